@@ -1,0 +1,126 @@
+// Package authz decides who may do what where. Role permissions come from
+// policies/policy.csv; who holds which role in which workspace comes from
+// the memberships table, loaded into a Casbin enforcer with workspaces as
+// domains. Platform roles (reviewer, administrator) hold in every domain.
+package authz
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/casbin/casbin/v2"
+	casbinmodel "github.com/casbin/casbin/v2/model"
+	"github.com/casbin/casbin/v2/persist"
+	"github.com/uptrace/bun"
+
+	"schakel/app/model"
+	"schakel/app/store"
+	"schakel/policies"
+)
+
+// Objects and actions named in policies/policy.csv.
+const (
+	ObjWorkspace = "workspace"
+	ObjMembers   = "members"
+	ObjCasus     = "casus"
+	ObjPlatform  = "platform"
+
+	ActRead   = "read"
+	ActManage = "manage"
+)
+
+// Authorizer answers permission questions from the Casbin enforcer.
+type Authorizer struct {
+	enforcer *casbin.SyncedEnforcer
+}
+
+// New builds the enforcer and loads every rule from db.
+func New(db *bun.DB) (*Authorizer, error) {
+	m, err := casbinmodel.NewModelFromString(policies.Model)
+	if err != nil {
+		return nil, fmt.Errorf("casbin model: %w", err)
+	}
+	e, err := casbin.NewSyncedEnforcer(m, &adapter{db: db})
+	if err != nil {
+		return nil, fmt.Errorf("casbin: %w", err)
+	}
+	e.EnableAutoSave(false)
+	return &Authorizer{enforcer: e}, nil
+}
+
+// Reload reads the role rules again. Call it after any change to memberships
+// or platform roles, so the change holds at once.
+func (a *Authorizer) Reload() error { return a.enforcer.LoadPolicy() }
+
+// Subject is the Casbin subject of an account.
+func Subject(userID int64) string { return "user:" + strconv.FormatInt(userID, 10) }
+
+// Domain is the Casbin domain of a workspace.
+func Domain(workspaceID int64) string { return "ws:" + strconv.FormatInt(workspaceID, 10) }
+
+// Can reports whether the account may do act on obj in the workspace.
+func (a *Authorizer) Can(u *model.User, workspaceID int64, obj, act string) bool {
+	if u == nil || u.Disabled() {
+		return false
+	}
+	ok, err := a.enforcer.Enforce(Subject(u.ID), Domain(workspaceID), obj, act)
+	return err == nil && ok
+}
+
+// CanPlatform reports whether the account may do act on obj across the
+// platform (only platform roles can).
+func (a *Authorizer) CanPlatform(u *model.User, obj, act string) bool {
+	if u == nil || u.Disabled() {
+		return false
+	}
+	ok, err := a.enforcer.Enforce(Subject(u.ID), "*", obj, act)
+	return err == nil && ok
+}
+
+// adapter loads the p rules from the embedded policy file and the g rules
+// from the database. Rules change through the database, never through the
+// enforcer, so it saves nothing.
+type adapter struct{ db *bun.DB }
+
+func (a *adapter) LoadPolicy(m casbinmodel.Model) error {
+	for _, line := range strings.Split(policies.Policy, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := persist.LoadPolicyLine(line, m); err != nil {
+			return fmt.Errorf("policy.csv: %q: %w", line, err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	members, err := store.ActiveMemberships(ctx, a.db)
+	if err != nil {
+		return fmt.Errorf("load memberships: %w", err)
+	}
+	for _, mb := range members {
+		if err := persist.LoadPolicyArray([]string{"g", Subject(mb.UserID), string(mb.Role), Domain(mb.WorkspaceID)}, m); err != nil {
+			return err
+		}
+	}
+	platform, err := store.PlatformUsers(ctx, a.db)
+	if err != nil {
+		return fmt.Errorf("load platform roles: %w", err)
+	}
+	for _, u := range platform {
+		if err := persist.LoadPolicyArray([]string{"g", Subject(u.ID), string(u.PlatformRole), "*"}, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var errReadOnly = fmt.Errorf("authz: rules change through memberships, not the enforcer")
+
+func (a *adapter) SavePolicy(casbinmodel.Model) error                        { return errReadOnly }
+func (a *adapter) AddPolicy(string, string, []string) error                  { return errReadOnly }
+func (a *adapter) RemovePolicy(string, string, []string) error               { return errReadOnly }
+func (a *adapter) RemoveFilteredPolicy(string, string, int, ...string) error { return errReadOnly }

@@ -1,0 +1,139 @@
+package authz
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"schakel/app/apperr"
+	"schakel/app/model"
+)
+
+// Access says who may reach a route at all.
+type Access int
+
+// Kinds of access.
+const (
+	// Public routes need no account.
+	Public Access = iota
+	// SignedIn routes need an account and nothing more.
+	SignedIn
+	// InWorkspace routes carry a :wid parameter and need Object/Action in
+	// that workspace.
+	InWorkspace
+	// OnPlatform routes need Object/Action across the platform.
+	OnPlatform
+)
+
+// Permission is what one route requires.
+type Permission struct {
+	Access Access
+	Object string
+	Action string
+}
+
+func workspace(obj, act string) Permission { return Permission{InWorkspace, obj, act} }
+
+var (
+	public   = Permission{Access: Public}
+	signedIn = Permission{Access: SignedIn}
+	admin    = Permission{OnPlatform, ObjPlatform, ActManage}
+)
+
+// Routes declares the permission of every route, keyed by "METHOD path" as
+// registered with Fiber. A route missing here cannot be registered, and a
+// test walks the registered routes to make sure none slipped past.
+var Routes = map[string]Permission{
+	"GET /static/*":   public,
+	"GET /healthz":    public,
+	"GET /readyz":     public,
+	"GET /metrics":    public,
+	"GET /":           public,
+	"GET /login":      public,
+	"POST /login":     public,
+	"POST /language":  public,
+	"POST /logout":    signedIn,
+	"GET /workspaces": signedIn,
+
+	"GET /workspaces/:wid":                      workspace(ObjWorkspace, ActRead),
+	"GET /workspaces/:wid/members":              workspace(ObjMembers, ActRead),
+	"POST /workspaces/:wid/members":             workspace(ObjMembers, ActManage),
+	"POST /workspaces/:wid/members/:mid/role":   workspace(ObjMembers, ActManage),
+	"POST /workspaces/:wid/members/:mid/delete": workspace(ObjMembers, ActManage),
+
+	"GET /admin":                        admin,
+	"GET /admin/organisations":          admin,
+	"POST /admin/organisations":         admin,
+	"GET /admin/workspaces":             admin,
+	"POST /admin/workspaces":            admin,
+	"GET /admin/accounts":               admin,
+	"POST /admin/accounts":              admin,
+	"POST /admin/accounts/:uid/disable": admin,
+	"POST /admin/accounts/:uid/enable":  admin,
+}
+
+// WorkspaceIDKey is the Locals key under which the guard leaves the
+// workspace id it checked.
+const WorkspaceIDKey = "authz.workspace"
+
+// WorkspaceID returns the workspace id the guard checked for this request.
+func WorkspaceID(c *fiber.Ctx) int64 {
+	id, _ := c.Locals(WorkspaceIDKey).(int64)
+	return id
+}
+
+// Guard returns the middleware that enforces the declared permission of the
+// route "METHOD path"; it fails for an undeclared route. user returns the
+// signed-in account of a request, or nil.
+func (a *Authorizer) Guard(method, path string, user func(*fiber.Ctx) *model.User) (fiber.Handler, error) {
+	perm, ok := Routes[method+" "+path]
+	if !ok {
+		return nil, fmt.Errorf("authz: route %s %s has no declared permission in authz.Routes", method, path)
+	}
+	switch perm.Access {
+	case Public:
+		return func(c *fiber.Ctx) error { return c.Next() }, nil
+	case SignedIn:
+		return func(c *fiber.Ctx) error {
+			if user(c) == nil {
+				return apperr.New(http.StatusUnauthorized, "error.signin_required")
+			}
+			return c.Next()
+		}, nil
+	case OnPlatform:
+		return func(c *fiber.Ctx) error {
+			u := user(c)
+			if u == nil {
+				return apperr.New(http.StatusUnauthorized, "error.signin_required")
+			}
+			if !a.CanPlatform(u, perm.Object, perm.Action) {
+				return apperr.Forbidden()
+			}
+			return c.Next()
+		}, nil
+	case InWorkspace:
+		return func(c *fiber.Ctx) error {
+			u := user(c)
+			if u == nil {
+				return apperr.New(http.StatusUnauthorized, "error.signin_required")
+			}
+			wid, err := strconv.ParseInt(c.Params("wid"), 10, 64)
+			if err != nil || wid <= 0 {
+				return apperr.NotFound()
+			}
+			// Whoever may not see the workspace learns nothing of it, not
+			// even that it exists.
+			if !a.Can(u, wid, ObjWorkspace, ActRead) {
+				return apperr.NotFound()
+			}
+			if !a.Can(u, wid, perm.Object, perm.Action) {
+				return apperr.Forbidden()
+			}
+			c.Locals(WorkspaceIDKey, wid)
+			return c.Next()
+		}, nil
+	}
+	return nil, fmt.Errorf("authz: route %s %s has an unknown access kind", method, path)
+}

@@ -1,0 +1,116 @@
+// Package i18n loads Schakel's messages (Dutch first, English too) and gives
+// templates and handlers a translator per request.
+package i18n
+
+import (
+	"embed"
+	"fmt"
+	"log/slog"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+//go:embed locales/*.toml
+var locales embed.FS
+
+// Languages Schakel speaks, the default first.
+var Languages = []string{"nl", "en"}
+
+// Default is the language of a visitor who has chosen none.
+const Default = "nl"
+
+// Supported reports whether Schakel speaks lang.
+func Supported(lang string) bool {
+	for _, l := range Languages {
+		if l == lang {
+			return true
+		}
+	}
+	return false
+}
+
+// Bundle holds every message in every language.
+type Bundle struct {
+	bundle *goi18n.Bundle
+	ids    map[string]map[string]bool
+}
+
+// Load reads the embedded message files.
+func Load() (*Bundle, error) {
+	b := goi18n.NewBundle(language.Dutch)
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	ids := map[string]map[string]bool{}
+	for _, lang := range Languages {
+		mf, err := b.LoadMessageFileFS(locales, "locales/"+lang+".toml")
+		if err != nil {
+			return nil, fmt.Errorf("messages %s: %w", lang, err)
+		}
+		ids[lang] = map[string]bool{}
+		for _, m := range mf.Messages {
+			ids[lang][m.ID] = true
+		}
+	}
+	return &Bundle{bundle: b, ids: ids}, nil
+}
+
+// MessageIDs returns the ids of the messages of one language.
+func (b *Bundle) MessageIDs(lang string) map[string]bool { return b.ids[lang] }
+
+// Translator gives the messages of one language.
+func (b *Bundle) Translator(lang string) *Translator {
+	if !Supported(lang) {
+		lang = Default
+	}
+	return &Translator{Lang: lang, loc: goi18n.NewLocalizer(b.bundle, lang)}
+}
+
+// Translator localises messages for one request.
+type Translator struct {
+	// Lang is the language code, for the html lang attribute.
+	Lang string
+	loc  *goi18n.Localizer
+}
+
+// Get returns the message id in the translator's language. The optional
+// arguments are key, value pairs for the message's template, such as
+// Get("members.count", "Count", 3); a "Count" also picks the plural form.
+func (t *Translator) Get(id string, args ...any) string {
+	cfg := &goi18n.LocalizeConfig{MessageID: id}
+	if len(args) > 0 {
+		data := map[string]any{}
+		for i := 0; i+1 < len(args); i += 2 {
+			key := fmt.Sprint(args[i])
+			data[key] = args[i+1]
+			if key == "Count" {
+				cfg.PluralCount = args[i+1]
+			}
+		}
+		cfg.TemplateData = data
+	}
+	s, err := t.loc.Localize(cfg)
+	if err != nil {
+		slog.Warn("missing message", "id", id, "lang", t.Lang, "err", err)
+		return id
+	}
+	return s
+}
+
+// Has reports whether a message exists, for looking up optional texts such
+// as the name of an enum value.
+func (t *Translator) Has(id string) bool {
+	_, err := t.loc.Localize(&goi18n.LocalizeConfig{MessageID: id})
+	return err == nil
+}
+
+// Enum returns the message for one value of an enum: Enum("role", "editor")
+// reads "role.editor".
+func (t *Translator) Enum(prefix string, value any) string {
+	v := fmt.Sprint(value)
+	if v == "" {
+		v = "none"
+	}
+	return t.Get(prefix + "." + strings.ToLower(v))
+}

@@ -1,0 +1,71 @@
+// Package service holds Schakel's business rules: validation, transactions
+// and the authorization of objects, checked again here after the route guard.
+package service
+
+import (
+	"net/mail"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/uptrace/bun"
+
+	"schakel/app/apperr"
+	"schakel/app/authz"
+	"schakel/app/password"
+)
+
+// Service carries what the business rules need.
+type Service struct {
+	DB    *bun.DB
+	Authz *authz.Authorizer
+	// Hashing is the argon2id cost for new passwords.
+	Hashing password.Params
+}
+
+// New returns a service over db with the default password cost.
+func New(db *bun.DB, az *authz.Authorizer) *Service {
+	return &Service{DB: db, Authz: az, Hashing: password.Default}
+}
+
+// Limits on what users type, in characters.
+const (
+	MaxName        = 200
+	MaxEmail       = 254
+	MaxDescription = 4000
+	MinPassword    = 12
+	MaxPassword    = 256
+)
+
+// text trims s and records a field error when it is empty (if required) or
+// longer than max characters.
+func text(v *apperr.Validation, field, s string, required bool, max int) string {
+	s = strings.TrimSpace(s)
+	switch {
+	case required && s == "":
+		v.Add(field, "validation.required")
+	case utf8.RuneCountInString(s) > max:
+		v.Add(field, "validation.too_long")
+	case !utf8.ValidString(s) || strings.ContainsRune(s, 0):
+		v.Add(field, "validation.invalid_text")
+	}
+	return s
+}
+
+// NormaliseEmail trims and lower-cases an e-mail address.
+func NormaliseEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// email validates and normalises an e-mail address field.
+func email(v *apperr.Validation, field, s string) string {
+	s = NormaliseEmail(s)
+	switch {
+	case s == "":
+		v.Add(field, "validation.required")
+	case len(s) > MaxEmail:
+		v.Add(field, "validation.too_long")
+	default:
+		if a, err := mail.ParseAddress(s); err != nil || a.Address != s || !strings.Contains(s[strings.LastIndex(s, "@")+1:], ".") {
+			v.Add(field, "validation.email")
+		}
+	}
+	return s
+}

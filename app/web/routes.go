@@ -1,0 +1,67 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/filesystem"
+
+	"schakel/static"
+)
+
+// routes registers every route through handle, which puts the permission
+// declared in authz.Routes in front of the handler.
+func (s *Server) routes() error {
+	r := &router{s: s}
+	r.handle("GET", "/static/*", filesystem.New(filesystem.Config{
+		Root: http.FS(static.FS), PathPrefix: "", Browse: false, MaxAge: 3600,
+	}))
+	r.handle("GET", "/healthz", s.healthz)
+	r.handle("GET", "/readyz", s.readyz)
+	r.handle("GET", "/metrics", s.metricsHandler())
+
+	r.handle("GET", "/", s.home)
+	r.handle("GET", "/login", s.signInForm)
+	r.handle("POST", "/login", s.accountLimiter(), s.addressLimiter(), s.signInSubmit)
+	r.handle("POST", "/logout", s.signOutSubmit)
+	r.handle("POST", "/language", s.languageSwitch)
+
+	r.handle("GET", "/workspaces", s.workspaceList)
+	r.handle("GET", "/workspaces/:wid", s.workspaceShow)
+	r.handle("GET", "/workspaces/:wid/members", s.memberList)
+	r.handle("POST", "/workspaces/:wid/members", s.memberAdd)
+	r.handle("POST", "/workspaces/:wid/members/:mid/role", s.memberRole)
+	r.handle("POST", "/workspaces/:wid/members/:mid/delete", s.memberRemove)
+
+	r.handle("GET", "/admin", s.adminHome)
+	r.handle("GET", "/admin/organisations", s.organisationList)
+	r.handle("POST", "/admin/organisations", s.organisationCreate)
+	r.handle("GET", "/admin/workspaces", s.adminWorkspaceList)
+	r.handle("POST", "/admin/workspaces", s.adminWorkspaceCreate)
+	r.handle("GET", "/admin/accounts", s.accountList)
+	r.handle("POST", "/admin/accounts", s.accountCreate)
+	r.handle("POST", "/admin/accounts/:uid/disable", s.accountDisable)
+	r.handle("POST", "/admin/accounts/:uid/enable", s.accountEnable)
+
+	// Anything else is not found, in the user's language.
+	s.App.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
+	return r.err
+}
+
+// router registers routes with their declared permission in front.
+type router struct {
+	s   *Server
+	err error
+}
+
+func (r *router) handle(method, path string, handlers ...fiber.Handler) {
+	if r.err != nil {
+		return
+	}
+	guard, err := r.s.authz.Guard(method, path, currentUser)
+	if err != nil {
+		r.err = err
+		return
+	}
+	r.s.App.Add(method, path, append([]fiber.Handler{guard}, handlers...)...)
+}

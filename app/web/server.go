@@ -1,0 +1,178 @@
+// Package web is Schakel's HTTP layer: routes, middleware, one handler file
+// per entity and action, rendering and error pages. Handlers are thin: they
+// parse, call the service, and render or redirect.
+package web
+
+import (
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/csrf"
+	"github.com/gofiber/fiber/v2/middleware/helmet"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+	"github.com/gofiber/fiber/v2/middleware/session"
+	"github.com/gofiber/template/html/v2"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/uptrace/bun"
+
+	"schakel/app/apperr"
+	"schakel/app/authz"
+	"schakel/app/config"
+	"schakel/app/i18n"
+	"schakel/app/service"
+	"schakel/app/store"
+	"schakel/views"
+)
+
+// Deps is what the web layer is built from.
+type Deps struct {
+	Config   config.Config
+	DB       *bun.DB
+	Service  *service.Service
+	Authz    *authz.Authorizer
+	Messages *i18n.Bundle
+	Logger   *slog.Logger
+	// Registry receives the HTTP metrics; nil makes a fresh one.
+	Registry *prometheus.Registry
+}
+
+// Server holds the Fiber app and what its handlers share.
+type Server struct {
+	App      *fiber.App
+	cfg      config.Config
+	db       *bun.DB
+	svc      *service.Service
+	authz    *authz.Authorizer
+	messages *i18n.Bundle
+	log      *slog.Logger
+	sessions *session.Store
+	registry *prometheus.Registry
+}
+
+// contentSecurityPolicy allows scripts, styles and connections from Schakel
+// itself only: no inline script anywhere.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+
+// New builds the app with every route. It parses all templates first and
+// fails when one is missing or broken.
+func New(d Deps) (*Server, error) {
+	engine := html.NewFileSystem(http.FS(views.FS), ".html")
+	engine.AddFuncMap(templateFuncs())
+	if err := engine.Load(); err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	for _, name := range requiredTemplates {
+		if engine.Templates.Lookup(name) == nil {
+			return nil, fmt.Errorf("templates: %s is missing", name)
+		}
+	}
+	if d.Registry == nil {
+		d.Registry = prometheus.NewRegistry()
+	}
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+	s := &Server{
+		cfg: d.Config, db: d.DB, svc: d.Service, authz: d.Authz, messages: d.Messages,
+		log: d.Logger, registry: d.Registry,
+	}
+	s.App = fiber.New(fiber.Config{
+		Views:                 engine,
+		ErrorHandler:          s.handleError,
+		DisableStartupMessage: true,
+		BodyLimit:             1 << 20,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          30 * time.Second,
+		IdleTimeout:           120 * time.Second,
+	})
+	s.sessions = session.New(session.Config{
+		Storage:        store.NewSessionStorage(d.DB, d.Config.SecretKey),
+		Expiration:     d.Config.SessionLifetime,
+		KeyLookup:      "cookie:" + sessionCookie,
+		CookieSecure:   d.Config.Secure(),
+		CookieHTTPOnly: true,
+		CookieSameSite: fiber.CookieSameSiteLaxMode,
+	})
+	metrics, err := newMetrics(d.Registry)
+	if err != nil {
+		return nil, err
+	}
+	s.App.Use(recover.New())
+	s.App.Use(metrics.middleware)
+	s.App.Use(s.logRequests)
+	s.App.Use(helmet.New(helmet.Config{
+		ContentSecurityPolicy: contentSecurityPolicy,
+		ReferrerPolicy:        "same-origin",
+		HSTSMaxAge:            31536000,
+		PermissionPolicy:      "camera=(), microphone=(), geolocation=()",
+	}))
+	s.App.Use(s.loadUser)
+	s.App.Use(csrf.New(csrf.Config{
+		Next:           skipCSRF,
+		Session:        s.sessions,
+		CookieName:     csrfCookie,
+		CookieSecure:   d.Config.Secure(),
+		CookieHTTPOnly: true,
+		CookieSameSite: fiber.CookieSameSiteLaxMode,
+		Expiration:     d.Config.SessionLifetime,
+		ContextKey:     csrfKey,
+		Extractor:      csrfFromHeaderOrForm,
+		ErrorHandler: func(c *fiber.Ctx, err error) error {
+			return apperr.Wrap(http.StatusForbidden, "error.csrf", err)
+		},
+	}))
+	if err := s.routes(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+const (
+	sessionCookie = "schakel_session"
+	csrfCookie    = "schakel_csrf"
+	csrfKey       = "csrf"
+	csrfFormField = "_csrf"
+)
+
+// skipCSRF leaves out the machine endpoints and static files, which change
+// nothing and need no session.
+func skipCSRF(c *fiber.Ctx) bool {
+	p := c.Path()
+	return strings.HasPrefix(p, "/static/") || p == "/healthz" || p == "/readyz" || p == "/metrics"
+}
+
+// csrfFromHeaderOrForm takes the token from the header htmx sends, or else
+// from the hidden field of a plain form.
+func csrfFromHeaderOrForm(c *fiber.Ctx) (string, error) {
+	if t := c.Get(csrf.HeaderName); t != "" {
+		return t, nil
+	}
+	if t := c.FormValue(csrfFormField); t != "" {
+		return t, nil
+	}
+	return "", csrf.ErrTokenNotFound
+}
+
+// logRequests writes one log line per request.
+func (s *Server) logRequests(c *fiber.Ctx) error {
+	start := time.Now()
+	err := c.Next()
+	status := c.Response().StatusCode()
+	if e, ok := apperr.As(err); ok {
+		status = e.Status
+	} else if fe, ok := err.(*fiber.Error); ok {
+		status = fe.Code
+	}
+	level := slog.LevelInfo
+	if status >= 500 {
+		level = slog.LevelError
+	}
+	s.log.Log(c.UserContext(), level, "request", "method", c.Method(), "path", c.Path(),
+		"status", status, "duration", time.Since(start).Round(time.Microsecond))
+	return err
+}

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"schakel/app/authz"
+	"schakel/app/config"
+	"schakel/app/demo"
+	"schakel/app/i18n"
+	"schakel/app/model"
+	"schakel/app/service"
+	"schakel/app/store"
+	"schakel/app/web"
+)
+
+func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	withDemo := fs.Bool("demo", false, "seed the demo data when the database has no accounts yet")
+	cfg, log, err := setup(fs, args, stderr)
+	if err != nil {
+		return err
+	}
+	db, err := openMigrated(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if *withDemo {
+		n, err := db.NewSelect().Model((*model.User)(nil)).Count(ctx)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			if err := demo.Seed(ctx, db, service.New(db, nil).Hashing); err != nil {
+				return fmt.Errorf("demo data: %w", err)
+			}
+			log.Info("demo data seeded")
+		}
+	}
+	az, err := authz.New(db)
+	if err != nil {
+		return err
+	}
+	msgs, err := i18n.Load()
+	if err != nil {
+		return err
+	}
+	srv, err := web.New(web.Deps{Config: cfg, DB: db, Service: service.New(db, az), Authz: az, Messages: msgs, Logger: log})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	go purgeSessions(ctx, db, log)
+	go reloadRules(ctx, az, log)
+
+	fmt.Fprintf(stdout, "\nSchakel is running at %s\n", cfg.BaseURL)
+	if *withDemo {
+		fmt.Fprintf(stdout, "\nDemo accounts (password %q):\n", demo.Password)
+		for _, l := range demo.Logins {
+			fmt.Fprintf(stdout, "  %-52s %s\n", l.Email, l.Role)
+		}
+	}
+	fmt.Fprintln(stdout, "\nStop with Ctrl+C.")
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.App.Listener(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	if err := srv.App.ShutdownWithTimeout(10 * time.Second); err != nil {
+		return err
+	}
+	if err := <-errc; err != nil && !errors.Is(err, net.ErrClosed) {
+		return err
+	}
+	return nil
+}
+
+// openMigrated opens the configured database and brings its schema up to date.
+func openMigrated(ctx context.Context, cfg config.Config, log *slog.Logger) (*bun.DB, error) {
+	db, err := store.Open(cfg.DatabaseURL, cfg.SQLitePath())
+	if err != nil {
+		return nil, err
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("database: %w", err)
+	}
+	applied, err := store.Migrate(ctx, db)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if len(applied) > 0 {
+		log.Info("migrated", "applied", applied)
+	}
+	return db, nil
+}
+
+// purgeSessions removes expired sessions every quarter of an hour.
+func purgeSessions(ctx context.Context, db *bun.DB, log *slog.Logger) {
+	t := time.NewTicker(15 * time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if n, err := store.PurgeExpiredSessions(ctx, db); err != nil {
+				log.Warn("purge sessions", "err", err)
+			} else if n > 0 {
+				log.Info("purged expired sessions", "count", n)
+			}
+		}
+	}
+}
+
+// reloadRules re-reads the role rules every minute, so that a membership
+// changed through another instance holds here too.
+func reloadRules(ctx context.Context, az *authz.Authorizer, log *slog.Logger) {
+	t := time.NewTicker(time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := az.Reload(); err != nil {
+				log.Warn("reload authorization rules", "err", err)
+			}
+		}
+	}
+}
