@@ -24,8 +24,15 @@ var dummyHash, _ = password.Hash("schakel-no-such-account", password.Default)
 // knows its password.
 func (s *Service) SignIn(ctx context.Context, emailAddr, pw string) (*model.User, error) {
 	failed := apperr.New(http.StatusUnauthorized, "signin.error.failed")
-	if emailAddr == "" || pw == "" || len(emailAddr) > MaxEmail || len(pw) > MaxPassword {
-		return nil, failed
+	var v apperr.Validation
+	emailAddr = text(&v, "email", emailAddr, true, MaxEmail)
+	if pw == "" {
+		v.Add("password", "validation.required")
+	} else if utf8.RuneCountInString(pw) > MaxPassword {
+		v.Add("password", "validation.too_long")
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
 	}
 	u, err := store.UserByEmail(ctx, s.DB, NormaliseEmail(emailAddr))
 	if errors.Is(err, store.ErrNotFound) {

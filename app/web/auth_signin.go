@@ -16,13 +16,13 @@ func (s *Server) signInForm(c *fiber.Ctx) error {
 	if currentUser(c) != nil {
 		return c.Redirect("/workspaces", fiber.StatusSeeOther)
 	}
-	return s.renderSignIn(c, http.StatusOK, "", "")
+	return s.renderSignIn(c, http.StatusOK, "", "", nil)
 }
 
-func (s *Server) renderSignIn(c *fiber.Ctx, status int, email, errMsg string) error {
+func (s *Server) renderSignIn(c *fiber.Ctx, status int, email, errMsg string, fields map[string]string) error {
 	next := localPath(c.FormValue("next", c.Query("next")))
 	return s.render(c, status, "pages/login", "", "signin.title", fiber.Map{
-		"Email": email, "Error": errMsg, "Next": next,
+		"Email": email, "Error": errMsg, "Next": next, "Errors": fields,
 	})
 }
 
@@ -32,7 +32,7 @@ func (s *Server) signInSubmit(c *fiber.Ctx) error {
 	u, err := s.svc.SignIn(c.UserContext(), email, c.FormValue("password"))
 	if err != nil {
 		if e, ok := apperr.As(err); ok {
-			return s.renderSignIn(c, e.Status, email, e.MessageID)
+			return s.renderSignIn(c, e.Status, email, e.MessageID, e.Fields)
 		}
 		return err
 	}
@@ -74,5 +74,5 @@ func (s *Server) addressLimiter() fiber.Handler {
 
 func (s *Server) signInLimited(c *fiber.Ctx) error {
 	s.log.Warn("sign-in rate limited", "address", c.IP())
-	return s.renderSignIn(c, http.StatusTooManyRequests, strings.TrimSpace(c.FormValue("email")), "signin.error.rate_limited")
+	return s.renderSignIn(c, http.StatusTooManyRequests, strings.TrimSpace(c.FormValue("email")), "signin.error.rate_limited", nil)
 }

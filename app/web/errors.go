@@ -50,7 +50,7 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 		c.Set(HeaderHXRetarget, "#alerts")
 		c.Set(HeaderHXReswap, "innerHTML")
 		c.Status(status)
-		return c.Render("partials/alert", s.view(c, "", fiber.Map{"Kind": "error", "Message": msg}))
+		return c.Render("partials/alert", fiber.Map{"T": s.translator(c), "Kind": "error", "Message": msg})
 	}
 	return s.render(c, status, "pages/error", "", "error.title", fiber.Map{"Message": msg, "Status": status})
 }

@@ -36,5 +36,6 @@ func (s *Server) memberData(c *fiber.Ctx) (fiber.Map, error) {
 		"Roles":     model.Roles,
 		"CanManage": s.authz.Can(u, w.ID, authz.ObjMembers, authz.ActManage),
 		"Form":      fiber.Map{"Role": string(model.RoleContributor)},
+		"Errors":    map[string]string(nil),
 	}, nil
 }
