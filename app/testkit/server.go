@@ -83,8 +83,16 @@ func Start(t testing.TB, db *bun.DB, tune ...func(*config.Config)) *Env {
 		if err := srv.App.ShutdownWithTimeout(5 * time.Second); err != nil {
 			t.Errorf("shutdown: %v", err)
 		}
-		if err := <-done; err != nil && !errors.Is(err, net.ErrClosed) {
-			t.Errorf("serve: %v", err)
+		// A server shut down before it began to serve would serve on:
+		// closing the listener ends it either way.
+		ln.Close()
+		select {
+		case err := <-done:
+			if err != nil && !errors.Is(err, net.ErrClosed) {
+				t.Errorf("serve: %v", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Error("server did not stop")
 		}
 	})
 	return &Env{DB: db, Authz: az, Svc: svc, Server: srv, Config: cfg, URL: "http://" + ln.Addr().String()}

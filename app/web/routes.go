@@ -1,7 +1,9 @@
 package web
 
 import (
+	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
@@ -13,9 +15,7 @@ import (
 // declared in authz.Routes in front of the handler.
 func (s *Server) routes() error {
 	r := &router{s: s}
-	r.handle("GET", "/static/*", filesystem.New(filesystem.Config{
-		Root: http.FS(static.FS), PathPrefix: "", Browse: false, MaxAge: 3600,
-	}))
+	r.handle("GET", "/static/*", staticFiles(http.FS(static.FS)))
 	r.handle("GET", "/healthz", s.healthz)
 	r.handle("GET", "/readyz", s.readyz)
 	r.handle("GET", "/metrics", s.metricsHandler())
@@ -46,6 +46,19 @@ func (s *Server) routes() error {
 	// Anything else is not found, in the user's language.
 	s.App.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 	return r.err
+}
+
+// staticFiles serves the embedded files under /static. Directories are not
+// listed; an unknown file is not found.
+func staticFiles(fsys http.FileSystem) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		c.Set(fiber.HeaderCacheControl, "public, max-age=3600")
+		err := filesystem.SendFile(c, fsys, strings.TrimPrefix(c.Path(), "/static"))
+		if errors.Is(err, fiber.ErrForbidden) {
+			return fiber.ErrNotFound
+		}
+		return err
+	}
 }
 
 // router registers routes with their declared permission in front.

@@ -67,7 +67,13 @@ func (s *Server) signIn(c *fiber.Ctx, u *model.User) error {
 		return err
 	}
 	c.ClearCookie(csrfCookie)
-	if u.Locale != "" && c.Cookies(langCookie) == "" {
+	// A language chosen before signing in is the account's from now on;
+	// otherwise the account's language comes with it to this browser.
+	if chosen := c.Cookies(langCookie); i18n.Supported(chosen) {
+		if chosen != u.Locale {
+			return s.svc.SetLocale(c.UserContext(), u, chosen)
+		}
+	} else if i18n.Supported(u.Locale) {
 		s.setLanguageCookie(c, u.Locale)
 	}
 	return nil

@@ -1,0 +1,179 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/uptrace/bun"
+
+	"schakel/app/authz"
+	"schakel/app/model"
+	"schakel/app/testkit"
+)
+
+// TestRoleMatrix asks every role, in its own workspace and in a foreign
+// one, for every workspace route. Changes are probed with input the service
+// refuses (422): reaching validation proves access without changing data.
+func TestRoleMatrix(t *testing.T) {
+	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
+		env := testkit.Start(t, db)
+		own := workspaceID(t, db, "Havenstad")
+		foreign := workspaceID(t, db, "Bergvliet") // none of the accounts below is a member of it
+		target := membershipID(t, db, own, "esra.yilmaz@debrug.example")
+		foreignTarget := membershipID(t, db, foreign, "fatima.ouali@bergvliet.example")
+
+		type want struct{ show, members, add, role int }
+		const ok, bad, no, hidden = http.StatusOK, http.StatusUnprocessableEntity, http.StatusForbidden, http.StatusNotFound
+		tests := []struct {
+			name     string
+			email    string
+			inOwn    want
+			inOthers want
+		}{
+			{"coordinator", coordinator, want{ok, ok, bad, bad}, want{hidden, hidden, hidden, hidden}},
+			{"editor", editor, want{ok, ok, no, no}, want{hidden, hidden, hidden, hidden}},
+			{"contributor", contributor, want{ok, ok, no, no}, want{hidden, hidden, hidden, hidden}},
+			{"viewer", viewer, want{ok, ok, no, no}, want{hidden, hidden, hidden, hidden}},
+			{"reviewer", reviewer, want{ok, ok, no, no}, want{ok, ok, no, no}},
+			{"administrator", admin, want{ok, ok, bad, bad}, want{ok, ok, bad, bad}},
+		}
+		probe := func(c *testkit.Client, ws, member int64) want {
+			var got want
+			got.show = c.Get(wsPath(ws, "")).Status
+			got.members = c.Get(wsPath(ws, "/members")).Status
+			got.add = c.Post(wsPath(ws, "/members"), url.Values{"email": {"not-an-address"}, "role": {"viewer"}}).Status
+			got.role = c.Post(wsPath(ws, "/members/"+itoa(member)+"/role"), url.Values{"role": {"owner"}}).Status
+			return got
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				c := env.Client(t)
+				c.SignIn(tt.email)
+				c.Get("/workspaces")
+				if got := probe(c, own, target); got != tt.inOwn {
+					t.Errorf("own workspace: got %+v, want %+v", got, tt.inOwn)
+				}
+				if got := probe(c, foreign, foreignTarget); got != tt.inOthers {
+					t.Errorf("foreign workspace: got %+v, want %+v", got, tt.inOthers)
+				}
+			})
+		}
+		t.Run("signed out", func(t *testing.T) {
+			c := env.Client(t)
+			c.Get("/login")
+			r := c.Get(wsPath(own, "/members"))
+			if r.Status != http.StatusSeeOther || !strings.HasPrefix(r.Location(), "/login?next=") {
+				t.Fatalf("got %d to %q, want a redirect to sign in", r.Status, r.Location())
+			}
+			if r := c.Post(wsPath(own, "/members"), url.Values{"email": {editor}, "role": {"viewer"}}); r.Status != http.StatusUnauthorized {
+				t.Fatalf("POST signed out: %d, want 401", r.Status)
+			}
+			if r := c.Get("/admin/accounts"); r.Status != http.StatusSeeOther {
+				t.Fatalf("admin signed out: %d", r.Status)
+			}
+		})
+	})
+}
+
+func TestPlatformPagesOnlyForAdministrators(t *testing.T) {
+	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
+		env := testkit.Start(t, db)
+		for _, tt := range []struct {
+			name  string
+			email string
+			want  int
+		}{
+			{"administrator", admin, http.StatusOK},
+			{"reviewer", reviewer, http.StatusForbidden},
+			{"coordinator", coordinator, http.StatusForbidden},
+			{"viewer", viewer, http.StatusForbidden},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				c := env.Client(t)
+				c.SignIn(tt.email)
+				for _, p := range []string{"/admin/accounts", "/admin/organisations", "/admin/workspaces"} {
+					if r := c.Get(p); r.Status != tt.want {
+						t.Errorf("GET %s: %d, want %d", p, r.Status, tt.want)
+					}
+				}
+				before := count(t, db, (*model.Workspace)(nil))
+				r := c.Post("/admin/workspaces", url.Values{"name": {"Proefdorp " + tt.name}, "kind": {"gemeente"}})
+				after := count(t, db, (*model.Workspace)(nil))
+				if tt.want == http.StatusOK {
+					if r.Status != http.StatusSeeOther || after != before+1 {
+						t.Fatalf("administrator create: %d, %d new", r.Status, after-before)
+					}
+				} else if r.Status != http.StatusForbidden || after != before {
+					t.Fatalf("%s create: %d, %d new", tt.name, r.Status, after-before)
+				}
+			})
+		}
+	})
+}
+
+func TestForeignAndUnknownWorkspacesAreNotFound(t *testing.T) {
+	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
+		env := testkit.Start(t, db)
+		havenstad := workspaceID(t, db, "Havenstad")
+		c := env.Client(t)
+		c.SignIn(outsider)
+		notFound := c.Get("/workspaces/999999").Text("[role=alert]")
+		for _, tt := range []struct{ name, path string }{
+			{"another municipality's workspace", wsPath(havenstad, "")},
+			{"its members", wsPath(havenstad, "/members")},
+			{"a workspace that does not exist", "/workspaces/999999/members"},
+			{"an id that is no number", "/workspaces/havenstad"},
+			{"a negative id", "/workspaces/-1"},
+			{"an unknown page", "/plannen"},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				r := c.Get(tt.path)
+				if r.Status != http.StatusNotFound {
+					t.Fatalf("status %d, want 404", r.Status)
+				}
+				// The same answer whether the workspace exists or not.
+				if got := r.Text("[role=alert]"); got != notFound || !strings.Contains(got, "bestaat niet") {
+					t.Fatalf("message %q, want %q", got, notFound)
+				}
+			})
+		}
+		// A member of another workspace cannot reach in by naming a membership id.
+		theirs := membershipID(t, db, havenstad, editor)
+		lindendal := workspaceID(t, db, "Lindendal")
+		c.Get(wsPath(lindendal, "/members"))
+		r := c.Post(wsPath(lindendal, "/members/"+itoa(theirs)+"/delete"), nil)
+		if r.Status != http.StatusNotFound {
+			t.Fatalf("deleting another workspace's membership through one's own: %d, want 404", r.Status)
+		}
+		membershipID(t, db, havenstad, editor) // still there
+	})
+}
+
+// TestEveryRouteDeclaresItsPermission walks the routes Fiber registered.
+func TestEveryRouteDeclaresItsPermission(t *testing.T) {
+	env := testkit.Start(t, testkit.NewDB(t, "sqlite"))
+	registered := map[string]bool{}
+	for _, r := range env.Server.App.GetRoutes(true) {
+		if r.Method == http.MethodHead || r.Method == "USE" {
+			continue
+		}
+		key := r.Method + " " + r.Path
+		registered[key] = true
+		if _, ok := authz.Routes[key]; !ok {
+			t.Errorf("route %s has no permission in authz.Routes", key)
+		}
+	}
+	for key := range authz.Routes {
+		if !registered[key] {
+			t.Errorf("authz.Routes declares %s, which is not registered", key)
+		}
+	}
+	if len(registered) < 20 {
+		t.Fatalf("only %d routes found; the walk is not seeing the app", len(registered))
+	}
+	if _, err := env.Authz.Guard("GET", "/undeclared", nil); err == nil {
+		t.Fatal("an undeclared route got a guard")
+	}
+}
