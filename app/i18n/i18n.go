@@ -76,7 +76,7 @@ type Translator struct {
 
 // Get returns the message id in the translator's language. The optional
 // arguments are key, value pairs for the message's template, such as
-// Get("members.count", "Count", 3); a "Count" also picks the plural form.
+// Get("workspaces.members", "Count", 3); a "Count" also picks the plural form.
 func (t *Translator) Get(id string, args ...any) string {
 	cfg := &goi18n.LocalizeConfig{MessageID: id}
 	if len(args) > 0 {

@@ -1,0 +1,115 @@
+package i18n_test
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"schakel/app/i18n"
+	"schakel/app/model"
+)
+
+// TestEveryMessageExistsInBothLanguages reads the message ids that the
+// templates and the Go code name, and the enum values of the model, and
+// wants each in Dutch and in English.
+func TestEveryMessageExistsInBothLanguages(t *testing.T) {
+	b, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nl, en := b.MessageIDs("nl"), b.MessageIDs("en")
+	for id := range nl {
+		if !en[id] {
+			t.Errorf("%s is in Dutch but not in English", id)
+		}
+	}
+	for id := range en {
+		if !nl[id] {
+			t.Errorf("%s is in English but not in Dutch", id)
+		}
+	}
+
+	used := map[string]string{}
+	idPattern := regexp.MustCompile(`"((?:layout|nav|form|field|signin|workspaces|members|accounts|admin|notice|error|validation)\.[a-z_.]+)"`)
+	for _, root := range []string{"../../views", "../../app"} {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || strings.HasSuffix(path, "_test.go") {
+				return err
+			}
+			if !strings.HasSuffix(path, ".html") && !strings.HasSuffix(path, ".go") {
+				return nil
+			}
+			src, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			for _, m := range idPattern.FindAllStringSubmatch(string(src), -1) {
+				used[m[1]] = path
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(used) < 50 {
+		t.Fatalf("found only %d message ids in the code; the scan is broken", len(used))
+	}
+	for _, v := range model.Roles {
+		used["role."+string(v)] = "model.Roles"
+	}
+	for _, v := range model.PlatformRoles {
+		name := string(v)
+		if name == "" {
+			name = "none"
+		}
+		used["platform_role."+name] = "model.PlatformRoles"
+	}
+	for _, v := range model.WorkspaceKinds {
+		used["workspace_kind."+string(v)] = "model.WorkspaceKinds"
+	}
+	for _, v := range model.OrganisationKinds {
+		used["org_kind."+string(v)] = "model.OrganisationKinds"
+	}
+	var missing []string
+	for id, where := range used {
+		if !nl[id] {
+			missing = append(missing, id+" (used in "+where+")")
+		}
+	}
+	sort.Strings(missing)
+	for _, m := range missing {
+		t.Errorf("no message %s", m)
+	}
+}
+
+func TestTranslator(t *testing.T) {
+	b, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, lang, id string
+		args           []any
+		want           string
+	}{
+		{"Dutch", "nl", "nav.workspaces", nil, "Werkruimtes"},
+		{"English", "en", "nav.workspaces", nil, "Workspaces"},
+		{"unknown language falls back to Dutch", "fr", "nav.workspaces", nil, "Werkruimtes"},
+		{"plural one", "nl", "workspaces.members", []any{"Count", 1}, "1 lid"},
+		{"plural other", "en", "workspaces.members", []any{"Count", 3}, "3 members"},
+		{"template data", "en", "members.role_of", []any{"Name", "Anna"}, "Role of Anna"},
+		{"missing id shows the id", "nl", "no.such.message", nil, "no.such.message"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := b.Translator(tt.lang).Get(tt.id, tt.args...); got != tt.want {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
