@@ -1,0 +1,46 @@
+# Schakel: `make run` starts it with demo data, `make test` runs every test.
+GO      ?= go
+BIN     := bin/schakel
+NPM_STAMP := node_modules/.package-lock.json
+VENDOR  := static/vendor/htmx.min.js static/vendor/htmx-ext-ws.js \
+           static/vendor/utrecht.css static/vendor/voorbeeld-theme.css
+
+.PHONY: run test assets build vet fmt-check clean
+
+## run: build and start Schakel on SQLite under ./data with the demo data
+run: build
+	./$(BIN) serve --demo
+
+## test: vet, formatting and all Go tests (PostgreSQL too when SCHAKEL_TEST_DATABASE_URL is set)
+test: assets vet fmt-check
+	$(GO) test -race -count=1 ./...
+
+## build: the schakel binary, with the front-end packages embedded
+build: assets
+	$(GO) build -o $(BIN) ./cmd/schakel
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+## assets: install the npm packages and copy what Schakel serves into static/vendor
+assets: $(VENDOR)
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+static/vendor/htmx.min.js: $(NPM_STAMP)
+	cp node_modules/htmx.org/dist/htmx.min.js $@
+static/vendor/htmx-ext-ws.js: $(NPM_STAMP)
+	cp node_modules/htmx-ext-ws/dist/ws.js $@
+static/vendor/utrecht.css: $(NPM_STAMP)
+	cp node_modules/@utrecht/component-library-css/dist/index.css $@
+static/vendor/voorbeeld-theme.css: $(NPM_STAMP)
+	cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css $@
+
+clean:
+	rm -rf bin node_modules $(VENDOR)
