@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/apperr"
+	"schakel/app/authz"
 	"schakel/app/i18n"
 )
 
@@ -63,7 +64,7 @@ func (s *Server) view(c *fiber.Ctx, title string, data fiber.Map) view {
 	}
 	if u != nil {
 		v.User = u
-		v.IsAdmin = s.authz.CanPlatform(u, "platform", "manage")
+		v.IsAdmin = s.authz.CanPlatform(u, authz.ObjPlatform, authz.ActManage)
 	}
 	if n := c.Query("notice"); n != "" && v.T.Has("notice."+n) {
 		v.Notice = "notice." + n
