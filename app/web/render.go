@@ -125,6 +125,7 @@ func fieldErrors(err error) map[string]string {
 
 func templateFuncs() template.FuncMap {
 	return template.FuncMap{
+		"hasPrefix": strings.HasPrefix,
 		// dict builds a map for passing several values to a partial.
 		"dict": func(kv ...any) map[string]any {
 			m := map[string]any{}
