@@ -27,9 +27,12 @@ const (
 	ObjMembers   = "members"
 	ObjCasus     = "casus"
 	ObjPlatform  = "platform"
+	ObjPlan      = "plan"
+	ObjAction    = "action"
 
 	ActRead   = "read"
 	ActManage = "manage"
+	ActEdit   = "edit"
 )
 
 // Authorizer answers permission questions from the Casbin enforcer.

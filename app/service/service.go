@@ -12,12 +12,15 @@ import (
 	"schakel/app/apperr"
 	"schakel/app/authz"
 	"schakel/app/password"
+	"schakel/app/realtime"
 )
 
 // Service carries what the business rules need.
 type Service struct {
-	DB    *bun.DB
-	Authz *authz.Authorizer
+	DB *bun.DB
+	// Events receives every committed change of a live object.
+	Events realtime.Publisher
+	Authz  *authz.Authorizer
 	// Hashing is the argon2id cost for new passwords.
 	Hashing password.Params
 }

@@ -1,0 +1,52 @@
+// Package realtime carries committed changes to everyone looking at the
+// same thing: a hub of topics with websocket subscribers, presence, and a
+// PostgreSQL LISTEN/NOTIFY bridge between instances. Events name what
+// changed (ids and versions, never content); subscribers receive freshly
+// rendered fragments.
+package realtime
+
+import (
+	"context"
+	"strconv"
+)
+
+// Event says that an object changed, after the change committed.
+type Event struct {
+	// Topic is what subscribers follow, such as "plan:12".
+	Topic       string `json:"t"`
+	WorkspaceID int64  `json:"w"`
+	// Entity is "action", "plan" or "presence".
+	Entity string `json:"e"`
+	ID     int64  `json:"i"`
+	// Version is the object's version after the change.
+	Version int `json:"v"`
+	// Kind is "created", "changed", "moved", "deleted" or "restored".
+	Kind string `json:"k"`
+	// Fields names the changed fields of a "changed" event.
+	Fields []string `json:"f,omitempty"`
+}
+
+// Event kinds.
+const (
+	Created  = "created"
+	Changed  = "changed"
+	Moved    = "moved"
+	Deleted  = "deleted"
+	Restored = "restored"
+)
+
+// PlanTopic is the topic of one action plan.
+func PlanTopic(planID int64) string { return "plan:" + strconv.FormatInt(planID, 10) }
+
+// Publisher sends events on their way to subscribers. Publish is called
+// after the change committed and must not block on slow subscribers.
+type Publisher interface {
+	Publish(ctx context.Context, ev Event)
+}
+
+// Discard is a Publisher that drops every event, for tools without
+// subscribers.
+type Discard struct{}
+
+// Publish drops ev.
+func (Discard) Publish(context.Context, Event) {}

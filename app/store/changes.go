@@ -1,0 +1,48 @@
+package store
+
+import (
+	"context"
+
+	"github.com/uptrace/bun"
+
+	"schakel/app/model"
+)
+
+// AddChanges appends entries to the change history.
+func AddChanges(ctx context.Context, db bun.IDB, changes []model.Change) error {
+	if len(changes) == 0 {
+		return nil
+	}
+	_, err := db.NewInsert().Model(&changes).Exec(ctx)
+	return err
+}
+
+// Change loads one history entry of the workspace.
+func Change(ctx context.Context, db bun.IDB, workspaceID, id int64) (*model.Change, error) {
+	c := new(model.Change)
+	err := db.NewSelect().Model(c).Where("workspace_id = ?", workspaceID).Where("id = ?", id).Scan(ctx)
+	return c, notFound(err)
+}
+
+// Changes lists an object's history, newest first, with who made each change.
+func Changes(ctx context.Context, db bun.IDB, workspaceID int64, entity model.Entity, id int64) ([]model.Change, error) {
+	var list []model.Change
+	err := db.NewSelect().Model(&list).
+		Relation("User", func(q *bun.SelectQuery) *bun.SelectQuery { return q.Column("id", "name") }).
+		Where("?TableAlias.workspace_id = ?", workspaceID).
+		Where("?TableAlias.entity = ?", entity).Where("?TableAlias.entity_id = ?", id).
+		OrderExpr("?TableAlias.version DESC, ?TableAlias.id DESC").Scan(ctx)
+	return list, err
+}
+
+// FieldChangesSince lists the changes to one field of an object made after
+// version, oldest first.
+func FieldChangesSince(ctx context.Context, db bun.IDB, workspaceID int64, entity model.Entity, id int64, field string, version int) ([]model.Change, error) {
+	var list []model.Change
+	err := db.NewSelect().Model(&list).
+		Where("workspace_id = ?", workspaceID).
+		Where("entity = ?", entity).Where("entity_id = ?", id).
+		Where("field = ?", field).Where("version > ?", version).
+		OrderExpr("version ASC, id ASC").Scan(ctx)
+	return list, err
+}
