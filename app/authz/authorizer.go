@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/casbin/casbin/v2"
@@ -38,6 +39,8 @@ const (
 // Authorizer answers permission questions from the Casbin enforcer.
 type Authorizer struct {
 	enforcer *casbin.SyncedEnforcer
+	mu       sync.Mutex
+	onReload []func()
 }
 
 // New builds the enforcer and loads every rule from db.
@@ -55,8 +58,35 @@ func New(db *bun.DB) (*Authorizer, error) {
 }
 
 // Reload reads the role rules again. Call it after any change to memberships
-// or platform roles, so the change holds at once.
-func (a *Authorizer) Reload() error { return a.enforcer.LoadPolicy() }
+// or platform roles, so the change holds at once; then it tells whoever
+// asked with OnReload.
+func (a *Authorizer) Reload() error {
+	if err := a.enforcer.LoadPolicy(); err != nil {
+		return err
+	}
+	a.mu.Lock()
+	hooks := append([]func(){}, a.onReload...)
+	a.mu.Unlock()
+	for _, f := range hooks {
+		f()
+	}
+	return nil
+}
+
+// OnReload registers f to run after every Reload, such as ending live
+// subscriptions whose membership ended.
+func (a *Authorizer) OnReload(f func()) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.onReload = append(a.onReload, f)
+}
+
+// CanUser reports whether the account with this id may do act on obj in the
+// workspace; disabled accounts hold no rules at all.
+func (a *Authorizer) CanUser(userID, workspaceID int64, obj, act string) bool {
+	ok, err := a.enforcer.Enforce(Subject(userID), Domain(workspaceID), obj, act)
+	return err == nil && ok
+}
 
 // Subject is the Casbin subject of an account.
 func Subject(userID int64) string { return "user:" + strconv.FormatInt(userID, 10) }

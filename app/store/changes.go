@@ -46,3 +46,26 @@ func FieldChangesSince(ctx context.Context, db bun.IDB, workspaceID int64, entit
 		OrderExpr("version ASC, id ASC").Scan(ctx)
 	return list, err
 }
+
+// ChangedFieldsSince lists the distinct fields of an object changed after
+// version, in the order of their first change.
+func ChangedFieldsSince(ctx context.Context, db bun.IDB, workspaceID int64, entity model.Entity, id int64, version int) ([]string, error) {
+	var list []model.Change
+	err := db.NewSelect().Model(&list).Column("field").
+		Where("workspace_id = ?", workspaceID).
+		Where("entity = ?", entity).Where("entity_id = ?", id).
+		Where("version > ?", version).
+		OrderExpr("version ASC, id ASC").Scan(ctx)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var fields []string
+	for _, c := range list {
+		if !seen[c.Field] {
+			seen[c.Field] = true
+			fields = append(fields, c.Field)
+		}
+	}
+	return fields, nil
+}

@@ -1,0 +1,282 @@
+package realtime
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// Class is what decides how a fragment looks: whether the viewer may edit,
+// and their language. Fragments are rendered once per class per change,
+// not once per connection.
+type Class struct {
+	// Edit: may change the objects of the topic (actions).
+	Edit bool
+	// Manage: may change the topic's own object (the plan).
+	Manage bool
+	Lang   string
+}
+
+// Viewer is a person looking at a topic, as others see them.
+type Viewer struct {
+	UserID       int64
+	Name         string
+	Organisation string
+}
+
+// FieldKey names one field of one object, for presence.
+type FieldKey struct {
+	ID    int64
+	Field string
+}
+
+// Presence is who looks at a topic and who edits which field.
+type Presence struct {
+	Viewers []Viewer
+	Editing map[FieldKey][]Viewer
+}
+
+// Renderer turns events into the HTML fragments subscribers receive.
+type Renderer interface {
+	// Render returns the out-of-band fragments for a committed change.
+	Render(ctx context.Context, ev Event, c Class) ([]byte, error)
+	// CatchUp returns the fragments that bring a client holding the given
+	// object versions up to date.
+	CatchUp(ctx context.Context, topic string, workspaceID int64, have map[int64]int, c Class) ([]byte, error)
+	// Presence returns the fragments showing p, for the whole topic and for
+	// the fields in changed.
+	Presence(topic string, p Presence, changed []FieldKey, c Class) ([]byte, error)
+}
+
+// Access reports whether a user may still follow a workspace's topics, and
+// with which rights (the Lang of the class is left empty). It is asked
+// again before every push.
+type Access func(userID, workspaceID int64) (c Class, ok bool)
+
+// Hub delivers events to the subscribers of their topic. Events are handled
+// one at a time in arrival order by one goroutine, so that every subscriber
+// sees the changes of a topic in the order they committed.
+type Hub struct {
+	render    Renderer
+	access    Access
+	log       *slog.Logger
+	queueSize int
+
+	events chan Event
+	mu     sync.Mutex
+	topics map[string]*topic
+
+	connections prometheus.Gauge
+	deliveries  prometheus.Counter
+	dropped     prometheus.Counter
+	renderTime  prometheus.Histogram
+}
+
+type topic struct {
+	name        string
+	workspaceID int64
+	conns       map[*Conn]struct{}
+	editing     map[*Conn]FieldKey
+}
+
+// Options tune a hub.
+type Options struct {
+	// QueueSize is how many messages may wait for one slow client before
+	// it is disconnected.
+	QueueSize int
+	Logger    *slog.Logger
+	// Registry receives the hub's metrics; nil registers none.
+	Registry prometheus.Registerer
+}
+
+// NewHub returns a hub; Run must be started for it to deliver.
+func NewHub(r Renderer, access Access, o Options) *Hub {
+	if o.QueueSize <= 0 {
+		o.QueueSize = 64
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	h := &Hub{
+		render: r, access: access, log: o.Logger, queueSize: o.QueueSize,
+		events: make(chan Event, 4096),
+		topics: map[string]*topic{},
+		connections: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "schakel_live_connections", Help: "Open live-update websocket connections.",
+		}),
+		deliveries: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "schakel_live_deliveries_total", Help: "Fragments queued for live-update clients.",
+		}),
+		dropped: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "schakel_live_slow_disconnects_total", Help: "Clients disconnected for falling behind.",
+		}),
+		renderTime: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "schakel_live_render_seconds", Help: "Time to render the fragments of one event.",
+			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 12),
+		}),
+	}
+	if o.Registry != nil {
+		for _, c := range []prometheus.Collector{h.connections, h.deliveries, h.dropped, h.renderTime} {
+			if err := o.Registry.Register(c); err != nil {
+				h.log.Warn("live metrics", "err", err)
+			}
+		}
+	}
+	return h
+}
+
+// Publish hands an event to the hub; it implements Publisher for a single
+// instance. It never blocks the caller: when the queue is full the event is
+// dropped and logged, and clients catch up when they reconnect.
+func (h *Hub) Publish(_ context.Context, ev Event) {
+	select {
+	case h.events <- ev:
+	default:
+		h.log.Error("live event queue full; event dropped", "topic", ev.Topic, "id", ev.ID)
+	}
+}
+
+// Run delivers events until ctx ends.
+func (h *Hub) Run(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev := <-h.events:
+			h.deliver(ctx, ev)
+		}
+	}
+}
+
+// deliver renders ev once per class among the topic's subscribers and
+// queues it for each of them, asking again whether each may see it.
+func (h *Hub) deliver(ctx context.Context, ev Event) {
+	conns, workspaceID := h.subscribers(ev.Topic)
+	if len(conns) == 0 || workspaceID != ev.WorkspaceID {
+		return
+	}
+	start := time.Now()
+	groups := h.classify(conns, workspaceID)
+	for class, members := range groups {
+		payload, err := h.render.Render(ctx, ev, class)
+		if err != nil {
+			h.log.Error("render live update", "topic", ev.Topic, "entity", ev.Entity, "id", ev.ID, "err", err)
+			continue
+		}
+		if len(payload) == 0 {
+			continue
+		}
+		for _, c := range members {
+			h.send(c, payload)
+		}
+	}
+	h.renderTime.Observe(time.Since(start).Seconds())
+}
+
+// classify groups the connections by class, closing those that lost access.
+func (h *Hub) classify(conns []*Conn, workspaceID int64) map[Class][]*Conn {
+	groups := map[Class][]*Conn{}
+	for _, c := range conns {
+		class, ok := h.access(c.Viewer.UserID, workspaceID)
+		if !ok {
+			c.drop(closePolicy, "access revoked")
+			continue
+		}
+		class.Lang = c.Lang
+		groups[class] = append(groups[class], c)
+	}
+	return groups
+}
+
+func (h *Hub) send(c *Conn, payload []byte) {
+	switch c.enqueue(payload) {
+	case queued:
+		h.deliveries.Inc()
+	case overflow:
+		h.dropped.Inc()
+		h.log.Info("live client too slow; disconnected", "user", c.Viewer.UserID, "topic", c.topic)
+	}
+}
+
+func (h *Hub) subscribers(name string) ([]*Conn, int64) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	t := h.topics[name]
+	if t == nil {
+		return nil, 0
+	}
+	out := make([]*Conn, 0, len(t.conns))
+	for c := range t.conns {
+		out = append(out, c)
+	}
+	return out, t.workspaceID
+}
+
+// subscribe adds c to its topic.
+func (h *Hub) subscribe(c *Conn) {
+	h.mu.Lock()
+	t := h.topics[c.topic]
+	if t == nil {
+		t = &topic{name: c.topic, workspaceID: c.workspaceID, conns: map[*Conn]struct{}{}, editing: map[*Conn]FieldKey{}}
+		h.topics[c.topic] = t
+	}
+	t.conns[c] = struct{}{}
+	h.mu.Unlock()
+	h.connections.Inc()
+	h.presenceChanged(c.topic, nil)
+}
+
+// unsubscribe removes c from its topic and clears its presence.
+func (h *Hub) unsubscribe(c *Conn) {
+	h.mu.Lock()
+	t := h.topics[c.topic]
+	var changed []FieldKey
+	if t != nil {
+		if _, ok := t.conns[c]; !ok {
+			h.mu.Unlock()
+			return
+		}
+		if k, ok := t.editing[c]; ok {
+			changed = append(changed, k)
+			delete(t.editing, c)
+		}
+		delete(t.conns, c)
+		if len(t.conns) == 0 {
+			delete(h.topics, c.topic)
+		}
+	}
+	h.mu.Unlock()
+	h.connections.Dec()
+	h.presenceChanged(c.topic, changed)
+}
+
+// Recheck closes every subscription whose user lost access. Call it when
+// memberships change.
+func (h *Hub) Recheck() {
+	h.mu.Lock()
+	var all []*Conn
+	for _, t := range h.topics {
+		for c := range t.conns {
+			all = append(all, c)
+		}
+	}
+	h.mu.Unlock()
+	for _, c := range all {
+		if _, ok := h.access(c.Viewer.UserID, c.workspaceID); !ok {
+			c.drop(closePolicy, "access revoked")
+		}
+	}
+}
+
+// Connections returns how many clients follow a topic on this instance.
+func (h *Hub) Connections(topicName string) int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if t := h.topics[topicName]; t != nil {
+		return len(t.conns)
+	}
+	return 0
+}

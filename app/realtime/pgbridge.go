@@ -1,0 +1,78 @@
+package realtime
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"time"
+
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/driver/pgdriver"
+)
+
+// Channel is the PostgreSQL notification channel of Schakel's events.
+const Channel = "schakel_events"
+
+// PGBridge carries events between instances that share one PostgreSQL
+// database: Publish sends a NOTIFY with the event (ids and versions only),
+// and Listen feeds every notification, this instance's own included, to
+// the local hub.
+type PGBridge struct {
+	db  *bun.DB
+	hub *Hub
+	log *slog.Logger
+}
+
+// NewPGBridge returns a bridge between db and hub.
+func NewPGBridge(db *bun.DB, hub *Hub, log *slog.Logger) *PGBridge {
+	if log == nil {
+		log = slog.Default()
+	}
+	return &PGBridge{db: db, hub: hub, log: log}
+}
+
+// Publish notifies every instance. Should the notification fail, this
+// instance's own subscribers still get the event.
+func (b *PGBridge) Publish(ctx context.Context, ev Event) {
+	payload, err := json.Marshal(ev)
+	if err == nil {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		err = pgdriver.Notify(ctx, b.db, Channel, string(payload))
+	}
+	if err != nil {
+		b.log.Error("notify live event; delivering locally only", "err", err)
+		b.hub.Publish(ctx, ev)
+	}
+}
+
+// Listen feeds notifications to the hub until ctx ends. The listener
+// reconnects by itself when its connection breaks. ready, if not nil, is
+// closed once the LISTEN is in place.
+func (b *PGBridge) Listen(ctx context.Context, ready chan<- struct{}) error {
+	ln := pgdriver.NewListener(b.db)
+	defer ln.Close()
+	if err := ln.Listen(ctx, Channel); err != nil {
+		return err
+	}
+	if ready != nil {
+		close(ready)
+	}
+	ch := ln.Channel(pgdriver.WithChannelSize(4096))
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case n, ok := <-ch:
+			if !ok {
+				return nil
+			}
+			var ev Event
+			if err := json.Unmarshal([]byte(n.Payload), &ev); err != nil {
+				b.log.Warn("malformed live notification", "err", err)
+				continue
+			}
+			b.hub.Publish(ctx, ev)
+		}
+	}
+}
