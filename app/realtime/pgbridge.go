@@ -10,7 +10,9 @@ import (
 	"github.com/uptrace/bun/driver/pgdriver"
 )
 
-// Channel is the PostgreSQL notification channel of Schakel's events.
+// Channel is the PostgreSQL notification channel of Schakel's events in
+// the public schema; a database used in another schema (as the tests do)
+// gets a channel of that schema's own, since notifications are per database.
 const Channel = "schakel_events"
 
 // PGBridge carries events between instances that share one PostgreSQL
@@ -18,17 +20,26 @@ const Channel = "schakel_events"
 // and Listen feeds every notification, this instance's own included, to
 // the local hub.
 type PGBridge struct {
-	db  *bun.DB
-	hub *Hub
-	log *slog.Logger
+	db      *bun.DB
+	hub     *Hub
+	log     *slog.Logger
+	channel string
 }
 
 // NewPGBridge returns a bridge between db and hub.
-func NewPGBridge(db *bun.DB, hub *Hub, log *slog.Logger) *PGBridge {
+func NewPGBridge(ctx context.Context, db *bun.DB, hub *Hub, log *slog.Logger) (*PGBridge, error) {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &PGBridge{db: db, hub: hub, log: log}
+	var schema string
+	if err := db.NewRaw("SELECT current_schema()").Scan(ctx, &schema); err != nil {
+		return nil, err
+	}
+	channel := Channel
+	if schema != "public" {
+		channel += "_" + schema
+	}
+	return &PGBridge{db: db, hub: hub, log: log, channel: channel}, nil
 }
 
 // Publish notifies every instance. Should the notification fail, this
@@ -38,7 +49,7 @@ func (b *PGBridge) Publish(ctx context.Context, ev Event) {
 	if err == nil {
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 		defer cancel()
-		err = pgdriver.Notify(ctx, b.db, Channel, string(payload))
+		err = pgdriver.Notify(ctx, b.db, b.channel, string(payload))
 	}
 	if err != nil {
 		b.log.Error("notify live event; delivering locally only", "err", err)
@@ -52,7 +63,7 @@ func (b *PGBridge) Publish(ctx context.Context, ev Event) {
 func (b *PGBridge) Listen(ctx context.Context, ready chan<- struct{}) error {
 	ln := pgdriver.NewListener(b.db)
 	defer ln.Close()
-	if err := ln.Listen(ctx, Channel); err != nil {
+	if err := ln.Listen(ctx, b.channel); err != nil {
 		return err
 	}
 	if ready != nil {

@@ -77,9 +77,14 @@ func Start(t testing.TB, db *bun.DB, tune ...func(*config.Config)) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	liveCtx, stopLive := context.WithCancel(context.Background())
+	if err := srv.StartLive(liveCtx); err != nil {
+		t.Fatalf("live updates: %v", err)
+	}
 	done := make(chan error, 1)
 	go func() { done <- srv.App.Listener(ln) }()
 	t.Cleanup(func() {
+		stopLive()
 		if err := srv.App.ShutdownWithTimeout(5 * time.Second); err != nil {
 			t.Errorf("shutdown: %v", err)
 		}

@@ -58,6 +58,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Live updates stop with ctx: open websockets are told the server is
+	// restarting, and their pages reconnect to whichever instance answers.
+	if err := srv.StartLive(ctx); err != nil {
+		return fmt.Errorf("live updates: %w", err)
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err

@@ -1,0 +1,109 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/contrib/websocket"
+	"github.com/gofiber/fiber/v2"
+
+	"schakel/app/apperr"
+	"schakel/app/authz"
+	"schakel/app/realtime"
+	"schakel/app/service"
+	"schakel/app/store"
+)
+
+// liveRequest is what the upgrade hands to the websocket handler.
+type liveRequest struct {
+	topic       string
+	workspaceID int64
+	viewer      realtime.Viewer
+	lang        string
+}
+
+const liveKey = "live"
+
+// liveFields are the fields a client may say it edits.
+var liveFields = func() map[string]bool {
+	m := map[string]bool{}
+	for _, f := range service.ActionFields {
+		m[f] = true
+	}
+	return m
+}()
+
+// planLive upgrades to the websocket that carries a plan's live updates.
+// The route guard has checked the workspace; the plan is looked up within
+// it, so another workspace's plan is not found before any upgrade.
+func (s *Server) planLive(c *fiber.Ctx) error {
+	if !websocket.IsWebSocketUpgrade(c) {
+		return apperr.New(http.StatusUpgradeRequired, "error.bad_request")
+	}
+	u := currentUser(c)
+	wid := authz.WorkspaceID(c)
+	pid, err := strconv.ParseInt(c.Params("pid"), 10, 64)
+	if err != nil {
+		return apperr.NotFound()
+	}
+	if _, err := s.svc.Plan(c.UserContext(), u, wid, pid); err != nil {
+		return err
+	}
+	v := realtime.Viewer{UserID: u.ID, Name: u.Name}
+	if u.Organisation != nil {
+		v.Organisation = u.Organisation.Name
+	}
+	c.Locals(liveKey, &liveRequest{topic: realtime.PlanTopic(pid), workspaceID: wid, viewer: v, lang: strings.Clone(s.language(c))})
+	return s.liveUpgrade(c)
+}
+
+// serveLive runs one websocket until it closes.
+func (s *Server) serveLive(conn *websocket.Conn) {
+	req, ok := conn.Locals(liveKey).(*liveRequest)
+	if !ok {
+		_ = conn.Close()
+		return
+	}
+	s.hub.Serve(s.liveCtx, conn, req.topic, req.workspaceID, req.viewer, req.lang, liveFields)
+}
+
+// liveAccess answers the hub's question before every push: may this user
+// still read the workspace's plans, and what may they change?
+func (s *Server) liveAccess(userID, workspaceID int64) (realtime.Class, bool) {
+	if !s.authz.CanUser(userID, workspaceID, authz.ObjPlan, authz.ActRead) {
+		return realtime.Class{}, false
+	}
+	return realtime.Class{
+		Edit:   s.authz.CanUser(userID, workspaceID, authz.ObjAction, authz.ActEdit),
+		Manage: s.authz.CanUser(userID, workspaceID, authz.ObjPlan, authz.ActManage),
+	}, true
+}
+
+// StartLive starts delivering live updates until ctx ends: in process on
+// SQLite, through PostgreSQL NOTIFY between instances on PostgreSQL. It
+// returns once the delivery is in place.
+func (s *Server) StartLive(ctx context.Context) error {
+	s.liveCtx = ctx
+	go s.hub.Run(ctx)
+	s.authz.OnReload(s.hub.Recheck)
+	if !store.IsPostgres(s.db) {
+		s.svc.Events = s.hub
+		return nil
+	}
+	bridge, err := realtime.NewPGBridge(ctx, s.db, s.hub, s.log)
+	if err != nil {
+		return err
+	}
+	ready := make(chan struct{})
+	errc := make(chan error, 1)
+	go func() { errc <- bridge.Listen(ctx, ready) }()
+	select {
+	case <-ready:
+	case err := <-errc:
+		return err
+	}
+	s.svc.Events = bridge
+	return nil
+}

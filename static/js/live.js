@@ -1,0 +1,139 @@
+// Live updates on a plan page: catch up after (re)connecting, report which
+// field this person edits, put moved actions in their place, and never let
+// someone else's update replace a field that is being edited here.
+(function () {
+  "use strict";
+
+  var socket = null;
+  var lastPresence = "";
+
+  function board() {
+    return document.getElementById("plan-board");
+  }
+
+  function me() {
+    var b = board();
+    return b ? b.getAttribute("data-user") : null;
+  }
+
+  // The versions this page holds, so the server can send what changed since.
+  function versions() {
+    var v = {};
+    document.querySelectorAll("li.schakel-action[data-id]").forEach(function (li) {
+      v[li.getAttribute("data-id")] = parseInt(li.getAttribute("data-version"), 10) || 0;
+    });
+    var b = board();
+    if (b && b.hasAttribute("data-plan-version")) {
+      v["0"] = parseInt(b.getAttribute("data-plan-version"), 10) || 0;
+    }
+    return v;
+  }
+
+  function editedField() {
+    var el = document.activeElement;
+    var field = el && el.closest ? el.closest("[data-action][data-field]") : null;
+    if (!field || !field.classList.contains("schakel-field--editing")) {
+      return null;
+    }
+    return { type: "focus", id: parseInt(field.getAttribute("data-action"), 10), field: field.getAttribute("data-field") };
+  }
+
+  function reportPresence() {
+    if (!socket) {
+      return;
+    }
+    var f = editedField();
+    var msg = JSON.stringify(f || { type: "blur" });
+    if (msg !== lastPresence) {
+      lastPresence = msg;
+      socket.send(msg);
+    }
+  }
+
+  document.addEventListener("htmx:wsOpen", function (event) {
+    socket = event.detail.socketWrapper;
+    lastPresence = "";
+    socket.send(JSON.stringify({ type: "hello", versions: versions() }));
+    reportPresence();
+  });
+  document.addEventListener("htmx:wsClose", function () {
+    socket = null;
+  });
+  document.addEventListener("focusin", reportPresence);
+  document.addEventListener("focusout", function () {
+    setTimeout(reportPresence, 0);
+  });
+  document.addEventListener("htmx:afterSwap", function () {
+    setTimeout(reportPresence, 0);
+  });
+
+  // An update for a field that is open for editing here waits: the edit
+  // goes on, and its save is merged or shown side by side by the server.
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
+    var target = event.detail.target;
+    if (target && target.classList && target.classList.contains("schakel-field--editing")) {
+      event.detail.shouldSwap = false;
+      if (!target.querySelector(".schakel-stale")) {
+        var note = document.createElement("p");
+        note.className = "schakel-stale";
+        note.setAttribute("role", "status");
+        note.textContent = (board() && board().getAttribute("data-stale-text")) || "";
+        target.appendChild(note);
+      }
+    }
+  });
+
+  // Put the actions of every theme in the order the server sent, moving the
+  // items around the one being edited so that its focus and typing stay.
+  function applyOrder(spec) {
+    var active = document.activeElement;
+    var start = active && "selectionStart" in active ? active.selectionStart : null;
+    var end = active && "selectionEnd" in active ? active.selectionEnd : null;
+    spec.split("|").forEach(function (part) {
+      var eq = part.indexOf("=");
+      var list = document.getElementById("theme-" + part.slice(0, eq) + "-actions");
+      if (!list) {
+        return;
+      }
+      part.slice(eq + 1).split(",").forEach(function (id) {
+        var li = id && document.getElementById("action-" + id);
+        if (li && (li.parentNode !== list || li !== list.lastElementChild)) {
+          list.appendChild(li);
+        }
+      });
+    });
+    if (active && document.activeElement !== active && document.contains(active)) {
+      active.focus();
+      if (start !== null) {
+        try { active.setSelectionRange(start, end); } catch (e) { /* not a text field */ }
+      }
+    }
+  }
+
+  document.addEventListener("htmx:oobAfterSwap", function (event) {
+    var el = event.target;
+    if (!el || !el.id) {
+      return;
+    }
+    if (el.id === "live-order") {
+      applyOrder(el.getAttribute("data-order") || "");
+    } else if (el.id === "live-version") {
+      var li = document.getElementById("action-" + el.getAttribute("data-id"));
+      var v = parseInt(el.getAttribute("data-version"), 10) || 0;
+      if (li && v > (parseInt(li.getAttribute("data-version"), 10) || 0)) {
+        li.setAttribute("data-version", String(v));
+      }
+      var b = board();
+      if (el.getAttribute("data-id") === "0" && b) {
+        b.setAttribute("data-plan-version", String(v));
+      }
+    }
+    // Nobody needs to be told that they are editing themselves.
+    var self = me();
+    if (self) {
+      document.querySelectorAll('.schakel-presence__editor[data-user="' + self + '"]').forEach(function (s) {
+        s.hidden = true;
+      });
+    }
+  });
+})();
