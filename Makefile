@@ -3,7 +3,8 @@ GO      ?= go
 BIN     := bin/schakel
 NPM_STAMP := node_modules/.package-lock.json
 VENDOR  := static/vendor/htmx.min.js static/vendor/htmx-ext-ws.js \
-           static/vendor/utrecht.css static/vendor/voorbeeld-theme.css
+           static/vendor/utrecht.css static/vendor/voorbeeld-theme.css \
+           static/vendor/sortable.min.js
 
 .PHONY: run test assets build vet fmt-check clean
 
@@ -41,6 +42,8 @@ static/vendor/utrecht.css: $(NPM_STAMP)
 	cp node_modules/@utrecht/component-library-css/dist/index.css $@
 static/vendor/voorbeeld-theme.css: $(NPM_STAMP)
 	cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css $@
+static/vendor/sortable.min.js: $(NPM_STAMP)
+	cp node_modules/sortablejs/Sortable.min.js $@
 
 clean:
 	rm -rf bin node_modules $(VENDOR)

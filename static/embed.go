@@ -17,4 +17,5 @@ var Vendored = []string{
 	"vendor/htmx-ext-ws.js",
 	"vendor/utrecht.css",
 	"vendor/voorbeeld-theme.css",
+	"vendor/sortable.min.js",
 }

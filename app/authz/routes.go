@@ -66,6 +66,7 @@ var Routes = map[string]Permission{
 	"GET /workspaces/:wid/plans":                              workspace(ObjPlan, ActRead),
 	"POST /workspaces/:wid/plans":                             workspace(ObjPlan, ActManage),
 	"GET /workspaces/:wid/plans/:pid":                         workspace(ObjPlan, ActRead),
+	"GET /workspaces/:wid/plans/:pid/live":                    workspace(ObjPlan, ActRead),
 	"GET /workspaces/:wid/plans/:pid/fields/:field/edit":      workspace(ObjPlan, ActManage),
 	"POST /workspaces/:wid/plans/:pid/fields/:field":          workspace(ObjPlan, ActManage),
 	"POST /workspaces/:wid/plans/:pid/actions":                workspace(ObjAction, ActEdit),

@@ -6,11 +6,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
 	"schakel/app/i18n"
 	"schakel/app/model"
+	"schakel/app/service"
 )
 
 // TestEveryMessageExistsInBothLanguages reads the message ids that the
@@ -34,7 +36,7 @@ func TestEveryMessageExistsInBothLanguages(t *testing.T) {
 	}
 
 	used := map[string]string{}
-	idPattern := regexp.MustCompile(`"((?:layout|nav|form|field|signin|workspaces|members|accounts|admin|notice|error|validation)\.[a-z_.]+)"`)
+	idPattern := regexp.MustCompile(`"((?:layout|nav|form|field|signin|workspaces|members|accounts|admin|notice|error|validation|plans|actions|history|conflict|live)\.[a-z_.]*[a-z_])"`)
 	for _, root := range []string{"../../views", "../../app"} {
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || strings.HasSuffix(path, "_test.go") {
@@ -74,6 +76,33 @@ func TestEveryMessageExistsInBothLanguages(t *testing.T) {
 	}
 	for _, v := range model.OrganisationKinds {
 		used["org_kind."+string(v)] = "model.OrganisationKinds"
+	}
+	for _, v := range model.Frameworks {
+		used["framework."+string(v)] = "model.Frameworks"
+	}
+	for _, v := range model.FrameworkBoth.Themes() {
+		used["theme."+string(v)] = "model.Framework.Themes"
+	}
+	for _, v := range model.ActionStatuses {
+		used["action_status."+string(v)] = "model.ActionStatuses"
+	}
+	for _, v := range model.PlanStatuses {
+		used["plan_status."+string(v)] = "model.PlanStatuses"
+	}
+	for _, v := range model.Rights {
+		used["right."+strconv.Itoa(int(v))] = "model.Rights"
+	}
+	for _, f := range service.ActionFields {
+		used["actions.field."+f] = "service.ActionFields"
+	}
+	for _, f := range append(service.PlanFields, "framework") {
+		used["plans.field."+f] = "service.PlanFields"
+	}
+	for _, k := range []string{model.FieldCreated, model.FieldDeleted, model.FieldRestored} {
+		used["history."+k[1:]] = "model.Field*"
+	}
+	for m := 1; m <= 12; m++ {
+		used["month."+strconv.Itoa(m)] = "formatDate"
 	}
 	var missing []string
 	for id, where := range used {

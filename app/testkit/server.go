@@ -236,3 +236,14 @@ func (c *Client) Cookie(name string) string {
 	}
 	return ""
 }
+
+func mustURL(s string) *url.URL {
+	u, err := url.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return u
+}
+
+// Env returns the environment the client talks to.
+func (c *Client) Env() *Env { return c.env }

@@ -42,6 +42,11 @@ func (s *Server) planLive(c *fiber.Ctx) error {
 	if !websocket.IsWebSocketUpgrade(c) {
 		return apperr.New(http.StatusUpgradeRequired, "error.bad_request")
 	}
+	// Browsers always send an Origin with a websocket; only pages of this
+	// site may open one with the user's cookies.
+	if c.Get(fiber.HeaderOrigin) != s.cfg.BaseURL {
+		return apperr.Forbidden()
+	}
 	u := currentUser(c)
 	wid := authz.WorkspaceID(c)
 	pid, err := strconv.ParseInt(c.Params("pid"), 10, 64)

@@ -90,18 +90,44 @@ func (r liveRenderer) action(buf *bytes.Buffer, p *model.Plan, a *model.Action, 
 		return r.insert(buf, p, a, c)
 	case realtime.Changed:
 		versionMarker(buf, a.ID, a.Version)
-		for _, f := range fields {
-			if f == "position" || !service.IsActionField(f) {
-				continue
+		for _, f := range pushedFields(fields) {
+			data := fiber.Map{"Action": a, "Plan": p, "CanEdit": c.Edit, "Today": service.Today(), "OOB": true, "Field": f}
+			name := "partials/action_field"
+			if f == "_tools" {
+				name = "partials/action_tools"
 			}
-			if err := r.fragment(buf, "partials/action_field", c, fiber.Map{
-				"Action": a, "Plan": p, "CanEdit": c.Edit, "Today": service.Today(), "OOB": true, "Field": f,
-			}); err != nil {
+			if err := r.fragment(buf, name, c, data); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// pushedFields is what a page must redraw for changed fields: a status
+// change moves progress and the overdue mark (shown with the due date), and
+// a title names the action's move and delete buttons.
+func pushedFields(changed []string) []string {
+	var out []string
+	add := func(f string) {
+		if !contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	for _, f := range changed {
+		switch {
+		case f == "status":
+			add("status")
+			add("progress")
+			add("due_date")
+		case f == "title":
+			add("title")
+			add("_tools")
+		case service.IsActionField(f):
+			add(f)
+		}
+	}
+	return out
 }
 
 // insert appends an action to its theme's list; the order that follows

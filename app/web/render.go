@@ -1,15 +1,20 @@
 package web
 
 import (
+	"bytes"
+	"fmt"
 	"html/template"
 	"net/url"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/apperr"
 	"schakel/app/authz"
 	"schakel/app/i18n"
+	"schakel/app/model"
 )
 
 // The htmx request and response headers Schakel reads and sets.
@@ -20,6 +25,8 @@ const (
 	HeaderHXRetarget = "HX-Retarget"
 	HeaderHXReswap   = "HX-Reswap"
 	HeaderHXRedirect = "HX-Redirect"
+	// HeaderHXCurrentURL names the page an htmx request came from.
+	HeaderHXCurrentURL = "HX-Current-URL"
 )
 
 const layout = "layouts/main"
@@ -31,6 +38,11 @@ var requiredTemplates = []string{
 	"pages/login", "pages/error", "pages/workspace_list", "pages/workspace_show", "pages/member_list",
 	"pages/admin_organisations", "pages/admin_workspaces", "pages/admin_accounts",
 	"partials/alert", "partials/member_table", "partials/member_add_form", "partials/field",
+	"pages/plan_list", "pages/plan_show", "pages/action_show",
+	"partials/plan_field", "partials/plan_field_edit", "partials/field_conflict", "partials/notice_oob",
+	"partials/plan_rollups", "partials/plan_rollup_plan", "partials/plan_rollup_theme", "partials/plan_theme",
+	"partials/action_add_form", "partials/action_item", "partials/action_tools", "partials/action_deleted",
+	"partials/action_field", "partials/action_field_edit", "partials/action_history",
 }
 
 // isHTMX reports whether the request came from htmx and wants a fragment,
@@ -81,6 +93,27 @@ func (s *Server) render(c *fiber.Ctx, status int, page, partial, title string, d
 		return c.Render(partial, v)
 	}
 	return c.Render(page, v, layout)
+}
+
+// part is one partial of a response made of several, with its own data.
+type part struct {
+	name string
+	data fiber.Map
+}
+
+// renderParts answers an htmx request with several partials in a row: the
+// swap target first, then out-of-band updates. It renders into a buffer,
+// so a failing partial leaves no half-written answer.
+func (s *Server) renderParts(c *fiber.Ctx, status int, parts ...part) error {
+	var buf bytes.Buffer
+	for _, p := range parts {
+		if err := s.App.Config().Views.Render(&buf, p.name, s.view(c, "", p.data)); err != nil {
+			return err
+		}
+	}
+	c.Status(status)
+	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	return c.Send(buf.Bytes())
 }
 
 // redirect sends the browser on with 303 See Other, so that a form POST
@@ -136,5 +169,76 @@ func templateFuncs() template.FuncMap {
 			}
 			return m
 		},
+		"withData":   withData,
+		"formatDate": formatDate,
+		"formatTime": formatTime,
+		"csvHas":     csvHas,
 	}
+}
+
+// withData returns a copy of the view whose Data holds the page's data and
+// the given key, value pairs (or the entries of a single map), so that a
+// page can include a partial that reads its own keys from .Data, exactly as
+// when the partial is rendered alone.
+func withData(v view, kv ...any) view {
+	data := make(fiber.Map, len(v.Data)+len(kv)/2)
+	for k, x := range v.Data {
+		data[k] = x
+	}
+	if len(kv) == 1 {
+		if m, ok := kv[0].(fiber.Map); ok {
+			for k, x := range m {
+				data[k] = x
+			}
+		}
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		if k, ok := kv[i].(string); ok {
+			// A range over a slice of actions yields values; the partials
+			// take *model.Action, as the live pushes give them.
+			if a, ok := kv[i+1].(model.Action); ok {
+				kv[i+1] = &a
+			}
+			data[k] = kv[i+1]
+		}
+	}
+	v.Data = data
+	return v
+}
+
+// amsterdam is the time zone in which Schakel shows times.
+var amsterdam = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Amsterdam")
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}()
+
+// formatDate writes a YYYY-MM-DD date as "15 maart 2027" (or "15 March
+// 2027"); anything else is shown as it is.
+func formatDate(t *i18n.Translator, s string) string {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return s
+	}
+	return strconv.Itoa(d.Day()) + " " + t.Get("month."+strconv.Itoa(int(d.Month()))) + " " + strconv.Itoa(d.Year())
+}
+
+// formatTime writes a moment as "28 november 2026, 16:56", Dutch time.
+func formatTime(t *i18n.Translator, at time.Time) string {
+	at = at.In(amsterdam)
+	return formatDate(t, at.Format(time.DateOnly)) + ", " + at.Format("15:04")
+}
+
+// csvHas reports whether the comma-separated list holds n, as in the
+// articles of an action.
+func csvHas(list string, n any) bool {
+	want := fmt.Sprint(n)
+	for _, s := range strings.Split(list, ",") {
+		if strings.TrimSpace(s) == want {
+			return true
+		}
+	}
+	return false
 }

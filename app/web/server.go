@@ -4,12 +4,14 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
 	"time"
 
+	"github.com/gofiber/contrib/websocket"
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/csrf"
 	"github.com/gofiber/fiber/v2/middleware/helmet"
@@ -23,6 +25,7 @@ import (
 	"schakel/app/authz"
 	"schakel/app/config"
 	"schakel/app/i18n"
+	"schakel/app/realtime"
 	"schakel/app/service"
 	"schakel/app/store"
 	"schakel/views"
@@ -51,6 +54,11 @@ type Server struct {
 	log      *slog.Logger
 	sessions *session.Store
 	registry *prometheus.Registry
+
+	hub         *realtime.Hub
+	liveUpgrade fiber.Handler
+	// liveCtx ends the live connections when the server stops.
+	liveCtx context.Context
 }
 
 // contentSecurityPolicy allows scripts, styles and connections from Schakel
@@ -98,6 +106,9 @@ func New(d Deps) (*Server, error) {
 		CookieHTTPOnly: true,
 		CookieSameSite: fiber.CookieSameSiteLaxMode,
 	})
+	s.liveCtx = context.Background()
+	s.hub = realtime.NewHub(liveRenderer{s}, s.liveAccess, realtime.Options{Logger: d.Logger, Registry: d.Registry})
+	s.liveUpgrade = websocket.New(s.serveLive, websocket.Config{Origins: []string{d.Config.BaseURL}})
 	metrics, err := newMetrics(d.Registry)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,6 @@
 // Live updates on a plan page: catch up after (re)connecting, report which
-// field this person edits, put moved actions in their place, and never let
-// someone else's update replace a field that is being edited here.
+// field this person edits, and put moved actions in their place. Keeping
+// open editors from being replaced by pushes is schakel.js's work.
 (function () {
   "use strict";
 
@@ -65,22 +65,6 @@
   });
   document.addEventListener("htmx:afterSwap", function () {
     setTimeout(reportPresence, 0);
-  });
-
-  // An update for a field that is open for editing here waits: the edit
-  // goes on, and its save is merged or shown side by side by the server.
-  document.addEventListener("htmx:oobBeforeSwap", function (event) {
-    var target = event.detail.target;
-    if (target && target.classList && target.classList.contains("schakel-field--editing")) {
-      event.detail.shouldSwap = false;
-      if (!target.querySelector(".schakel-stale")) {
-        var note = document.createElement("p");
-        note.className = "schakel-stale";
-        note.setAttribute("role", "status");
-        note.textContent = (board() && board().getAttribute("data-stale-text")) || "";
-        target.appendChild(note);
-      }
-    }
   });
 
   // Put the actions of every theme in the order the server sent, moving the

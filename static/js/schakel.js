@@ -18,4 +18,192 @@
       event.target.scrollIntoView({ block: "nearest" });
     }
   });
+
+  // --- Action plans: editing in place ------------------------------------
+
+  // A field editor (form[data-autosave]) saves when the focus leaves it with
+  // a changed value, as if Save was pressed. Enter saves natively; Escape
+  // cancels.
+  function formState(form) {
+    return new URLSearchParams(new FormData(form)).toString();
+  }
+
+  // The value an editor was opened with, kept as soon as it appears.
+  function remember(root) {
+    var forms = root.matches && root.matches("form[data-autosave]") ? [root] : root.querySelectorAll("form[data-autosave]");
+    Array.prototype.forEach.call(forms, function (form) {
+      if (!form.hasAttribute("data-initial")) {
+        form.setAttribute("data-initial", formState(form));
+      }
+    });
+  }
+
+  // A click on Cancel must not save first (some browsers do not focus a
+  // clicked link, so the focus seems to leave for nowhere).
+  document.addEventListener("pointerdown", function (event) {
+    var cancel = event.target.closest && event.target.closest("[data-cancel]");
+    if (cancel) {
+      var form = cancel.closest("form[data-autosave]");
+      if (form) { form.setAttribute("data-cancelling", ""); }
+    }
+  });
+
+  document.addEventListener("focusout", function (event) {
+    var form = event.target.closest && event.target.closest("form[data-autosave]");
+    if (!form) { return; }
+    window.setTimeout(function () {
+      if (!form.isConnected || form.hasAttribute("data-cancelling") || form.classList.contains("htmx-request") ||
+          form.contains(document.activeElement)) {
+        return;
+      }
+      if (form.hasAttribute("data-initial") && formState(form) !== form.getAttribute("data-initial")) {
+        form.requestSubmit();
+      }
+    }, 0);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    var form = event.target.closest && event.target.closest("form[data-autosave]");
+    var cancel = form && form.querySelector("[data-cancel]");
+    if (cancel) {
+      event.preventDefault();
+      form.setAttribute("data-cancelling", "");
+      cancel.click();
+    }
+  });
+
+  // The focus must not get lost when the element holding it is replaced
+  // (after a save, a move, a delete or an undo). htmx itself moves it to the
+  // new element with the same id; otherwise it goes to the element named by
+  // data-focus-next on whatever made the request, or into the new content.
+  var focusable = "a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]";
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    var elt = event.detail.requestConfig && event.detail.requestConfig.elt;
+    var active = document.activeElement;
+    if (!target || !event.detail.xhr) { return; }
+    var next = elt && elt.closest ? elt.closest("[data-focus-next]") : null;
+    // The focus counts as inside when the element it is in goes away: the
+    // target, or the element that asked (an answer can land elsewhere).
+    event.detail.xhr.schakelFocus = {
+      inside: !!active && active !== document.body && (target.contains(active) || (!!elt && !!elt.contains && elt.contains(active))),
+      next: next ? next.getAttribute("data-focus-next") : "",
+      id: target.id
+    };
+  });
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var info = event.detail.xhr && event.detail.xhr.schakelFocus;
+    if (!info || !info.inside) { return; }
+    event.detail.xhr.schakelFocus = null;
+    var active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) { return; }
+    var to = info.next && document.getElementById(info.next);
+    var around = info.id && document.getElementById(info.id);
+    if (!to && around) {
+      to = around.querySelector("[data-focus-first]") || around.querySelector(focusable);
+    }
+    if (to) { to.focus(); }
+  });
+
+  // Live updates arrive as out-of-band fragments. They never replace a field
+  // someone is editing: the editor stays, says the field changed meanwhile,
+  // and saving it then shows both versions. An action the page has already
+  // (its own answer added it) is not added twice.
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
+    var target = event.detail.target;
+    var fragment = event.detail.fragment;
+    if (!target || !fragment) { return; }
+    var incoming = fragment.firstElementChild;
+    if (target.matches(".schakel-field--editing") && !(incoming && incoming.matches(".schakel-field--editing"))) {
+      event.detail.shouldSwap = false;
+      var note = target.querySelector("[data-stale-note]");
+      if (note) { note.hidden = false; }
+      return;
+    }
+    target.querySelectorAll(".schakel-field--editing").forEach(function (editor) {
+      var replacement = editor.id && fragment.querySelector("#" + CSS.escape(editor.id));
+      if (replacement && !replacement.matches(".schakel-field--editing")) {
+        var hadFocus = editor.contains(document.activeElement) ? document.activeElement : null;
+        replacement.replaceWith(editor);
+        if (hadFocus) {
+          window.setTimeout(function () { hadFocus.focus(); }, 0);
+        }
+      }
+    });
+    var replacing = incoming && incoming.id && incoming.id === target.id;
+    if (!replacing) {
+      fragment.querySelectorAll("li.schakel-action[id]").forEach(function (item) {
+        if (document.getElementById(item.id)) { item.remove(); }
+      });
+    }
+  });
+
+  // --- Action plans: drag and drop ---------------------------------------
+
+  // Each theme's list of actions can be reordered by dragging an action by
+  // its handle, also into another theme. The Up and Down buttons (and the
+  // theme field) do the same for keyboards and screen readers.
+  function csrfToken() {
+    try {
+      return JSON.parse(document.body.getAttribute("hx-headers") || "{}")["X-Csrf-Token"] || "";
+    } catch (e) {
+      return "";
+    }
+  }
+
+  function dropped(board, event) {
+    var item = event.item;
+    if (event.from === event.to && event.oldIndex === event.newIndex) { return; }
+    var prev = item.previousElementSibling;
+    while (prev && !prev.hasAttribute("data-id")) { prev = prev.previousElementSibling; }
+    var body = new URLSearchParams({ theme: event.to.getAttribute("data-theme"), after: prev ? prev.getAttribute("data-id") : "0" });
+    var undo = function () {
+      item.remove();
+      event.from.insertBefore(item, event.from.children[event.oldIndex] || null);
+    };
+    fetch("/workspaces/" + board.getAttribute("data-workspace") + "/actions/" + item.getAttribute("data-id") + "/move", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "HX-Request": "true", "HX-Current-URL": location.href, "X-Csrf-Token": csrfToken() },
+      body: body
+    }).then(function (response) {
+      return response.text().then(function (html) {
+        if (response.ok) {
+          window.htmx.swap(document.body, html, { swapStyle: "none" });
+          return;
+        }
+        undo();
+        window.htmx.swap("#alerts", html, { swapStyle: "innerHTML" });
+      });
+    }, undo);
+  }
+
+  function sortable(root) {
+    if (!window.Sortable || !window.htmx) { return; }
+    var board = document.querySelector("#plan-board[data-sortable]");
+    if (!board) { return; }
+    var lists = root.matches && root.matches("ol.schakel-actions") ? [root] : root.querySelectorAll("ol.schakel-actions");
+    Array.prototype.forEach.call(lists, function (list) {
+      if (!board.contains(list) || list.schakelSortable) { return; }
+      list.schakelSortable = window.Sortable.create(list, {
+        group: "schakel-actions",
+        handle: ".schakel-drag-handle",
+        draggable: "li.schakel-action[data-id]",
+        animation: 150,
+        onEnd: function (event) { dropped(board, event); }
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    remember(document);
+    sortable(document);
+  });
+  document.addEventListener("htmx:load", function (event) {
+    remember(event.detail.elt);
+    sortable(event.detail.elt);
+  });
 })();

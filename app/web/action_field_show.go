@@ -1,0 +1,28 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gofiber/fiber/v2"
+
+	"schakel/app/service"
+)
+
+// actionFieldShow answers with one field of an action as it is shown, which
+// is what "cancel" in an editor brings back. Without htmx it is the
+// action's page.
+func (s *Server) actionFieldShow(c *fiber.Ctx) error {
+	a, p, err := s.loadAction(c)
+	if err != nil {
+		return err
+	}
+	field, err := actionField(c)
+	if err != nil {
+		return err
+	}
+	if !isHTMX(c) {
+		return c.Redirect(actionPath(a.WorkspaceID, a.ID), fiber.StatusSeeOther)
+	}
+	canEdit := s.svc.CanEditActions(currentUser(c), a.WorkspaceID) && a.DeletedAt == nil
+	return s.renderParts(c, http.StatusOK, part{"partials/action_field", actionFieldData(a, p, canEdit, service.Today(), field, false)})
+}

@@ -1,0 +1,77 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"schakel/app/authz"
+	"schakel/app/model"
+	"schakel/app/service"
+)
+
+// planFieldUpdate saves one plan field, if nobody changed it since the
+// editor opened; otherwise it shows both values to choose from.
+func (s *Server) planFieldUpdate(c *fiber.Ctx) error {
+	p, field, err := s.loadPlanField(c)
+	if err != nil {
+		return err
+	}
+	value := c.FormValue("value")
+	version, _ := strconv.Atoi(c.FormValue("version"))
+	if c.FormValue("edit") == "1" {
+		return s.planEditor(c, p, field, value, version, "", http.StatusOK)
+	}
+	saved, err := s.svc.UpdatePlanField(c.UserContext(), currentUser(c), authz.WorkspaceID(c), p.ID, field, value, version)
+	var conflict *service.Conflict
+	if errors.As(err, &conflict) {
+		return s.planConflict(c, p, field, conflict)
+	}
+	if fields := fieldErrors(err); fields != nil {
+		return s.planEditor(c, p, field, value, version, fields["value"], http.StatusUnprocessableEntity)
+	}
+	if err != nil {
+		return err
+	}
+	if !isHTMX(c) {
+		return redirect(c, withNotice(planPath(saved.WorkspaceID, saved.ID), "plan_saved"))
+	}
+	return s.renderParts(c, http.StatusOK, part{"partials/plan_field", planFieldData(saved, true, field, false)})
+}
+
+// planConflict answers 409 with both values in place of the field.
+func (s *Server) planConflict(c *fiber.Ctx, p *model.Plan, field string, conflict *service.Conflict) error {
+	page := planPath(p.WorkspaceID, p.ID)
+	domID := "plan-" + strconv.FormatInt(p.ID, 10) + "-" + field
+	cd := s.conflictData(c, conflict, fiber.Map{
+		"DomID": domID, "Field": field, "Label": s.translator(c).Get("plans.field." + field),
+		"Save": page + "/fields/" + field, "Keep": page, "KeepSelect": "#" + domID, "Back": page,
+		"FocusNext": "edit-" + domID,
+	})
+	if isHTMX(c) {
+		return s.renderParts(c, http.StatusConflict, part{"partials/field_conflict", cd})
+	}
+	data, err := s.boardData(c, p.ID, url.Values{})
+	if err != nil {
+		return err
+	}
+	data["ConflictField"], data["Conflict"] = field, cd
+	return s.render(c, http.StatusConflict, "pages/plan_show", "", "", data)
+}
+
+// conflictData completes the data of partials/field_conflict: who changed
+// the field, and both values as a person reads them.
+func (s *Server) conflictData(c *fiber.Ctx, conflict *service.Conflict, d fiber.Map) fiber.Map {
+	names := s.valueNames(c.UserContext(), s.translator(c))
+	field, _ := d["Field"].(string)
+	d["By"] = names.Text("owner", strconv.FormatInt(conflict.ByUserID, 10))
+	d["Theirs"] = names.Text(field, conflict.Theirs)
+	d["Mine"] = names.Text(field, conflict.Mine)
+	d["MineRaw"] = conflict.Mine
+	d["Version"] = conflict.Version
+	d["Long"] = field == "description"
+	return d
+}
