@@ -179,7 +179,7 @@ func (s *Service) UpdatePlanField(ctx context.Context, u *model.User, workspaceI
 		if baseVersion < 1 || baseVersion > p.Version {
 			return apperr.New(http.StatusUnprocessableEntity, "error.version")
 		}
-		old := planField(p, field)
+		old := PlanField(p, field)
 		if baseVersion < p.Version {
 			since, err := store.FieldChangesSince(ctx, tx, workspaceID, model.EntityPlan, p.ID, field, baseVersion)
 			if err != nil {
@@ -215,7 +215,7 @@ func (s *Service) UpdatePlanField(ctx context.Context, u *model.User, workspaceI
 			return err
 		}
 		now := time.Now().UTC()
-		if planField(p, field) == old {
+		if PlanField(p, field) == old {
 			return nil
 		}
 		p.Version++
@@ -225,7 +225,7 @@ func (s *Service) UpdatePlanField(ctx context.Context, u *model.User, workspaceI
 		}
 		return store.AddChanges(ctx, tx, []model.Change{{
 			WorkspaceID: workspaceID, Entity: model.EntityPlan, EntityID: p.ID, Version: p.Version,
-			UserID: u.ID, Field: field, OldValue: old, NewValue: planField(p, field), CreatedAt: now,
+			UserID: u.ID, Field: field, OldValue: old, NewValue: PlanField(p, field), CreatedAt: now,
 		}})
 	})
 	if err != nil {
@@ -236,7 +236,8 @@ func (s *Service) UpdatePlanField(ctx context.Context, u *model.User, workspaceI
 	return p, nil
 }
 
-func planField(p *model.Plan, field string) string {
+// PlanField returns the stored form of one field of p.
+func PlanField(p *model.Plan, field string) string {
 	switch field {
 	case "title":
 		return p.Title

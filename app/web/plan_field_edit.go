@@ -19,7 +19,7 @@ func (s *Server) planFieldEdit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.planEditor(c, p, field, planValue(p, field), p.Version, "", http.StatusOK)
+	return s.planEditor(c, p, field, service.PlanField(p, field), p.Version, "", http.StatusOK)
 }
 
 // planEditor answers with the editor of a plan field holding value, opened
@@ -61,19 +61,4 @@ func (s *Server) loadPlanField(c *fiber.Ctx) (*model.Plan, string, error) {
 	}
 	p, err := s.svc.Plan(c.UserContext(), currentUser(c), authz.WorkspaceID(c), pid)
 	return p, field, err
-}
-
-// planValue is the stored form of one field of p.
-func planValue(p *model.Plan, field string) string {
-	switch field {
-	case "title":
-		return p.Title
-	case "period_start":
-		return p.PeriodStart
-	case "period_end":
-		return p.PeriodEnd
-	case "status":
-		return string(p.Status)
-	}
-	return ""
 }
