@@ -38,7 +38,7 @@ const (
 
 // Authorizer answers permission questions from the Casbin enforcer.
 type Authorizer struct {
-	enforcer *casbin.SyncedEnforcer
+	enforcer *casbin.SyncedCachedEnforcer
 	mu       sync.Mutex
 	onReload []func()
 }
@@ -49,7 +49,9 @@ func New(db *bun.DB) (*Authorizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("casbin model: %w", err)
 	}
-	e, err := casbin.NewSyncedEnforcer(m, &adapter{db: db})
+	// Decisions are cached: they are asked for on every request and before
+	// every live push, and change only when the rules are reloaded.
+	e, err := casbin.NewSyncedCachedEnforcer(m, &adapter{db: db})
 	if err != nil {
 		return nil, fmt.Errorf("casbin: %w", err)
 	}
@@ -62,6 +64,11 @@ func New(db *bun.DB) (*Authorizer, error) {
 // asked with OnReload.
 func (a *Authorizer) Reload() error {
 	if err := a.enforcer.LoadPolicy(); err != nil {
+		return err
+	}
+	// LoadPolicy clears the cache before it loads; a decision cached in
+	// between would be stale, so clear once more.
+	if err := a.enforcer.InvalidateCache(); err != nil {
 		return err
 	}
 	a.mu.Lock()

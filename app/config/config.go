@@ -39,6 +39,9 @@ type Config struct {
 	LoginAttempts int
 	// LoginWindow is the period over which failed sign-ins are counted.
 	LoginWindow time.Duration
+	// DebugAddr, when set, serves Go's profiler (net/http/pprof) on a
+	// separate address, for measuring; keep it on loopback.
+	DebugAddr string
 }
 
 // Secure reports whether Schakel is served over TLS, so that cookies must
@@ -74,6 +77,7 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 		{"SCHAKEL_LOG_LEVEL", "log-level", "info", "debug, info, warn or error", &c.LogLevel},
 		{"SCHAKEL_LOGIN_ATTEMPTS", "login-attempts", "5", "failed sign-ins allowed per account and per address within the login window", &attempts},
 		{"SCHAKEL_LOGIN_WINDOW", "login-window", "15m", "period over which failed sign-ins are counted", &window},
+		{"SCHAKEL_DEBUG_ADDR", "debug-addr", "", "address for Go's profiler, such as 127.0.0.1:6060 (off when empty)", &c.DebugAddr},
 	}
 	for _, s := range settings {
 		def := s.def

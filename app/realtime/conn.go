@@ -137,14 +137,6 @@ func (h *Hub) Serve(ctx context.Context, sock Socket, topicName string, workspac
 		c.writeLoop()
 	}()
 	h.subscribe(c)
-	// A server going down says so, and clients come back by themselves.
-	go func() {
-		select {
-		case <-ctx.Done():
-			c.Close(closeRestart, "server restarting")
-		case <-c.done:
-		}
-	}()
 	err := c.readLoop(ctx, fields)
 	h.unsubscribe(c)
 	if err != nil {

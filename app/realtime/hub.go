@@ -139,11 +139,13 @@ func (h *Hub) Publish(_ context.Context, ev Event) {
 	}
 }
 
-// Run delivers events until ctx ends.
+// Run delivers events until ctx ends; then it tells every client that the
+// server is restarting, and their pages come back by themselves.
 func (h *Hub) Run(ctx context.Context) {
 	for {
 		select {
 		case <-ctx.Done():
+			h.closeAll(closeRestart, "server restarting")
 			return
 		case ev := <-h.events:
 			h.deliver(ctx, ev)
@@ -177,10 +179,21 @@ func (h *Hub) deliver(ctx context.Context, ev Event) {
 }
 
 // classify groups the connections by class, closing those that lost access.
+// Access is asked once per user, however many pages they have open.
 func (h *Hub) classify(conns []*Conn, workspaceID int64) map[Class][]*Conn {
 	groups := map[Class][]*Conn{}
+	type answer struct {
+		class Class
+		ok    bool
+	}
+	asked := map[int64]answer{}
 	for _, c := range conns {
-		class, ok := h.access(c.Viewer.UserID, workspaceID)
+		a, seen := asked[c.Viewer.UserID]
+		if !seen {
+			a.class, a.ok = h.access(c.Viewer.UserID, workspaceID)
+			asked[c.Viewer.UserID] = a
+		}
+		class, ok := a.class, a.ok
 		if !ok {
 			c.drop(closePolicy, "access revoked")
 			continue
@@ -268,6 +281,20 @@ func (h *Hub) Recheck() {
 		if _, ok := h.access(c.Viewer.UserID, c.workspaceID); !ok {
 			c.drop(closePolicy, "access revoked")
 		}
+	}
+}
+
+func (h *Hub) closeAll(code int, reason string) {
+	h.mu.Lock()
+	var all []*Conn
+	for _, t := range h.topics {
+		for c := range t.conns {
+			all = append(all, c)
+		}
+	}
+	h.mu.Unlock()
+	for _, c := range all {
+		c.drop(code, reason)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -91,12 +92,18 @@ type PlanSummary struct {
 // Today is the current day in the Netherlands as YYYY-MM-DD, the day by
 // which due dates are judged.
 func Today() string {
+	return time.Now().In(amsterdam()).Format(time.DateOnly)
+}
+
+// amsterdam is the Netherlands' time zone, loaded once (UTC where the
+// machine has no zone data).
+var amsterdam = sync.OnceValue(func() *time.Location {
 	loc, err := time.LoadLocation("Europe/Amsterdam")
 	if err != nil {
-		loc = time.UTC
+		return time.UTC
 	}
-	return time.Now().In(loc).Format(time.DateOnly)
-}
+	return loc
+})
 
 // PlanInput is what a coordinator fills in for a new plan.
 type PlanInput struct {

@@ -73,7 +73,9 @@ func run(ctx context.Context, o options) error {
 	}
 	fmt.Printf("prepared workspace %d with %d plans and %d accounts in %s\n", fx.workspace, len(fx.plans), len(fx.sessions), time.Since(start).Round(time.Millisecond))
 
-	rssBefore := rss(o.serverPID)
+	// Signing in costs memory (argon2id) that the server gives back slowly;
+	// the baseline is taken once that has settled.
+	rssBefore := settledRSS(ctx, o.serverPID)
 	rec := newRecorder()
 	viewers, err := connect(ctx, o, fx, rec)
 	if err != nil {
@@ -86,7 +88,7 @@ func run(ctx context.Context, o options) error {
 	}()
 	fmt.Printf("%d viewers connected; settling for %s\n", len(viewers), o.settle)
 	time.Sleep(o.settle)
-	rssIdle := rss(o.serverPID)
+	rssIdle := settledRSS(ctx, o.serverPID)
 
 	cpuBefore := cpuTime(o.serverPID)
 	editStart := time.Now()

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"strconv"
 	"strings"
@@ -47,4 +48,26 @@ func cpuTime(pid int) time.Duration {
 	stime, _ := strconv.ParseInt(f[12], 10, 64)
 	const ticksPerSecond = 100 // USER_HZ on Linux
 	return time.Duration(utime+stime) * time.Second / ticksPerSecond
+}
+
+// settledRSS waits until the resident memory of a process stops falling
+// (at most a minute) and returns it.
+func settledRSS(ctx context.Context, pid int) int64 {
+	if pid <= 0 {
+		return 0
+	}
+	last := rss(pid)
+	for i := 0; i < 60; i++ {
+		select {
+		case <-ctx.Done():
+			return last
+		case <-time.After(time.Second):
+		}
+		now := rss(pid)
+		if now >= last-(256<<10) {
+			return now
+		}
+		last = now
+	}
+	return last
 }

@@ -76,8 +76,12 @@ func (v *viewer) read(rec *recorder) {
 			return
 		}
 		now := time.Now()
+		// An edit's title stands in several places of one message (the
+		// field, the buttons named after it); it is one delivery.
+		seen := map[int64]bool{}
 		for _, m := range marker.FindAllSubmatch(data, -1) {
-			if seq, err := strconv.ParseInt(string(m[1]), 10, 64); err == nil && seq > 0 {
+			if seq, err := strconv.ParseInt(string(m[1]), 10, 64); err == nil && seq > 0 && !seen[seq] {
+				seen[seq] = true
 				rec.receive(seq, now)
 			}
 		}

@@ -8,6 +8,8 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
+	_ "net/http/pprof" // served only on SCHAKEL_DEBUG_ADDR
 	"time"
 
 	"github.com/uptrace/bun"
@@ -66,6 +68,15 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
+	}
+	if cfg.DebugAddr != "" {
+		go func() {
+			log.Info("profiler listening", "addr", cfg.DebugAddr)
+			srv := &http.Server{Addr: cfg.DebugAddr, ReadHeaderTimeout: 5 * time.Second}
+			if err := srv.ListenAndServe(); err != nil {
+				log.Warn("profiler", "err", err)
+			}
+		}()
 	}
 	go purgeSessions(ctx, db, log)
 	go reloadRules(ctx, az, log)
