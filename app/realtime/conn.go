@@ -51,12 +51,18 @@ type Conn struct {
 
 	sock      Socket
 	hub       *Hub
-	send      chan []byte
+	send      chan []byte // a nil message is a ping
 	done      chan struct{}
 	closeOnce sync.Once
 	// dropping is the goroutine of drop, which must end before the socket
 	// is given back.
 	dropping sync.WaitGroup
+
+	// A writer goroutine runs only while there is something to write, so
+	// that an idle connection costs one goroutine, not two.
+	mu      sync.Mutex
+	writer  chan struct{} // closed when the running writer ends; nil if none
+	stopped bool
 }
 
 type enqueueResult int
@@ -75,10 +81,45 @@ func (c *Conn) enqueue(payload []byte) enqueueResult {
 	}
 	select {
 	case c.send <- payload:
+		c.kick()
 		return queued
 	default:
 		c.drop(closeTryAgain, "too slow; reconnect to catch up")
 		return overflow
+	}
+}
+
+// ping queues a ping, unless the queue is full (then the client is busy
+// enough with messages, and the next ping comes soon).
+func (c *Conn) ping() {
+	select {
+	case <-c.done:
+	case c.send <- nil:
+		c.kick()
+	default:
+	}
+}
+
+// kick starts a writer if none runs.
+func (c *Conn) kick() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.writer != nil || c.stopped {
+		return
+	}
+	done := make(chan struct{})
+	c.writer = done
+	go c.write(done)
+}
+
+// stopWriting waits for a running writer and lets no new one start.
+func (c *Conn) stopWriting() {
+	c.mu.Lock()
+	c.stopped = true
+	w := c.writer
+	c.mu.Unlock()
+	if w != nil {
+		<-w
 	}
 }
 
@@ -130,12 +171,6 @@ func (h *Hub) Serve(ctx context.Context, sock Socket, topicName string, workspac
 		c.Close(closePolicy, "no access")
 		return
 	}
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		c.writeLoop()
-	}()
 	h.subscribe(c)
 	err := c.readLoop(ctx, fields)
 	h.unsubscribe(c)
@@ -144,28 +179,43 @@ func (h *Hub) Serve(ctx context.Context, sock Socket, topicName string, workspac
 	} else {
 		c.Close(closeNormal, "")
 	}
-	wg.Wait()
+	c.stopWriting()
 	c.dropping.Wait()
 }
 
-func (c *Conn) writeLoop() {
-	ticker := time.NewTicker(pingPeriod)
-	defer ticker.Stop()
+// write sends what is queued and ends when the queue is empty.
+func (c *Conn) write(done chan struct{}) {
+	defer close(done)
 	for {
 		select {
 		case <-c.done:
+			c.mu.Lock()
+			c.writer = nil
+			c.mu.Unlock()
 			return
 		case msg := <-c.send:
-			_ = c.sock.SetWriteDeadline(time.Now().Add(writeWait))
-			if err := c.sock.WriteMessage(websocket.TextMessage, msg); err != nil {
+			var err error
+			if msg == nil {
+				err = c.sock.WriteControl(websocket.PingMessage, nil, time.Now().Add(writeWait))
+			} else {
+				_ = c.sock.SetWriteDeadline(time.Now().Add(writeWait))
+				err = c.sock.WriteMessage(websocket.TextMessage, msg)
+			}
+			if err != nil {
+				c.mu.Lock()
+				c.writer = nil
+				c.mu.Unlock()
 				c.Close(closeNormal, "")
 				return
 			}
-		case <-ticker.C:
-			if err := c.sock.WriteControl(websocket.PingMessage, nil, time.Now().Add(writeWait)); err != nil {
-				c.Close(closeNormal, "")
+		default:
+			c.mu.Lock()
+			if len(c.send) == 0 {
+				c.writer = nil
+				c.mu.Unlock()
 				return
 			}
+			c.mu.Unlock()
 		}
 	}
 }
@@ -205,7 +255,7 @@ func (c *Conn) readLoop(ctx context.Context, fields map[string]bool) error {
 				}
 				have[id] = v
 			}
-			c.catchUp(ctx, have)
+			c.hub.catchUp(ctx, c, have)
 		case "focus":
 			if m.ID <= 0 || !fields[m.Field] {
 				return errMalformed("unknown field")
@@ -217,22 +267,5 @@ func (c *Conn) readLoop(ctx context.Context, fields map[string]bool) error {
 		default:
 			return errMalformed("unknown type " + strconv.Quote(m.Type))
 		}
-	}
-}
-
-func (c *Conn) catchUp(ctx context.Context, have map[int64]int) {
-	class, ok := c.hub.access(c.Viewer.UserID, c.workspaceID)
-	if !ok {
-		c.Close(closePolicy, "access revoked")
-		return
-	}
-	class.Lang = c.Lang
-	payload, err := c.hub.render.CatchUp(ctx, c.topic, c.workspaceID, have, class)
-	if err != nil {
-		c.hub.log.Error("catch up", "topic", c.topic, "err", err)
-		return
-	}
-	if len(payload) > 0 {
-		c.hub.send(c, payload)
 	}
 }

@@ -65,9 +65,10 @@ type Hub struct {
 	log       *slog.Logger
 	queueSize int
 
-	events chan Event
-	mu     sync.Mutex
-	topics map[string]*topic
+	events   chan Event
+	catchUps chan catchUpRequest
+	mu       sync.Mutex
+	topics   map[string]*topic
 
 	connections prometheus.Gauge
 	deliveries  prometheus.Counter
@@ -95,15 +96,16 @@ type Options struct {
 // NewHub returns a hub; Run must be started for it to deliver.
 func NewHub(r Renderer, access Access, o Options) *Hub {
 	if o.QueueSize <= 0 {
-		o.QueueSize = 64
+		o.QueueSize = 32
 	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
 	h := &Hub{
 		render: r, access: access, log: o.Logger, queueSize: o.QueueSize,
-		events: make(chan Event, 4096),
-		topics: map[string]*topic{},
+		events:   make(chan Event, 4096),
+		catchUps: make(chan catchUpRequest, 256),
+		topics:   map[string]*topic{},
 		connections: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "schakel_live_connections", Help: "Open live-update websocket connections.",
 		}),
@@ -142,13 +144,21 @@ func (h *Hub) Publish(_ context.Context, ev Event) {
 // Run delivers events until ctx ends; then it tells every client that the
 // server is restarting, and their pages come back by themselves.
 func (h *Hub) Run(ctx context.Context) {
+	pings := time.NewTicker(pingPeriod)
+	defer pings.Stop()
 	for {
 		select {
+		case <-pings.C:
+			for _, c := range h.all() {
+				c.ping()
+			}
 		case <-ctx.Done():
 			h.closeAll(closeRestart, "server restarting")
 			return
 		case ev := <-h.events:
 			h.deliver(ctx, ev)
+		case r := <-h.catchUps:
+			h.sendCatchUp(ctx, r)
 		}
 	}
 }
@@ -269,15 +279,7 @@ func (h *Hub) unsubscribe(c *Conn) {
 // Recheck closes every subscription whose user lost access. Call it when
 // memberships change.
 func (h *Hub) Recheck() {
-	h.mu.Lock()
-	var all []*Conn
-	for _, t := range h.topics {
-		for c := range t.conns {
-			all = append(all, c)
-		}
-	}
-	h.mu.Unlock()
-	for _, c := range all {
+	for _, c := range h.all() {
 		if _, ok := h.access(c.Viewer.UserID, c.workspaceID); !ok {
 			c.drop(closePolicy, "access revoked")
 		}
@@ -285,17 +287,22 @@ func (h *Hub) Recheck() {
 }
 
 func (h *Hub) closeAll(code int, reason string) {
+	for _, c := range h.all() {
+		c.drop(code, reason)
+	}
+}
+
+// all returns every connection of every topic.
+func (h *Hub) all() []*Conn {
 	h.mu.Lock()
+	defer h.mu.Unlock()
 	var all []*Conn
 	for _, t := range h.topics {
 		for c := range t.conns {
 			all = append(all, c)
 		}
 	}
-	h.mu.Unlock()
-	for _, c := range all {
-		c.drop(code, reason)
-	}
+	return all
 }
 
 // Connections returns how many clients follow a topic on this instance.
@@ -306,4 +313,38 @@ func (h *Hub) Connections(topicName string) int {
 		return len(t.conns)
 	}
 	return 0
+}
+
+type catchUpRequest struct {
+	conn *Conn
+	have map[int64]int
+}
+
+// catchUp asks the hub to bring a (re)connected client up to date. The
+// hub's goroutine does it, in order with the events, so that nothing
+// committed in between is missed or sent out of order.
+func (h *Hub) catchUp(ctx context.Context, c *Conn, have map[int64]int) {
+	select {
+	case h.catchUps <- catchUpRequest{conn: c, have: have}:
+	case <-c.done:
+	case <-ctx.Done():
+	}
+}
+
+func (h *Hub) sendCatchUp(ctx context.Context, r catchUpRequest) {
+	c := r.conn
+	class, ok := h.access(c.Viewer.UserID, c.workspaceID)
+	if !ok {
+		c.drop(closePolicy, "access revoked")
+		return
+	}
+	class.Lang = c.Lang
+	payload, err := h.render.CatchUp(ctx, c.topic, c.workspaceID, r.have, class)
+	if err != nil {
+		h.log.Error("catch up", "topic", c.topic, "err", err)
+		return
+	}
+	if len(payload) > 0 {
+		h.send(c, payload)
+	}
 }
