@@ -2,6 +2,7 @@ package realtime
 
 import (
 	"context"
+	"hash/fnv"
 	"log/slog"
 	"sync"
 	"time"
@@ -56,19 +57,19 @@ type Renderer interface {
 // again before every push.
 type Access func(userID, workspaceID int64) (c Class, ok bool)
 
-// Hub delivers events to the subscribers of their topic. Events are handled
-// one at a time in arrival order by one goroutine, so that every subscriber
-// sees the changes of a topic in the order they committed.
+// Hub delivers events to the subscribers of their topic. Each topic belongs
+// to one of a few workers, which handles its events one at a time in
+// arrival order, so that every subscriber sees the changes of a topic in
+// the order they committed, while other topics render in parallel.
 type Hub struct {
 	render    Renderer
 	access    Access
 	log       *slog.Logger
 	queueSize int
 
-	events   chan Event
-	catchUps chan catchUpRequest
-	mu       sync.Mutex
-	topics   map[string]*topic
+	workers []worker
+	mu      sync.Mutex
+	topics  map[string]*topic
 
 	connections prometheus.Gauge
 	deliveries  prometheus.Counter
@@ -91,6 +92,21 @@ type Options struct {
 	Logger    *slog.Logger
 	// Registry receives the hub's metrics; nil registers none.
 	Registry prometheus.Registerer
+	// Workers is how many topics render at the same time (default 4).
+	Workers int
+}
+
+// worker handles the events and catch-ups of its share of the topics.
+type worker struct {
+	events   chan Event
+	catchUps chan catchUpRequest
+}
+
+// worker returns the worker of a topic.
+func (h *Hub) worker(topic string) *worker {
+	f := fnv.New32a()
+	f.Write([]byte(topic))
+	return &h.workers[f.Sum32()%uint32(len(h.workers))]
 }
 
 // NewHub returns a hub; Run must be started for it to deliver.
@@ -98,14 +114,16 @@ func NewHub(r Renderer, access Access, o Options) *Hub {
 	if o.QueueSize <= 0 {
 		o.QueueSize = 32
 	}
+	if o.Workers <= 0 {
+		o.Workers = 4
+	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
 	h := &Hub{
 		render: r, access: access, log: o.Logger, queueSize: o.QueueSize,
-		events:   make(chan Event, 4096),
-		catchUps: make(chan catchUpRequest, 256),
-		topics:   map[string]*topic{},
+		workers: make([]worker, o.Workers),
+		topics:  map[string]*topic{},
 		connections: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "schakel_live_connections", Help: "Open live-update websocket connections.",
 		}),
@@ -119,6 +137,9 @@ func NewHub(r Renderer, access Access, o Options) *Hub {
 			Name: "schakel_live_render_seconds", Help: "Time to render the fragments of one event.",
 			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 12),
 		}),
+	}
+	for i := range h.workers {
+		h.workers[i] = worker{events: make(chan Event, 4096), catchUps: make(chan catchUpRequest, 256)}
 	}
 	if o.Registry != nil {
 		for _, c := range []prometheus.Collector{h.connections, h.deliveries, h.dropped, h.renderTime} {
@@ -135,7 +156,7 @@ func NewHub(r Renderer, access Access, o Options) *Hub {
 // dropped and logged, and clients catch up when they reconnect.
 func (h *Hub) Publish(_ context.Context, ev Event) {
 	select {
-	case h.events <- ev:
+	case h.worker(ev.Topic).events <- ev:
 	default:
 		h.log.Error("live event queue full; event dropped", "topic", ev.Topic, "id", ev.ID)
 	}
@@ -144,6 +165,9 @@ func (h *Hub) Publish(_ context.Context, ev Event) {
 // Run delivers events until ctx ends; then it tells every client that the
 // server is restarting, and their pages come back by themselves.
 func (h *Hub) Run(ctx context.Context) {
+	for i := range h.workers {
+		go h.work(ctx, &h.workers[i])
+	}
 	pings := time.NewTicker(pingPeriod)
 	defer pings.Stop()
 	for {
@@ -155,9 +179,18 @@ func (h *Hub) Run(ctx context.Context) {
 		case <-ctx.Done():
 			h.closeAll(closeRestart, "server restarting")
 			return
-		case ev := <-h.events:
+		}
+	}
+}
+
+func (h *Hub) work(ctx context.Context, w *worker) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev := <-w.events:
 			h.deliver(ctx, ev)
-		case r := <-h.catchUps:
+		case r := <-w.catchUps:
 			h.sendCatchUp(ctx, r)
 		}
 	}
@@ -325,7 +358,7 @@ type catchUpRequest struct {
 // committed in between is missed or sent out of order.
 func (h *Hub) catchUp(ctx context.Context, c *Conn, have map[int64]int) {
 	select {
-	case h.catchUps <- catchUpRequest{conn: c, have: have}:
+	case h.worker(c.topic).catchUps <- catchUpRequest{conn: c, have: have}:
 	case <-c.done:
 	case <-ctx.Done():
 	}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect/pgdialect"
@@ -44,6 +45,11 @@ func OpenPostgres(dsn string, params ...map[string]any) (*bun.DB, error) {
 		opts = append(opts, pgdriver.WithConnParams(p))
 	}
 	sqldb := sql.OpenDB(pgdriver.NewConnector(opts...))
+	// Keep the connections: database/sql keeps only two idle ones by
+	// default, and a busy server would open a new connection per query.
+	sqldb.SetMaxOpenConns(32)
+	sqldb.SetMaxIdleConns(32)
+	sqldb.SetConnMaxIdleTime(5 * time.Minute)
 	return bun.NewDB(sqldb, pgdialect.New()), nil
 }
 
