@@ -63,8 +63,9 @@ func (s *Service) MoveAction(ctx context.Context, u *model.User, workspaceID, ac
 		if theme != a.Theme {
 			changed = append(changed, "theme")
 		}
+		prev := *a
 		a.Position, a.Theme = pos, theme
-		return s.saveAction(ctx, tx, u, a, changed)
+		return s.saveAction(ctx, tx, u, &prev, a, changed)
 	})
 	if err != nil {
 		return nil, notFoundErr(err)

@@ -191,11 +191,12 @@ func (s *Service) UpdateActionField(ctx context.Context, u *model.User, workspac
 		if err != nil {
 			return err
 		}
+		prev := *a
 		changed, err = s.setActionField(ctx, tx, a, plan, field, value)
 		if err != nil || len(changed) == 0 {
 			return err
 		}
-		return s.saveAction(ctx, tx, u, a, changed)
+		return s.saveAction(ctx, tx, u, &prev, a, changed)
 	})
 	if err != nil {
 		return nil, notFoundErr(err)
@@ -292,13 +293,10 @@ func (s *Service) setActionField(ctx context.Context, db bun.IDB, a *model.Actio
 	return append([]string{field}, extra...), nil
 }
 
-// saveAction writes the changed fields with a new version and records each
-// change in the history, with the old values as stored before this write.
-func (s *Service) saveAction(ctx context.Context, tx bun.Tx, u *model.User, a *model.Action, changed []string) error {
-	prev, err := store.Action(ctx, tx, a.WorkspaceID, a.ID)
-	if err != nil {
-		return err
-	}
+// saveAction writes the changed fields of a with a new version and records
+// each change in the history, with the old values from prev, the action as
+// it was loaded in this transaction.
+func (s *Service) saveAction(ctx context.Context, tx bun.Tx, u *model.User, prev, a *model.Action, changed []string) error {
 	now := time.Now().UTC()
 	a.Version++
 	a.UpdatedAt = now

@@ -59,12 +59,22 @@ func (r liveRenderer) Render(ctx context.Context, ev realtime.Event, c realtime.
 		}
 		versionMarker(&buf, 0, p.Version)
 	case "action":
-		a, err := store.Action(ctx, r.s.db, ev.WorkspaceID, ev.ID)
-		if errors.Is(err, store.ErrNotFound) || (err == nil && a.PlanID != planID) {
-			return nil, nil
+		// The plan's list holds the action unless it was deleted.
+		var a *model.Action
+		for i := range actions {
+			if actions[i].ID == ev.ID {
+				a = &actions[i]
+				break
+			}
 		}
-		if err != nil {
-			return nil, err
+		if a == nil {
+			a, err = store.Action(ctx, r.s.db, ev.WorkspaceID, ev.ID)
+			if errors.Is(err, store.ErrNotFound) || (err == nil && a.PlanID != planID) {
+				return nil, nil
+			}
+			if err != nil {
+				return nil, err
+			}
 		}
 		if err := r.action(&buf, p, a, ev.Kind, ev.Fields, c); err != nil {
 			return nil, err
