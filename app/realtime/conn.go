@@ -44,6 +44,7 @@ const (
 // a bounded queue: a client that falls behind is disconnected, not waited
 // for, and catches up when it reconnects.
 type Conn struct {
+	id          uint64
 	Viewer      Viewer
 	Lang        string
 	topic       string
@@ -164,6 +165,7 @@ type clientMessage struct {
 // say it edits.
 func (h *Hub) Serve(ctx context.Context, sock Socket, topicName string, workspaceID int64, v Viewer, lang string, fields map[string]bool) {
 	c := &Conn{
+		id:     h.connIDs.Add(1),
 		Viewer: v, Lang: lang, topic: topicName, workspaceID: workspaceID,
 		sock: sock, hub: h, send: make(chan []byte, h.queueSize), done: make(chan struct{}),
 	}

@@ -24,6 +24,12 @@ type Event struct {
 	Kind string `json:"k"`
 	// Fields names the changed fields of a "changed" event.
 	Fields []string `json:"f,omitempty"`
+
+	// Presence events between instances name who (UserID) on which
+	// instance (Origin) and connection (Conn); never names or content.
+	UserID int64  `json:"u,omitempty"`
+	Origin string `json:"o,omitempty"`
+	Conn   uint64 `json:"c,omitempty"`
 }
 
 // Event kinds.

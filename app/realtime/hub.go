@@ -2,9 +2,12 @@ package realtime
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"hash/fnv"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -68,8 +71,17 @@ type Hub struct {
 	queueSize int
 
 	workers []worker
-	mu      sync.Mutex
-	topics  map[string]*topic
+
+	// Presence across instances: this instance's name, where to tell the
+	// others, how to name a user of another instance, and what they said.
+	instance string
+	peers    Publisher
+	resolve  func(ctx context.Context, userID int64) (Viewer, bool)
+	connIDs  atomic.Uint64
+	remote   map[string]map[remoteKey]remoteViewer
+	alive    map[string]time.Time
+	mu       sync.Mutex
+	topics   map[string]*topic
 
 	connections prometheus.Gauge
 	deliveries  prometheus.Counter
@@ -94,6 +106,8 @@ type Options struct {
 	Registry prometheus.Registerer
 	// Workers is how many topics render at the same time (default 4).
 	Workers int
+	// Resolve names a user who follows a topic on another instance.
+	Resolve func(ctx context.Context, userID int64) (Viewer, bool)
 }
 
 // worker handles the events and catch-ups of its share of the topics.
@@ -123,6 +137,9 @@ func NewHub(r Renderer, access Access, o Options) *Hub {
 	h := &Hub{
 		render: r, access: access, log: o.Logger, queueSize: o.QueueSize,
 		workers: make([]worker, o.Workers),
+		resolve: o.Resolve,
+		remote:  map[string]map[remoteKey]remoteViewer{},
+		alive:   map[string]time.Time{},
 		topics:  map[string]*topic{},
 		connections: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "schakel_live_connections", Help: "Open live-update websocket connections.",
@@ -138,6 +155,9 @@ func NewHub(r Renderer, access Access, o Options) *Hub {
 			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 12),
 		}),
 	}
+	var id [8]byte
+	_, _ = rand.Read(id[:])
+	h.instance = hex.EncodeToString(id[:])
 	for i := range h.workers {
 		h.workers[i] = worker{events: make(chan Event, 4096), catchUps: make(chan catchUpRequest, 256)}
 	}
@@ -170,12 +190,14 @@ func (h *Hub) Run(ctx context.Context) {
 	}
 	pings := time.NewTicker(pingPeriod)
 	defer pings.Stop()
+	h.heartbeat(ctx)
 	for {
 		select {
 		case <-pings.C:
 			for _, c := range h.all() {
 				c.ping()
 			}
+			h.heartbeat(ctx)
 		case <-ctx.Done():
 			h.closeAll(closeRestart, "server restarting")
 			return
@@ -199,6 +221,10 @@ func (h *Hub) work(ctx context.Context, w *worker) {
 // deliver renders ev once per class among the topic's subscribers and
 // queues it for each of them, asking again whether each may see it.
 func (h *Hub) deliver(ctx context.Context, ev Event) {
+	if ev.Entity == "presence" {
+		h.remotePresence(ctx, ev)
+		return
+	}
 	conns, workspaceID := h.subscribers(ev.Topic)
 	if len(conns) == 0 || workspaceID != ev.WorkspaceID {
 		return
@@ -283,6 +309,7 @@ func (h *Hub) subscribe(c *Conn) {
 	h.mu.Unlock()
 	h.connections.Inc()
 	h.presenceChanged(c.topic, nil)
+	h.announce(c, presenceHere, FieldKey{})
 }
 
 // unsubscribe removes c from its topic and clears its presence.
@@ -307,6 +334,7 @@ func (h *Hub) unsubscribe(c *Conn) {
 	h.mu.Unlock()
 	h.connections.Dec()
 	h.presenceChanged(c.topic, changed)
+	h.announce(c, presenceGone, FieldKey{})
 }
 
 // Recheck closes every subscription whose user lost access. Call it when

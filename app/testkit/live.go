@@ -2,6 +2,7 @@ package testkit
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -79,25 +80,31 @@ func (l *Live) Send(msg string) {
 // element whose text contains text, and returns that message's document.
 func (l *Live) Await(selector, text string) *goquery.Document {
 	l.t.Helper()
+	return l.AwaitDoc(selector+" containing "+strconv.Quote(text), func(doc *goquery.Document) bool {
+		found := false
+		doc.Find(selector).Each(func(_ int, s *goquery.Selection) {
+			found = found || strings.Contains(s.Text(), text)
+		})
+		return found
+	})
+}
+
+// AwaitDoc waits up to a few seconds for a message whose document passes
+// ok, and returns that document; what names the wait in a failure.
+func (l *Live) AwaitDoc(what string, ok func(*goquery.Document) bool) *goquery.Document {
+	l.t.Helper()
 	deadline := time.After(5 * time.Second)
 	for {
 		select {
 		case m := <-l.msgs:
 			doc, err := goquery.NewDocumentFromReader(strings.NewReader(m))
-			if err != nil {
-				continue
-			}
-			found := false
-			doc.Find(selector).Each(func(_ int, s *goquery.Selection) {
-				found = found || strings.Contains(s.Text(), text)
-			})
-			if found {
+			if err == nil && ok(doc) {
 				return doc
 			}
 		case <-l.done:
-			l.t.Fatalf("connection closed (%v) before %s with %q arrived", l.CloseText.Load(), selector, text)
+			l.t.Fatalf("connection closed (%v) before a message with %s arrived", l.CloseText.Load(), what)
 		case <-deadline:
-			l.t.Fatalf("no message with %s containing %q", selector, text)
+			l.t.Fatalf("no message with %s", what)
 		}
 	}
 }

@@ -91,16 +91,18 @@ func (s *Server) liveAccess(userID, workspaceID int64) (realtime.Class, bool) {
 // returns once the delivery is in place.
 func (s *Server) StartLive(ctx context.Context) error {
 	s.liveCtx = ctx
-	go s.hub.Run(ctx)
 	s.authz.OnReload(s.hub.Recheck)
 	if !store.IsPostgres(s.db) {
 		s.svc.Events = s.hub
+		go s.hub.Run(ctx)
 		return nil
 	}
 	bridge, err := realtime.NewPGBridge(ctx, s.db, s.hub, s.log)
 	if err != nil {
 		return err
 	}
+	s.hub.SetPeers(bridge)
+	go s.hub.Run(ctx)
 	ready := make(chan struct{})
 	errc := make(chan error, 1)
 	go func() { errc <- bridge.Listen(ctx, ready) }()
@@ -111,4 +113,17 @@ func (s *Server) StartLive(ctx context.Context) error {
 	}
 	s.svc.Events = bridge
 	return nil
+}
+
+// liveViewer names a user who follows a plan on another instance.
+func (s *Server) liveViewer(ctx context.Context, userID int64) (realtime.Viewer, bool) {
+	u, err := store.User(ctx, s.db, userID)
+	if err != nil {
+		return realtime.Viewer{}, false
+	}
+	v := realtime.Viewer{UserID: u.ID, Name: u.Name}
+	if u.Organisation != nil {
+		v.Organisation = u.Organisation.Name
+	}
+	return v, true
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/uptrace/bun"
 
 	"schakel/app/model"
@@ -172,4 +173,20 @@ func TestLiveAcrossTwoInstances(t *testing.T) {
 	}
 	editTitle(t, anna, ws, a, "Via de eerste server")
 	moLive.Await("#action-"+itoa(a.ID)+"-title", "Via de eerste server")
+
+	// People on different instances see each other.
+	annaLive, status := anna.DialLive(live)
+	if status != http.StatusSwitchingProtocols {
+		t.Fatalf("dial the first instance: %d", status)
+	}
+	annaLive.Send(`{"type":"focus","id":` + itoa(a.ID) + `,"field":"title"}`)
+	doc := moLive.Await("#presence-"+itoa(a.ID)+"-title", "Anna de Vries (Gemeente Havenstad)")
+	if got := doc.Find("#presence-viewers").Text(); !strings.Contains(got, "Anna de Vries") || !strings.Contains(got, "Mo Bakker") {
+		t.Fatalf("viewers across instances %q", got)
+	}
+	annaLive.Conn.Close()
+	moLive.AwaitDoc("a viewers list without Anna", func(doc *goquery.Document) bool {
+		v := doc.Find("#presence-viewers")
+		return v.Length() > 0 && !strings.Contains(v.Text(), "Anna de Vries") && strings.Contains(v.Text(), "Mo Bakker")
+	})
 }
