@@ -198,6 +198,9 @@ func Seed(ctx context.Context, db *bun.DB, hashing password.Params) error {
 					return fmt.Errorf("membership %s in %s: %w", m.email, w.name, err)
 				}
 			}
+			if err := seedPlan(ctx, tx, found, w, userIDs, orgIDs, now); err != nil {
+				return fmt.Errorf("plan of %s: %w", w.name, err)
+			}
 		}
 		return nil
 	})

@@ -89,9 +89,9 @@ func TestMigrateTwiceChangesNothing(t *testing.T) {
 func TestDemoSeedIsIdempotent(t *testing.T) {
 	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
 		ctx := context.Background()
-		counts := func() [4]int {
-			var c [4]int
-			for i, m := range []any{(*model.Organisation)(nil), (*model.User)(nil), (*model.Workspace)(nil), (*model.Membership)(nil)} {
+		counts := func() [6]int {
+			var c [6]int
+			for i, m := range []any{(*model.Organisation)(nil), (*model.User)(nil), (*model.Workspace)(nil), (*model.Membership)(nil), (*model.Plan)(nil), (*model.Action)(nil)} {
 				n, err := db.NewSelect().Model(m).Count(ctx)
 				if err != nil {
 					t.Fatal(err)
@@ -104,8 +104,8 @@ func TestDemoSeedIsIdempotent(t *testing.T) {
 			t.Fatal(err)
 		}
 		first := counts()
-		if first[0] < 10 || first[1] < 7 || first[2] != 6 || first[3] < 20 {
-			t.Fatalf("demo data too thin: %v organisations, accounts, workspaces, memberships", first)
+		if first[0] < 10 || first[1] < 7 || first[2] != 6 || first[3] < 20 || first[4] != 6 || first[5] < 30 {
+			t.Fatalf("demo data too thin: %v organisations, accounts, workspaces, memberships, plans, actions", first)
 		}
 		if err := demo.Seed(ctx, db, testkit.FastHashing); err != nil {
 			t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/uptrace/bun"
@@ -135,6 +136,11 @@ func TestPlanListAndCreate(t *testing.T) {
 	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
 		env := testkit.Start(t, db)
 		ws := workspaceID(t, db, "Havenstad")
+		// Start from a workspace without plans: put the demo plan away.
+		if _, err := db.NewUpdate().Model((*model.Plan)(nil)).Set("deleted_at = ?", time.Now().UTC()).
+			Where("workspace_id = ?", ws).Exec(context.Background()); err != nil {
+			t.Fatal(err)
+		}
 		c := env.Client(t)
 		c.SignIn(coordinator)
 
