@@ -77,6 +77,7 @@ type Hub struct {
 	instance string
 	peers    Publisher
 	resolve  func(ctx context.Context, userID int64) (Viewer, bool)
+	onRules  func()
 	connIDs  atomic.Uint64
 	remote   map[string]map[remoteKey]remoteViewer
 	alive    map[string]time.Time
@@ -108,6 +109,9 @@ type Options struct {
 	Workers int
 	// Resolve names a user who follows a topic on another instance.
 	Resolve func(ctx context.Context, userID int64) (Viewer, bool)
+	// OnRules is called when the access rules changed somewhere (an
+	// event of entity "rules"), to reload them here.
+	OnRules func()
 }
 
 // worker handles the events and catch-ups of its share of the topics.
@@ -138,6 +142,7 @@ func NewHub(r Renderer, access Access, o Options) *Hub {
 		render: r, access: access, log: o.Logger, queueSize: o.QueueSize,
 		workers: make([]worker, o.Workers),
 		resolve: o.Resolve,
+		onRules: o.OnRules,
 		remote:  map[string]map[remoteKey]remoteViewer{},
 		alive:   map[string]time.Time{},
 		topics:  map[string]*topic{},
@@ -221,8 +226,14 @@ func (h *Hub) work(ctx context.Context, w *worker) {
 // deliver renders ev once per class among the topic's subscribers and
 // queues it for each of them, asking again whether each may see it.
 func (h *Hub) deliver(ctx context.Context, ev Event) {
-	if ev.Entity == "presence" {
+	switch ev.Entity {
+	case "presence":
 		h.remotePresence(ctx, ev)
+		return
+	case "rules":
+		if h.onRules != nil {
+			h.onRules()
+		}
 		return
 	}
 	conns, workspaceID := h.subscribers(ev.Topic)

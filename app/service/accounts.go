@@ -110,7 +110,7 @@ func (s *Service) CreateAccount(ctx context.Context, actor *model.User, in Accou
 		return nil, err
 	}
 	if u.PlatformRole != model.PlatformNone {
-		if err := s.Authz.Reload(); err != nil {
+		if err := s.rulesChanged(ctx); err != nil {
 			return nil, err
 		}
 	}
@@ -137,7 +137,7 @@ func (s *Service) SetAccountDisabled(ctx context.Context, actor *model.User, use
 		}
 		return err
 	}
-	return s.Authz.Reload()
+	return s.rulesChanged(ctx)
 }
 
 // SetLocale remembers an account's language.

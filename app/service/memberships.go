@@ -64,7 +64,7 @@ func (s *Service) AddMember(ctx context.Context, actor *model.User, workspaceID 
 		}
 		return nil, err
 	}
-	return m, s.Authz.Reload()
+	return m, s.rulesChanged(ctx)
 }
 
 // ChangeRole gives a member another role. The last coordinator keeps the role.
@@ -92,7 +92,7 @@ func (s *Service) ChangeRole(ctx context.Context, actor *model.User, workspaceID
 	if err != nil {
 		return membershipError(err)
 	}
-	return s.Authz.Reload()
+	return s.rulesChanged(ctx)
 }
 
 // RemoveMember ends a membership. The last coordinator stays.
@@ -115,7 +115,7 @@ func (s *Service) RemoveMember(ctx context.Context, actor *model.User, workspace
 	if err != nil {
 		return membershipError(err)
 	}
-	return s.Authz.Reload()
+	return s.rulesChanged(ctx)
 }
 
 // lastCoordinator refuses to take away the workspace's only coordinator.

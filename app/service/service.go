@@ -3,6 +3,7 @@
 package service
 
 import (
+	"context"
 	"net/mail"
 	"strings"
 	"unicode/utf8"
@@ -71,4 +72,17 @@ func email(v *apperr.Validation, field, s string) string {
 		}
 	}
 	return s
+}
+
+// rulesChanged makes a change of memberships or platform roles hold at
+// once: here by reloading the rules, on other instances through a "rules"
+// event that makes them reload theirs.
+func (s *Service) rulesChanged(ctx context.Context) error {
+	if err := s.Authz.Reload(); err != nil {
+		return err
+	}
+	if s.Events != nil {
+		s.Events.Publish(ctx, realtime.Event{Topic: "rules", Entity: "rules"})
+	}
+	return nil
 }

@@ -127,3 +127,11 @@ func (s *Server) liveViewer(ctx context.Context, userID int64) (realtime.Viewer,
 	}
 	return v, true
 }
+
+// reloadRules reloads the access rules after a change on any instance; the
+// reload ends live subscriptions that lost access.
+func (s *Server) reloadRules() {
+	if err := s.authz.Reload(); err != nil {
+		s.log.Error("reload access rules", "err", err)
+	}
+}

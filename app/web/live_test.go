@@ -185,6 +185,16 @@ func TestLiveAcrossTwoInstances(t *testing.T) {
 		t.Fatalf("viewers across instances %q", got)
 	}
 	annaLive.Conn.Close()
+	defer func() {
+		// A membership ended on one instance ends the subscription on the other.
+		anna.Get(wsPath(ws, "/members"))
+		if r := anna.Post(wsPath(ws, "/members/"+itoa(membershipID(t, db, ws, editor))+"/delete"), nil); r.Status != http.StatusSeeOther {
+			t.Fatalf("remove: %d", r.Status)
+		}
+		if reason := moLive.Closed(); reason != "access revoked" {
+			t.Fatalf("reason %q", reason)
+		}
+	}()
 	moLive.AwaitDoc("a viewers list without Anna", func(doc *goquery.Document) bool {
 		v := doc.Find("#presence-viewers")
 		return v.Length() > 0 && !strings.Contains(v.Text(), "Anna de Vries") && strings.Contains(v.Text(), "Mo Bakker")

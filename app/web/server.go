@@ -107,7 +107,9 @@ func New(d Deps) (*Server, error) {
 		CookieSameSite: fiber.CookieSameSiteLaxMode,
 	})
 	s.liveCtx = context.Background()
-	s.hub = realtime.NewHub(liveRenderer{s}, s.liveAccess, realtime.Options{Logger: d.Logger, Registry: d.Registry, Resolve: s.liveViewer})
+	s.hub = realtime.NewHub(liveRenderer{s}, s.liveAccess, realtime.Options{
+		Logger: d.Logger, Registry: d.Registry, Resolve: s.liveViewer, OnRules: s.reloadRules,
+	})
 	s.liveUpgrade = websocket.New(s.serveLive, websocket.Config{Origins: []string{d.Config.BaseURL}})
 	metrics, err := newMetrics(d.Registry)
 	if err != nil {

@@ -146,8 +146,9 @@ func purgeSessions(ctx context.Context, db *bun.DB, log *slog.Logger) {
 	}
 }
 
-// reloadRules re-reads the role rules every minute, so that a membership
-// changed through another instance holds here too.
+// reloadRules re-reads the role rules every minute. Changes on another
+// instance normally arrive at once as a "rules" event; this catches one
+// missed while the database connection was down.
 func reloadRules(ctx context.Context, az *authz.Authorizer, log *slog.Logger) {
 	t := time.NewTicker(time.Minute)
 	defer t.Stop()
