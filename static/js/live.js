@@ -67,6 +67,50 @@
     setTimeout(reportPresence, 0);
   });
 
+  // A filtered board takes in a new action only if it passes the filter.
+  function passesFilter(li) {
+    var b = board();
+    if (!b || !b.hasAttribute("data-filter-theme")) {
+      return true;
+    }
+    var want = {
+      theme: b.getAttribute("data-filter-theme"),
+      status: b.getAttribute("data-filter-status"),
+      org: b.getAttribute("data-filter-org"),
+      owner: b.getAttribute("data-filter-mine")
+    };
+    return Object.keys(want).every(function (k) {
+      return !want[k] || li.getAttribute("data-" + k) === want[k];
+    });
+  }
+
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
+    var fragment = event.detail.fragment;
+    var target = event.detail.target;
+    if (!fragment || !target || !target.matches || !target.matches("ol.schakel-actions")) {
+      return;
+    }
+    var li = fragment.querySelector ? fragment.querySelector("li.schakel-action") : null;
+    if (li && !passesFilter(li)) {
+      event.detail.shouldSwap = false;
+    }
+  });
+
+  // An action added here can arrive twice, by its own answer and by the
+  // push, in either order; keep one.
+  function dropDuplicates() {
+    var seen = {};
+    document.querySelectorAll("li.schakel-action[id]").forEach(function (li) {
+      if (seen[li.id] && !li.contains(document.activeElement)) {
+        li.remove();
+      } else {
+        seen[li.id] = true;
+      }
+    });
+  }
+  document.addEventListener("htmx:afterSettle", dropDuplicates);
+  document.addEventListener("htmx:wsAfterMessage", dropDuplicates);
+
   // Put the actions of every theme in the order the server sent, moving the
   // items around the one being edited so that its focus and typing stay.
   function applyOrder(spec) {
