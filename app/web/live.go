@@ -26,11 +26,15 @@ type liveRequest struct {
 
 const liveKey = "live"
 
-// liveFields are the fields a client may say it edits.
+// liveFields are the fields a client may say it edits: an action's, or
+// the plan's own with "plan_" in front.
 var liveFields = func() map[string]bool {
 	m := map[string]bool{}
 	for _, f := range service.ActionFields {
 		m[f] = true
+	}
+	for _, f := range service.PlanFields {
+		m["plan_"+f] = true
 	}
 	return m
 }()

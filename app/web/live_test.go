@@ -109,6 +109,10 @@ func TestLiveEditsReachOtherMembersOnly(t *testing.T) {
 			t.Fatalf("viewers %q", got)
 		}
 
+		// The plan's own fields too.
+		annaLive.Send(`{"type":"focus","id":` + itoa(a.PlanID) + `,"field":"plan_title"}`)
+		moLive.Await("#presence-"+itoa(a.PlanID)+"-plan_title", "Anna de Vries (Gemeente Havenstad)")
+
 		// A malformed message closes that connection only.
 		bad, _ := mo.DialLive(live)
 		bad.Send(`{"type":"focus","id":1,"field":"password_hash"}`)

@@ -29,13 +29,21 @@
     return v;
   }
 
+  // The field being edited here: an action's, or the plan's own (sent with
+  // "plan_" in front of its name).
   function editedField() {
     var el = document.activeElement;
-    var field = el && el.closest ? el.closest("[data-action][data-field]") : null;
+    var field = el && el.closest ? el.closest("[data-field]") : null;
     if (!field || !field.classList.contains("schakel-field--editing")) {
       return null;
     }
-    return { type: "focus", id: parseInt(field.getAttribute("data-action"), 10), field: field.getAttribute("data-field") };
+    if (field.hasAttribute("data-action")) {
+      return { type: "focus", id: parseInt(field.getAttribute("data-action"), 10), field: field.getAttribute("data-field") };
+    }
+    if (field.hasAttribute("data-plan")) {
+      return { type: "focus", id: parseInt(field.getAttribute("data-plan"), 10), field: "plan_" + field.getAttribute("data-field") };
+    }
+    return null;
   }
 
   function reportPresence() {
