@@ -45,8 +45,9 @@ type Presence struct {
 
 // Renderer turns events into the HTML fragments subscribers receive.
 type Renderer interface {
-	// Render returns the out-of-band fragments for a committed change.
-	Render(ctx context.Context, ev Event, c Class) ([]byte, error)
+	// Render returns the out-of-band fragments for a committed change, one
+	// payload per class; it reads what it needs once for all classes.
+	Render(ctx context.Context, ev Event, classes []Class) (map[Class][]byte, error)
 	// CatchUp returns the fragments that bring a client holding the given
 	// object versions up to date.
 	CatchUp(ctx context.Context, topic string, workspaceID int64, have map[int64]int, c Class) ([]byte, error)
@@ -242,12 +243,18 @@ func (h *Hub) deliver(ctx context.Context, ev Event) {
 	}
 	start := time.Now()
 	groups := h.classify(conns, workspaceID)
+	classes := make([]Class, 0, len(groups))
+	for class := range groups {
+		classes = append(classes, class)
+	}
+	payloads, err := h.render.Render(ctx, ev, classes)
+	h.renderTime.Observe(time.Since(start).Seconds())
+	if err != nil {
+		h.log.Error("render live update", "topic", ev.Topic, "entity", ev.Entity, "id", ev.ID, "err", err)
+		return
+	}
 	for class, members := range groups {
-		payload, err := h.render.Render(ctx, ev, class)
-		if err != nil {
-			h.log.Error("render live update", "topic", ev.Topic, "entity", ev.Entity, "id", ev.ID, "err", err)
-			continue
-		}
+		payload := payloads[class]
 		if len(payload) == 0 {
 			continue
 		}
@@ -255,7 +262,6 @@ func (h *Hub) deliver(ctx context.Context, ev Event) {
 			h.send(c, payload)
 		}
 	}
-	h.renderTime.Observe(time.Since(start).Seconds())
 }
 
 // classify groups the connections by class, closing those that lost access.

@@ -25,9 +25,13 @@ type countingRenderer struct {
 	renders atomic.Int64
 }
 
-func (r *countingRenderer) Render(_ context.Context, ev realtime.Event, c realtime.Class) ([]byte, error) {
-	r.renders.Add(1)
-	return []byte(fmt.Sprintf("event %d v%d edit=%v lang=%s", ev.ID, ev.Version, c.Edit, c.Lang)), nil
+func (r *countingRenderer) Render(_ context.Context, ev realtime.Event, classes []realtime.Class) (map[realtime.Class][]byte, error) {
+	out := map[realtime.Class][]byte{}
+	for _, c := range classes {
+		r.renders.Add(1)
+		out[c] = []byte(fmt.Sprintf("event %d v%d edit=%v lang=%s", ev.ID, ev.Version, c.Edit, c.Lang))
+	}
+	return out, nil
 }
 
 func (r *countingRenderer) CatchUp(_ context.Context, topic string, _ int64, have map[int64]int, c realtime.Class) ([]byte, error) {

@@ -31,9 +31,9 @@ func planIDOf(topic string) (int64, bool) {
 	return id, err == nil && strings.HasPrefix(topic, "plan:")
 }
 
-// Render implements realtime.Renderer. It renders the object as it is now,
-// which is at least as new as the event.
-func (r liveRenderer) Render(ctx context.Context, ev realtime.Event, c realtime.Class) ([]byte, error) {
+// Render implements realtime.Renderer. It reads the plan once and renders
+// it as it is now, which is at least as new as the event, for each class.
+func (r liveRenderer) Render(ctx context.Context, ev realtime.Event, classes []realtime.Class) (map[realtime.Class][]byte, error) {
 	planID, ok := planIDOf(ev.Topic)
 	if !ok {
 		return nil, nil
@@ -49,18 +49,9 @@ func (r liveRenderer) Render(ctx context.Context, ev realtime.Event, c realtime.
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	switch ev.Entity {
-	case "plan":
-		for _, f := range ev.Fields {
-			if err := r.planField(&buf, p, f, c); err != nil {
-				return nil, err
-			}
-		}
-		versionMarker(&buf, 0, p.Version)
-	case "action":
+	var a *model.Action
+	if ev.Entity == "action" {
 		// The plan's list holds the action unless it was deleted.
-		var a *model.Action
 		for i := range actions {
 			if actions[i].ID == ev.ID {
 				a = &actions[i]
@@ -76,17 +67,33 @@ func (r liveRenderer) Render(ctx context.Context, ev realtime.Event, c realtime.
 				return nil, err
 			}
 		}
-		if err := r.action(&buf, p, a, ev.Kind, ev.Fields, c); err != nil {
+	}
+	board := service.BuildBoard(p, actions, nil, service.ActionFilter{})
+	out := make(map[realtime.Class][]byte, len(classes))
+	for _, c := range classes {
+		var buf bytes.Buffer
+		switch ev.Entity {
+		case "plan":
+			for _, f := range ev.Fields {
+				if err := r.planField(&buf, p, f, c); err != nil {
+					return nil, err
+				}
+			}
+			versionMarker(&buf, 0, p.Version)
+		case "action":
+			if err := r.action(&buf, p, a, ev.Kind, ev.Fields, c); err != nil {
+				return nil, err
+			}
+			if ev.Kind != realtime.Deleted && a.DeletedAt == nil && (ev.Kind != realtime.Changed || contains(ev.Fields, "theme")) {
+				r.order(&buf, p, actions)
+			}
+		}
+		if err := r.rollups(&buf, board, c); err != nil {
 			return nil, err
 		}
-		if ev.Kind != realtime.Deleted && a.DeletedAt == nil && (ev.Kind != realtime.Changed || contains(ev.Fields, "theme")) {
-			r.order(&buf, p, actions)
-		}
+		out[c] = buf.Bytes()
 	}
-	if err := r.rollups(&buf, p, actions, c); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return out, nil
 }
 
 // action renders what one change of an action means for the page.
@@ -176,8 +183,7 @@ func (r liveRenderer) order(buf *bytes.Buffer, p *model.Plan, actions []model.Ac
 	buf.WriteString(`<div id="live-order" hidden data-order="` + strings.Join(parts, "|") + `" hx-swap-oob="true"></div>`)
 }
 
-func (r liveRenderer) rollups(buf *bytes.Buffer, p *model.Plan, actions []model.Action, c realtime.Class) error {
-	board := service.BuildBoard(p, actions, nil, service.ActionFilter{})
+func (r liveRenderer) rollups(buf *bytes.Buffer, board *service.PlanBoard, c realtime.Class) error {
 	return r.fragment(buf, "partials/plan_rollups", c, fiber.Map{"Board": board, "OOB": true})
 }
 
@@ -271,7 +277,7 @@ func (r liveRenderer) CatchUp(ctx context.Context, topic string, workspaceID int
 	if reorder {
 		r.order(&buf, p, actions)
 	}
-	if err := r.rollups(&buf, p, actions, c); err != nil {
+	if err := r.rollups(&buf, service.BuildBoard(p, actions, nil, service.ActionFilter{}), c); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
