@@ -71,6 +71,7 @@ var Routes = map[string]Permission{
 	"POST /workspaces/:wid/plans/:pid/fields/:field":          workspace(ObjPlan, ActManage),
 	"POST /workspaces/:wid/plans/:pid/actions":                workspace(ObjAction, ActEdit),
 	"GET /workspaces/:wid/actions/:aid":                       workspace(ObjPlan, ActRead),
+	"GET /workspaces/:wid/actions/:aid/item":                  workspace(ObjPlan, ActRead),
 	"GET /workspaces/:wid/actions/:aid/fields/:field":         workspace(ObjPlan, ActRead),
 	"GET /workspaces/:wid/actions/:aid/fields/:field/edit":    workspace(ObjAction, ActEdit),
 	"POST /workspaces/:wid/actions/:aid/fields/:field":        workspace(ObjAction, ActEdit),

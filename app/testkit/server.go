@@ -179,6 +179,17 @@ func (c *Client) Get(path string) *Response {
 	return c.Do(req)
 }
 
+// GetHTMX loads a fragment as htmx does, with the HX-Request header set.
+func (c *Client) GetHTMX(path string) *Response {
+	c.t.Helper()
+	req, err := http.NewRequest(http.MethodGet, c.env.URL+path, nil)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	req.Header.Set("HX-Request", "true")
+	return c.Do(req)
+}
+
 // Post submits a form as a browser without JavaScript does, adding the
 // CSRF token of the last page unless the form has a _csrf field already.
 func (c *Client) Post(path string, form url.Values) *Response {

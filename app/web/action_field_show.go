@@ -26,3 +26,17 @@ func (s *Server) actionFieldShow(c *fiber.Ctx) error {
 	canEdit := s.svc.CanEditActions(currentUser(c), a.WorkspaceID) && a.DeletedAt == nil
 	return s.renderParts(c, http.StatusOK, part{"partials/action_field", actionFieldData(a, p, canEdit, service.Today(), field, false)})
 }
+
+// actionItem answers one action as it stands on the plan board, for a
+// filtered board that an action has just come into.
+func (s *Server) actionItem(c *fiber.Ctx) error {
+	a, p, err := s.loadAction(c)
+	if err != nil {
+		return err
+	}
+	if !isHTMX(c) || a.DeletedAt != nil {
+		return c.Redirect(actionPath(a.WorkspaceID, a.ID), fiber.StatusSeeOther)
+	}
+	canEdit := s.svc.CanEditActions(currentUser(c), a.WorkspaceID)
+	return s.renderParts(c, http.StatusOK, part{"partials/action_item", actionData(a, p, canEdit, service.Today(), false)})
+}

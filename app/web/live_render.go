@@ -106,7 +106,7 @@ func (r liveRenderer) action(buf *bytes.Buffer, p *model.Plan, a *model.Action, 
 	case realtime.Created, realtime.Restored:
 		return r.insert(buf, p, a, c)
 	case realtime.Changed:
-		versionMarker(buf, a.ID, a.Version)
+		actionMarker(buf, a)
 		for _, f := range pushedFields(fields) {
 			data := fiber.Map{"Action": a, "Plan": p, "CanEdit": c.Edit, "Today": service.Today(), "OOB": true, "Field": f}
 			name := "partials/action_field"
@@ -165,6 +165,25 @@ func (r liveRenderer) insert(buf *bytes.Buffer, p *model.Plan, a *model.Action, 
 func versionMarker(buf *bytes.Buffer, id int64, version int) {
 	buf.WriteString(`<span id="live-version" hidden data-id="` + strconv.FormatInt(id, 10) +
 		`" data-version="` + strconv.Itoa(version) + `" hx-swap-oob="true"></span>`)
+}
+
+// actionMarker is the version marker of an action, with what a filtered
+// board filters on, so that the page can drop an action that changed out
+// of its filter and fetch one that changed into it.
+func actionMarker(buf *bytes.Buffer, a *model.Action) {
+	var org, owner string
+	if a.OwnerOrganisationID != nil {
+		org = strconv.FormatInt(*a.OwnerOrganisationID, 10)
+	}
+	if a.OwnerUserID != nil {
+		owner = strconv.FormatInt(*a.OwnerUserID, 10)
+	}
+	buf.WriteString(`<span id="live-version" hidden data-id="` + strconv.FormatInt(a.ID, 10) +
+		`" data-version="` + strconv.Itoa(a.Version) +
+		`" data-theme="` + string(a.Theme) + `" data-status="` + string(a.Status) +
+		`" data-org="` + org + `" data-owner="` + owner +
+		`" data-item="/workspaces/` + strconv.FormatInt(a.WorkspaceID, 10) + `/actions/` + strconv.FormatInt(a.ID, 10) + `/item"` +
+		` hx-swap-oob="true"></span>`)
 }
 
 // order tells the page the order of the actions in every theme; the page's

@@ -134,6 +134,53 @@ func TestLiveEditsReachOtherMembersOnly(t *testing.T) {
 	})
 }
 
+// A status change tells filtered boards what they filter on, so that the
+// action can leave one board and come into another; the page fetches an
+// action that came into its filter as one list item.
+func TestLiveChangeCarriesWhatBoardsFilterOn(t *testing.T) {
+	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
+		env := testkit.Start(t, db)
+		live, a, ws := livePlan(t, env)
+		anna := env.Client(t)
+		anna.SignIn(coordinator)
+		mo := env.Client(t)
+		mo.SignIn(editor)
+		moLive, _ := mo.DialLive(live)
+
+		r := anna.PostHTMX(wsPath(ws, "/actions/"+itoa(a.ID)+"/fields/status"), url.Values{"value": {"geblokkeerd"}, "version": {strconv.Itoa(a.Version)}})
+		if r.Status != http.StatusOK {
+			t.Fatalf("status change: %d %s", r.Status, r.Text("[role=alert]"))
+		}
+		doc := moLive.AwaitDoc("a version marker with the new status", func(doc *goquery.Document) bool {
+			return doc.Find(`#live-version[data-status="geblokkeerd"]`).Length() == 1
+		})
+		item, _ := doc.Find("#live-version").Attr("data-item")
+		if want := wsPath(ws, "/actions/"+itoa(a.ID)+"/item"); item != want {
+			t.Fatalf("item path %q, want %q", item, want)
+		}
+		for _, tt := range []struct {
+			name   string
+			email  string
+			status int
+		}{
+			{"a partner of the workspace", editor, http.StatusOK},
+			{"a coordinator of another municipality", outsider, http.StatusNotFound},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				c := env.Client(t)
+				c.SignIn(tt.email)
+				r := c.GetHTMX(item)
+				if r.Status != tt.status {
+					t.Fatalf("status %d, want %d", r.Status, tt.status)
+				}
+				if tt.status == http.StatusOK && r.Doc.Find(`li#action-`+itoa(a.ID)+`[data-status="geblokkeerd"]`).Length() != 1 {
+					t.Fatalf("no list item with the new status: %s", r.Body)
+				}
+			})
+		}
+	})
+}
+
 func TestLiveCatchUpAfterReconnect(t *testing.T) {
 	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
 		env := testkit.Start(t, db)

@@ -41,6 +41,7 @@ func (s *Server) routes() error {
 	r.handle("POST", "/workspaces/:wid/plans/:pid/fields/:field", s.planFieldUpdate)
 	r.handle("POST", "/workspaces/:wid/plans/:pid/actions", s.actionCreate)
 	r.handle("GET", "/workspaces/:wid/actions/:aid", s.actionShow)
+	r.handle("GET", "/workspaces/:wid/actions/:aid/item", s.actionItem)
 	r.handle("GET", "/workspaces/:wid/actions/:aid/fields/:field", s.actionFieldShow)
 	r.handle("GET", "/workspaces/:wid/actions/:aid/fields/:field/edit", s.actionFieldEdit)
 	r.handle("POST", "/workspaces/:wid/actions/:aid/fields/:field", s.actionFieldUpdate)

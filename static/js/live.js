@@ -92,6 +92,29 @@
     });
   }
 
+  // An action whose theme, status or owner changed may leave a filtered
+  // board or come into it. One being edited here stays until it is left.
+  var filterKeys = ["theme", "status", "org", "owner"];
+  function refilter(li, marker) {
+    if (li) {
+      filterKeys.forEach(function (k) {
+        li.setAttribute("data-" + k, marker.getAttribute("data-" + k) || "");
+      });
+      if (!passesFilter(li) && !li.contains(document.activeElement)) {
+        li.remove();
+      }
+      return;
+    }
+    var b = board();
+    if (!b || !b.hasAttribute("data-filter-theme") || !passesFilter(marker)) {
+      return;
+    }
+    var list = document.getElementById("theme-" + marker.getAttribute("data-theme") + "-actions");
+    if (list && window.htmx) {
+      htmx.ajax("GET", marker.getAttribute("data-item"), { target: list, swap: "beforeend" });
+    }
+  }
+
   document.addEventListener("htmx:oobBeforeSwap", function (event) {
     var fragment = event.detail.fragment;
     var target = event.detail.target;
@@ -158,6 +181,9 @@
       var v = parseInt(el.getAttribute("data-version"), 10) || 0;
       if (li && v > (parseInt(li.getAttribute("data-version"), 10) || 0)) {
         li.setAttribute("data-version", String(v));
+      }
+      if (el.hasAttribute("data-item")) {
+        refilter(li, el);
       }
       var b = board();
       if (el.getAttribute("data-id") === "0" && b) {
