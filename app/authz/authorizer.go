@@ -30,6 +30,9 @@ const (
 	ObjPlatform  = "platform"
 	ObjPlan      = "plan"
 	ObjAction    = "action"
+	ObjMeeting   = "meeting"
+	ObjAgenda    = "agenda"
+	ObjTemplate  = "template"
 
 	ActRead   = "read"
 	ActManage = "manage"

@@ -73,11 +73,15 @@ type Action struct {
 	Progress            int           `bun:"progress,notnull"`
 	Position            float64       `bun:"position,notnull"`
 	Rights              string        `bun:"rights,notnull"` // article numbers, comma-separated, ascending
-	Version             int           `bun:"version,notnull"`
-	CreatedBy           int64         `bun:"created_by,notnull"`
-	CreatedAt           time.Time     `bun:"created_at,notnull"`
-	UpdatedAt           time.Time     `bun:"updated_at,notnull"`
-	DeletedAt           *time.Time    `bun:"deleted_at"`
+	// MeetingID and AgendaItemID name the meeting item the action was
+	// agreed at, if any.
+	MeetingID    *int64     `bun:"meeting_id"`
+	AgendaItemID *int64     `bun:"agenda_item_id"`
+	Version      int        `bun:"version,notnull"`
+	CreatedBy    int64      `bun:"created_by,notnull"`
+	CreatedAt    time.Time  `bun:"created_at,notnull"`
+	UpdatedAt    time.Time  `bun:"updated_at,notnull"`
+	DeletedAt    *time.Time `bun:"deleted_at"`
 }
 
 // RightList returns the articles the action serves.

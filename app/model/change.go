@@ -11,8 +11,10 @@ type Entity string
 
 // Entities with a change history.
 const (
-	EntityPlan   Entity = "plan"
-	EntityAction Entity = "action"
+	EntityPlan    Entity = "plan"
+	EntityAction  Entity = "action"
+	EntityMeeting Entity = "meeting"
+	EntityItem    Entity = "agenda_item"
 )
 
 // Change kinds other than a field name.

@@ -44,6 +44,10 @@ const (
 // PlanTopic is the topic of one action plan.
 func PlanTopic(planID int64) string { return "plan:" + strconv.FormatInt(planID, 10) }
 
+// MeetingTopic is the topic of one meeting: its details, agenda, attendees
+// and minutes.
+func MeetingTopic(meetingID int64) string { return "meeting:" + strconv.FormatInt(meetingID, 10) }
+
 // Publisher sends events on their way to subscribers. Publish is called
 // after the change committed and must not block on slow subscribers.
 type Publisher interface {
