@@ -1,0 +1,316 @@
+// Package casus guards casus notes, the case material typed during case
+// conferences, before they are stored. Such notes must be pseudonymised:
+// nothing in them may give a child away. Check finds the identifiers that
+// would: citizen service numbers, full dates, addresses, phone numbers, e-mail
+// addresses, bank accounts, licence plates and the names of people known to
+// the workspace.
+//
+// The guard leans towards refusing: when a span looks like an identifier and
+// passes its checksum or calendar test, it is reported, even if the writer
+// meant something else (a full date of a meeting is reported like a date of
+// birth). It deliberately lets pass what is not identifying on its own: a year
+// ("2024"), a month and year ("maart 2024"), amounts, percentages, times,
+// article numbers, a city, numbers that fail the checks below, and the public
+// helplines of the allowlist (Veilig Thuis 0800-2000, 112, 0900-8844, ...).
+//
+// Choices a caller should know:
+//   - A BSN is nine ASCII digits, written together or in groups of two to four
+//     digits split by one space, dot or dash, that pass the elfproef. A BSN
+//     after a currency sign or with decimals reads as an amount and passes.
+//     Old eight-digit numbers without the leading zero are not recognised.
+//   - A date needs a day, a month and a year. Numeric dates are read day
+//     first (12-03-2011), year first when the year comes first (2011-03-12),
+//     and, with slashes only, month first when day first is no date
+//     (03/25/2011). Four-digit years must lie in 1900–2099. Two-digit years
+//     are accepted in numeric dates (with dots only after a two-digit day and
+//     month, so that "versie 2.1.10" passes), and in written dates only as
+//     '11 or with dashes (3-mrt-11). Any full date is refused, also the date
+//     of a meeting or of a new law ("per 1 januari 2025").
+//   - A full postcode (1234 AB) is refused also without a house number, since
+//     it narrows a child down to a few houses; the house number after it is
+//     taken into the same finding. A street address needs a capitalised
+//     street name ending in a street word (Kerkstraat, Laan van Meerdervoort,
+//     Oude Gracht) followed by a house number; the postcode after it joins
+//     the finding. Public buildings are not told apart ("Stationsplein 1").
+//   - Phone numbers are Dutch numbers of ten digits in the national form
+//     (area codes 01–07, 084, 085, 087, 088, 091), the same numbers after +31
+//     or 0031, and numbers in the international form (+32 470 12 34 56,
+//     0044 ...) of 9 to 15 digits. Short and service numbers (112, 0800,
+//     0900) are never personal and are not flagged.
+//   - Licence plates are recognised in sidecodes 1 to 14 only when written
+//     with their two dashes.
+//   - Names: see Check.
+//   - Not recognised at all: user names on social media (@naam), licence
+//     plates without dashes, digits outside ASCII.
+package casus
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind names a sort of identifier.
+type Kind string
+
+// The kinds of identifier Check reports.
+const (
+	// BSN is a citizen service number: nine digits passing the elfproef.
+	BSN Kind = "bsn"
+	// BirthDate is a full calendar date with day, month and year. Any such
+	// date is reported, since a note cannot tell a birth date from another.
+	BirthDate Kind = "date"
+	// Postcode is a Dutch postcode, with or without a house number, or a
+	// street address with a house number.
+	Postcode Kind = "postcode"
+	// Phone is a personal phone number.
+	Phone Kind = "phone"
+	// Email is an e-mail address.
+	Email Kind = "email"
+	// IBAN is an international bank account number with valid check digits.
+	IBAN Kind = "iban"
+	// Plate is a Dutch licence plate.
+	Plate Kind = "plate"
+	// Name is the name of a person known to the workspace.
+	Name Kind = "name"
+)
+
+// priority orders kinds for two overlapping candidates of equal length: the
+// more specific, checksummed kind wins.
+func (k Kind) priority() int {
+	switch k {
+	case Email:
+		return 0
+	case IBAN:
+		return 1
+	case BSN:
+		return 2
+	case Phone:
+		return 3
+	case BirthDate:
+		return 4
+	case Plate:
+		return 5
+	case Postcode:
+		return 6
+	default:
+		return 7
+	}
+}
+
+// Finding is one identifier found in a text.
+type Finding struct {
+	Kind  Kind
+	Text  string // exactly text[Start:End]
+	Start int    // byte offsets into the checked text
+	End   int
+}
+
+// Masked returns the found text with every character but the first and the
+// last replaced by '•', so that an error message can point at the identifier
+// without repeating it ("123456782" becomes "1•••••••2"). Characters are
+// runes; a text of one or two characters is returned as it is.
+func (f Finding) Masked() string {
+	s := f.Text
+	if s == "" {
+		return ""
+	}
+	_, first := utf8.DecodeRuneInString(s)
+	_, last := utf8.DecodeLastRuneInString(s)
+	if first >= len(s) || first+last > len(s) {
+		return s
+	}
+	n := utf8.RuneCountInString(s[first : len(s)-last])
+	return s[:first] + strings.Repeat("•", n) + s[len(s)-last:]
+}
+
+// Check returns every identifier in text, in order of appearance, without
+// overlaps: when two candidates overlap the longer one is kept, and of two
+// equally long ones the more specific kind (e-mail, IBAN, BSN, phone, date,
+// plate, postcode, name, in that order).
+//
+// names are full names of people known to the workspace, e.g. "Anna de
+// Vries" or "Mo Bakker". A full name is matched case-insensitively as whole
+// words, with any run of white space between its words. Its first name (and
+// any further given names) and its last name are matched on their own when
+// they are written capitalised and are at least three letters long; a last
+// name with a tussenvoegsel ("de Vries", "van der Berg") counts as one last
+// name, whose tussenvoegsel may be written in either case ("De Vries"), and
+// its bare surname ("Vries") is matched too when capitalised. Each part of a
+// double name ("Anna-Lisa", "Bakker-de Vries") counts on its own as well. A
+// name of one word is matched like a first name. Matching ignores the accents
+// of Latin letters ("Zoe" matches "Zoë"). Empty names are ignored.
+//
+// Check never panics, whatever the input (invalid UTF-8 included), and takes
+// time linear in the length of text and the number of names.
+func Check(text string, names []string) []Finding {
+	c := &collector{s: text}
+	findEmails(c)
+	findIBANs(c)
+	findBSNs(c)
+	findPhones(c)
+	findNumericDates(c)
+	findPlates(c)
+	findPostcodes(c)
+	words := splitWords(text)
+	findTextDates(c, words)
+	findStreets(c, words)
+	if pats := compileNames(names); pats.n > 0 {
+		findNames(c, words, pats)
+	}
+	return c.resolve()
+}
+
+// candidate is a possible finding before overlaps are resolved.
+type candidate struct {
+	kind       Kind
+	start, end int
+}
+
+// collector gathers the candidates of every detector for one text.
+type collector struct {
+	s     string
+	cands []candidate
+}
+
+// add records text[start:end] as a candidate of kind k; spans out of range or
+// empty are dropped, so that a detector's mistake cannot break an offset.
+func (c *collector) add(k Kind, start, end int) {
+	if start < 0 || end > len(c.s) || start >= end {
+		return
+	}
+	c.cands = append(c.cands, candidate{k, start, end})
+}
+
+// resolve keeps the longest (then most specific, then earliest) of every set
+// of overlapping candidates and returns them as findings in text order.
+func (c *collector) resolve() []Finding {
+	if len(c.cands) == 0 {
+		return nil
+	}
+	slices.SortFunc(c.cands, func(a, b candidate) int {
+		if la, lb := a.end-a.start, b.end-b.start; la != lb {
+			return lb - la
+		}
+		if pa, pb := a.kind.priority(), b.kind.priority(); pa != pb {
+			return pa - pb
+		}
+		return a.start - b.start
+	})
+	taken := make([]uint64, len(c.s)/64+1)
+	var kept []candidate
+	for _, cd := range c.cands {
+		if anySet(taken, cd.start, cd.end) {
+			continue
+		}
+		setRange(taken, cd.start, cd.end)
+		kept = append(kept, cd)
+	}
+	slices.SortFunc(kept, func(a, b candidate) int { return a.start - b.start })
+	out := make([]Finding, len(kept))
+	for i, cd := range kept {
+		out[i] = Finding{Kind: cd.kind, Text: c.s[cd.start:cd.end], Start: cd.start, End: cd.end}
+	}
+	return out
+}
+
+// anySet reports whether a bit in [start, end) is set.
+func anySet(bits []uint64, start, end int) bool {
+	for i := start; i < end; {
+		if i%64 == 0 && end-i >= 64 {
+			if bits[i/64] != 0 {
+				return true
+			}
+			i += 64
+			continue
+		}
+		if bits[i/64]&(1<<(i%64)) != 0 {
+			return true
+		}
+		i++
+	}
+	return false
+}
+
+// setRange sets the bits in [start, end).
+func setRange(bits []uint64, start, end int) {
+	for i := start; i < end; i++ {
+		bits[i/64] |= 1 << (i % 64)
+	}
+}
+
+// Text helpers shared by the detectors. Offsets are byte offsets; runeBefore
+// and runeAt return -1 at the ends of the text and utf8.RuneError for invalid
+// bytes, neither of which is a letter or digit.
+
+func runeBefore(s string, i int) rune {
+	if i <= 0 || i > len(s) {
+		return -1
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
+}
+
+func runeAt(s string, i int) rune {
+	if i < 0 || i >= len(s) {
+		return -1
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}
+
+// isWordRune reports whether r belongs to a word: a letter, digit or mark.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 0 && (isDigit(byte(r)) || isLetter(byte(r)))
+	}
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+}
+
+// wordBefore and wordAt report whether a word character touches offset i.
+func wordBefore(s string, i int) bool { return isWordRune(runeBefore(s, i)) }
+func wordAt(s string, i int) bool     { return isWordRune(runeAt(s, i)) }
+
+func isDigit(b byte) bool  { return '0' <= b && b <= '9' }
+func isUpper(b byte) bool  { return 'A' <= b && b <= 'Z' }
+func isLower(b byte) bool  { return 'a' <= b && b <= 'z' }
+func isLetter(b byte) bool { return isUpper(b) || isLower(b) }
+func isAlnum(b byte) bool  { return isDigit(b) || isLetter(b) }
+
+// digitAt reports whether s[i] is an ASCII digit.
+func digitAt(s string, i int) bool { return i >= 0 && i < len(s) && isDigit(s[i]) }
+
+// isCapitalised reports whether w starts with an upper-case letter.
+func isCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || unicode.IsTitle(r)
+}
+
+// spaceAt returns the length of the horizontal space (space, tab or no-break
+// space) at s[i], or 0.
+func spaceAt(s string, i int) int {
+	if i < 0 || i >= len(s) {
+		return 0
+	}
+	switch {
+	case s[i] == ' ' || s[i] == '\t':
+		return 1
+	case s[i] == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0:
+		return 2
+	}
+	return 0
+}
+
+// skipSpaces skips at most max horizontal spaces from i and returns the new
+// offset.
+func skipSpaces(s string, i, max int) int {
+	for n := 0; n < max; n++ {
+		w := spaceAt(s, i)
+		if w == 0 {
+			break
+		}
+		i += w
+	}
+	return i
+}
