@@ -2,10 +2,7 @@ package testkit
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
@@ -20,7 +17,6 @@ import (
 	"schakel/app/authz"
 	"schakel/app/config"
 	"schakel/app/demo"
-	"schakel/app/i18n"
 	"schakel/app/password"
 	"schakel/app/service"
 	"schakel/app/web"
@@ -39,6 +35,11 @@ type Env struct {
 	Config config.Config
 	// URL is the server's base URL, such as http://127.0.0.1:41234.
 	URL string
+
+	addr    string
+	dataDir string
+	tune    []func(*config.Config)
+	stop    func()
 }
 
 // Start seeds the demo data into db and serves Schakel on a loopback port
@@ -53,54 +54,9 @@ func Start(t testing.TB, db *bun.DB, tune ...func(*config.Config)) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs := flag.NewFlagSet("test", flag.ContinueOnError)
-	cfg, err := config.Load(fs, []string{"--data-dir", t.TempDir(), "--addr", ln.Addr().String(),
-		"--base-url", "http://" + ln.Addr().String()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range tune {
-		f(&cfg)
-	}
-	az, err := authz.New(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	msgs, err := i18n.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := service.New(db, az)
-	svc.Hashing = FastHashing
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, err := web.New(web.Deps{Config: cfg, DB: db, Service: svc, Authz: az, Messages: msgs, Logger: logger})
-	if err != nil {
-		t.Fatal(err)
-	}
-	liveCtx, stopLive := context.WithCancel(context.Background())
-	if err := srv.StartLive(liveCtx); err != nil {
-		t.Fatalf("live updates: %v", err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- srv.App.Listener(ln) }()
-	t.Cleanup(func() {
-		stopLive()
-		if err := srv.App.ShutdownWithTimeout(5 * time.Second); err != nil {
-			t.Errorf("shutdown: %v", err)
-		}
-		// A server shut down before it began to serve would serve on:
-		// closing the listener ends it either way.
-		ln.Close()
-		select {
-		case err := <-done:
-			if err != nil && !errors.Is(err, net.ErrClosed) {
-				t.Errorf("serve: %v", err)
-			}
-		case <-time.After(5 * time.Second):
-			t.Error("server did not stop")
-		}
-	})
-	return &Env{DB: db, Authz: az, Svc: svc, Server: srv, Config: cfg, URL: "http://" + ln.Addr().String()}
+	e := &Env{DB: db, URL: "http://" + ln.Addr().String(), addr: ln.Addr().String(), dataDir: t.TempDir(), tune: tune}
+	e.serve(t, ln)
+	return e
 }
 
 // Client is a browser stand-in: it keeps cookies, does not follow

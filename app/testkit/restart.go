@@ -1,0 +1,116 @@
+package testkit
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"io"
+	"log/slog"
+	"net"
+	"sync"
+	"testing"
+	"time"
+
+	"schakel/app/authz"
+	"schakel/app/config"
+	"schakel/app/i18n"
+	"schakel/app/service"
+	"schakel/app/web"
+)
+
+// serve starts a server on ln over the environment's database and data
+// directory (so that its secret key, and with it every session, survives a
+// restart), and stops it when the test ends unless Stop did so first.
+func (e *Env) serve(t testing.TB, ln net.Listener) {
+	t.Helper()
+	fs := flag.NewFlagSet("test", flag.ContinueOnError)
+	cfg, err := config.Load(fs, []string{"--data-dir", e.dataDir, "--addr", e.addr, "--base-url", "http://" + e.addr})
+	if err != nil {
+		ln.Close()
+		t.Fatal(err)
+	}
+	for _, f := range e.tune {
+		f(&cfg)
+	}
+	az, err := authz.New(e.DB)
+	if err != nil {
+		ln.Close()
+		t.Fatal(err)
+	}
+	msgs, err := i18n.Load()
+	if err != nil {
+		ln.Close()
+		t.Fatal(err)
+	}
+	svc := service.New(e.DB, az)
+	svc.Hashing = FastHashing
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv, err := web.New(web.Deps{Config: cfg, DB: e.DB, Service: svc, Authz: az, Messages: msgs, Logger: logger})
+	if err != nil {
+		ln.Close()
+		t.Fatal(err)
+	}
+	liveCtx, stopLive := context.WithCancel(context.Background())
+	if err := srv.StartLive(liveCtx); err != nil {
+		stopLive()
+		ln.Close()
+		t.Fatalf("live updates: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.App.Listener(ln) }()
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			stopLive()
+			if err := srv.App.ShutdownWithTimeout(5 * time.Second); err != nil {
+				t.Errorf("shutdown: %v", err)
+			}
+			// A server shut down before it began to serve would serve on:
+			// closing the listener ends it either way.
+			ln.Close()
+			select {
+			case err := <-done:
+				if err != nil && !errors.Is(err, net.ErrClosed) {
+					t.Errorf("serve: %v", err)
+				}
+			case <-time.After(5 * time.Second):
+				t.Error("server did not stop")
+			}
+		})
+	}
+	t.Cleanup(stop)
+	e.Authz, e.Svc, e.Server, e.Config, e.stop = az, svc, srv, cfg, stop
+}
+
+// Stop shuts the server down, closing its live connections as a restart
+// does; the database stays. Svc still works, for changes made while no
+// server runs.
+func (e *Env) Stop(t testing.TB) {
+	t.Helper()
+	if e.stop != nil {
+		e.stop()
+		e.stop = nil
+	}
+}
+
+// Restart stops the server, if it runs, and starts a new one on the same
+// address over the same database and secret key, as a redeploy does:
+// sessions stay valid and pages may reconnect.
+func (e *Env) Restart(t testing.TB) {
+	t.Helper()
+	e.Stop(t)
+	var ln net.Listener
+	var err error
+	// The old listener's port is free at once on Linux; elsewhere it may
+	// take a moment.
+	for deadline := time.Now().Add(5 * time.Second); ; {
+		if ln, err = net.Listen("tcp", e.addr); err == nil || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err != nil {
+		t.Fatalf("listen again on %s: %v", e.addr, err)
+	}
+	e.serve(t, ln)
+}
