@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"schakel/app/casus"
 	"schakel/app/i18n"
 	"schakel/app/model"
 	"schakel/app/service"
@@ -36,7 +37,7 @@ func TestEveryMessageExistsInBothLanguages(t *testing.T) {
 	}
 
 	used := map[string]string{}
-	idPattern := regexp.MustCompile(`"((?:layout|nav|form|field|signin|workspaces|members|accounts|admin|notice|error|validation|plans|actions|history|conflict|live)\.[a-z_.]*[a-z_])"`)
+	idPattern := regexp.MustCompile(`"((?:layout|nav|form|field|signin|workspaces|members|accounts|admin|notice|error|validation|plans|actions|history|conflict|live|meetings|agenda|casus|attendees|outcomes|export|calendar)\.[a-z_.]*[a-z_])"`)
 	for _, root := range []string{"../../views", "../../app"} {
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || strings.HasSuffix(path, "_test.go") {
@@ -88,6 +89,37 @@ func TestEveryMessageExistsInBothLanguages(t *testing.T) {
 	}
 	for _, v := range model.PlanStatuses {
 		used["plan_status."+string(v)] = "model.PlanStatuses"
+	}
+	for _, v := range model.MeetingKinds {
+		used["meeting_kind."+string(v)] = "model.MeetingKinds"
+	}
+	for _, v := range model.MeetingStates {
+		used["meeting_state."+string(v)] = "model.MeetingStates"
+	}
+	for _, v := range model.ItemKinds {
+		used["item_kind."+string(v)] = "model.ItemKinds"
+	}
+	for _, v := range model.OutcomeKinds {
+		used["outcome_kind."+string(v)] = "model.OutcomeKinds"
+	}
+	for _, v := range []model.RSVP{model.RSVPComing, model.RSVPDeclined} {
+		used["rsvp."+string(v)] = "model.RSVP"
+	}
+	for _, v := range []model.Presence{model.PresenceHere, model.PresenceAbsent} {
+		used["presence."+string(v)] = "model.Presence"
+	}
+	for _, f := range service.MeetingFields {
+		used["meetings.field."+f] = "service.MeetingFields"
+	}
+	for _, f := range service.ItemFields {
+		used["agenda.field."+f] = "service.ItemFields"
+	}
+	for _, k := range []casus.Kind{casus.BSN, casus.BirthDate, casus.Postcode, casus.Phone, casus.Email, casus.IBAN, casus.Plate, casus.Name} {
+		used["casus.kind."+string(k)] = "casus.Kind"
+	}
+	for _, l := range []string{"Upcoming", "Past"} {
+		used["meetings.list."+l] = "pages/meeting_list"
+		used["meetings.empty."+l] = "pages/meeting_list"
 	}
 	for _, v := range model.Rights {
 		used["right."+strconv.Itoa(int(v))] = "model.Rights"

@@ -255,10 +255,10 @@ type AuditEntry struct {
 
 // Audit events.
 const (
-	AuditCaseView    = "casus.view"
-	AuditCaseWrite   = "casus.write"
-	AuditCasePurge   = "casus.purge"
-	AuditCaseRefused = "casus.refused"
+	AuditCaseView    = "case_view"
+	AuditCaseWrite   = "case_write"
+	AuditCasePurge   = "case_purge"
+	AuditCaseRefused = "case_refused"
 )
 
 // CalendarToken is a user's secret calendar feed address, stored hashed.

@@ -169,7 +169,7 @@ func (h *Hub) Serve(ctx context.Context, sock Socket, topicName string, workspac
 		Viewer: v, Lang: lang, topic: topicName, workspaceID: workspaceID,
 		sock: sock, hub: h, send: make(chan []byte, h.queueSize), done: make(chan struct{}),
 	}
-	if _, ok := h.access(v.UserID, workspaceID); !ok {
+	if _, ok := h.access(v.UserID, workspaceID, topicName); !ok {
 		c.Close(closePolicy, "no access")
 		return
 	}

@@ -59,7 +59,7 @@ type Renderer interface {
 // Access reports whether a user may still follow a workspace's topics, and
 // with which rights (the Lang of the class is left empty). It is asked
 // again before every push.
-type Access func(userID, workspaceID int64) (c Class, ok bool)
+type Access func(userID, workspaceID int64, topic string) (c Class, ok bool)
 
 // Hub delivers events to the subscribers of their topic. Each topic belongs
 // to one of a few workers, which handles its events one at a time in
@@ -276,7 +276,7 @@ func (h *Hub) classify(conns []*Conn, workspaceID int64) map[Class][]*Conn {
 	for _, c := range conns {
 		a, seen := asked[c.Viewer.UserID]
 		if !seen {
-			a.class, a.ok = h.access(c.Viewer.UserID, workspaceID)
+			a.class, a.ok = h.access(c.Viewer.UserID, workspaceID, c.topic)
 			asked[c.Viewer.UserID] = a
 		}
 		class, ok := a.class, a.ok
@@ -358,7 +358,7 @@ func (h *Hub) unsubscribe(c *Conn) {
 // memberships change.
 func (h *Hub) Recheck() {
 	for _, c := range h.all() {
-		if _, ok := h.access(c.Viewer.UserID, c.workspaceID); !ok {
+		if _, ok := h.access(c.Viewer.UserID, c.workspaceID, c.topic); !ok {
 			c.drop(closePolicy, "access revoked")
 		}
 	}
@@ -411,7 +411,7 @@ func (h *Hub) catchUp(ctx context.Context, c *Conn, have map[int64]int) {
 
 func (h *Hub) sendCatchUp(ctx context.Context, r catchUpRequest) {
 	c := r.conn
-	class, ok := h.access(c.Viewer.UserID, c.workspaceID)
+	class, ok := h.access(c.Viewer.UserID, c.workspaceID, c.topic)
 	if !ok {
 		c.drop(closePolicy, "access revoked")
 		return

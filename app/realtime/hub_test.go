@@ -87,7 +87,7 @@ func (s *stalledSocket) Close() error {
 func newWorld(t *testing.T, queue int) *world {
 	t.Helper()
 	w := &world{render: &countingRenderer{}}
-	w.hub = realtime.NewHub(w.render, func(user, ws int64) (realtime.Class, bool) {
+	w.hub = realtime.NewHub(w.render, func(user, ws int64, _ string) (realtime.Class, bool) {
 		c, ok := w.allowed.Load(user)
 		if !ok {
 			return realtime.Class{}, false

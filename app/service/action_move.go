@@ -44,7 +44,11 @@ func (s *Service) MoveAction(ctx context.Context, u *model.User, workspaceID, ac
 		if err != nil {
 			return err
 		}
-		pos, renumber, ok := positionAfter(siblings, a.ID, theme, afterID)
+		slots := make([]slot, len(siblings))
+		for i, x := range siblings {
+			slots[i] = slot{ID: x.ID, Group: string(x.Theme), Position: x.Position}
+		}
+		pos, renumber, ok := positionAfter(slots, a.ID, string(theme), afterID)
 		if !ok {
 			return apperr.NotFound()
 		}
@@ -71,20 +75,28 @@ func (s *Service) MoveAction(ctx context.Context, u *model.User, workspaceID, ac
 		return nil, notFoundErr(err)
 	}
 	if len(changed) > 0 {
-		s.publish(ctx, actionEvent(a, realtime.Moved, changed...))
+		s.publishAction(ctx, a, realtime.Moved, changed...)
 	}
 	return a, nil
 }
 
-// positionAfter finds a position for moving action id right after afterID
-// within theme, between its neighbours. When the gap is too small to split,
-// it renumbers the whole plan (returning the new positions) and places the
-// action in the renumbered order. ok is false if afterID is not an action
-// of this plan and theme.
-func positionAfter(plan []model.Action, id int64, theme model.Theme, afterID int64) (pos float64, renumber map[int64]float64, ok bool) {
-	var inTheme []model.Action
+// slot is an ordered object (an action, an agenda item) in its group (an
+// action's theme; agenda items have one group).
+type slot struct {
+	ID       int64
+	Group    string
+	Position float64
+}
+
+// positionAfter finds a position for moving object id right after afterID
+// within group, between its neighbours. When the gap is too small to split,
+// it renumbers the whole list (returning the new positions) and places the
+// object in the renumbered order. ok is false if afterID is not in the list
+// and group.
+func positionAfter(plan []slot, id int64, theme string, afterID int64) (pos float64, renumber map[int64]float64, ok bool) {
+	var inTheme []slot
 	for _, x := range plan {
-		if x.ID != id && x.Theme == theme {
+		if x.ID != id && x.Group == theme {
 			inTheme = append(inTheme, x)
 		}
 	}
@@ -183,6 +195,6 @@ func (s *Service) setDeleted(ctx context.Context, u *model.User, workspaceID, ac
 	if deleted {
 		kind = realtime.Deleted
 	}
-	s.publish(ctx, actionEvent(a, kind))
+	s.publishAction(ctx, a, kind)
 	return a, nil
 }

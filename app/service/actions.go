@@ -124,7 +124,7 @@ func (s *Service) CreateAction(ctx context.Context, u *model.User, workspaceID, 
 	if err != nil {
 		return nil, notFoundErr(err)
 	}
-	s.publish(ctx, actionEvent(a, realtime.Created))
+	s.publishAction(ctx, a, realtime.Created)
 	return a, nil
 }
 
@@ -202,7 +202,7 @@ func (s *Service) UpdateActionField(ctx context.Context, u *model.User, workspac
 		return nil, notFoundErr(err)
 	}
 	if len(changed) > 0 {
-		s.publish(ctx, actionEvent(a, realtime.Changed, changed...))
+		s.publishAction(ctx, a, realtime.Changed, changed...)
 	}
 	return a, nil
 }

@@ -56,7 +56,9 @@ func MeetingsOf(ctx context.Context, db bun.IDB, userID int64, from string) ([]m
 	err := db.NewSelect().Model(&list).
 		Where("?TableAlias.deleted_at IS NULL").
 		Where("?TableAlias.date >= ?", from).
-		Where("?TableAlias.id IN (?)", db.NewSelect().Model((*model.Attendee)(nil)).Column("meeting_id").Where("user_id = ?", userID)).
+		// The subquery names its table without a model: a model would make
+		// ?TableAlias in this condition stand for the attendee.
+		Where("?TableAlias.id IN (?)", db.NewSelect().Table("attendees").Column("meeting_id").Where("user_id = ?", userID)).
 		OrderExpr("?TableAlias.date ASC, ?TableAlias.start_time ASC").Scan(ctx)
 	return list, err
 }
@@ -157,7 +159,7 @@ func CaseItemsToPurge(ctx context.Context, db bun.IDB, before string) ([]model.A
 	err := db.NewSelect().Model(&list).
 		Where("?TableAlias.case_purged_at IS NULL").
 		Where("?TableAlias.case_notes <> ''").
-		Where("?TableAlias.meeting_id IN (?)", db.NewSelect().Model((*model.Meeting)(nil)).Column("id").Where("date < ?", before)).
+		Where("agenda_item.meeting_id IN (?)", db.NewSelect().TableExpr("meetings").Column("id").Where("date < ?", before)).
 		Scan(ctx)
 	return list, err
 }
@@ -301,7 +303,7 @@ func MeetingActions(ctx context.Context, db bun.IDB, workspaceID, meetingID int6
 func KnownNames(ctx context.Context, db bun.IDB, workspaceID, meetingID int64) ([]string, error) {
 	var members []string
 	err := db.NewSelect().Model((*model.User)(nil)).Column("name").
-		Where("id IN (?)", db.NewSelect().Model((*model.Membership)(nil)).Column("user_id").Where("workspace_id = ?", workspaceID)).
+		Where("id IN (?)", db.NewSelect().TableExpr("memberships").Column("user_id").Where("workspace_id = ?", workspaceID)).
 		Scan(ctx, &members)
 	if err != nil {
 		return nil, err

@@ -53,6 +53,17 @@ func (s *Server) actionPageData(c *fiber.Ctx, a *model.Action, p *model.Plan) (f
 	data["Workspace"], data["CanEdit"], data["CanRestore"] = w, canEdit, mayEdit
 	data["Fields"], data["Standalone"], data["PageTitle"] = fields, true, a.Title
 	data["History"] = s.historyEntries(c, history, canEdit)
+	data["OriginMeeting"], data["OriginItem"] = nil, nil
+	if a.MeetingID != nil {
+		if m, err := s.svc.Meeting(ctx, u, wid, *a.MeetingID); err == nil {
+			data["OriginMeeting"] = m
+			if a.AgendaItemID != nil {
+				if it, _, err := s.svc.Item(ctx, u, wid, *a.AgendaItemID); err == nil {
+					data["OriginItem"] = it
+				}
+			}
+		}
+	}
 	return data, nil
 }
 

@@ -39,6 +39,19 @@ var liveFields = func() map[string]bool {
 	return m
 }()
 
+// meetingLiveFields are the fields a client may say it edits on a meeting
+// page: an agenda item's, or the meeting's own with "meeting_" in front.
+var meetingLiveFields = func() map[string]bool {
+	m := map[string]bool{}
+	for _, f := range service.ItemFields {
+		m[f] = true
+	}
+	for _, f := range service.MeetingFields {
+		m["meeting_"+f] = true
+	}
+	return m
+}()
+
 // planLive upgrades to the websocket that carries a plan's live updates.
 // The route guard has checked the workspace; the plan is looked up within
 // it, so another workspace's plan is not found before any upgrade.
@@ -68,6 +81,28 @@ func (s *Server) planLive(c *fiber.Ctx) error {
 	return s.liveUpgrade(c)
 }
 
+// meetingLive upgrades to the websocket that carries a meeting's live
+// updates, checked as planLive checks a plan.
+func (s *Server) meetingLive(c *fiber.Ctx) error {
+	if !websocket.IsWebSocketUpgrade(c) {
+		return apperr.New(http.StatusUpgradeRequired, "error.bad_request")
+	}
+	if c.Get(fiber.HeaderOrigin) != s.cfg.BaseURL {
+		return apperr.Forbidden()
+	}
+	m, err := s.loadMeeting(c)
+	if err != nil {
+		return err
+	}
+	u := currentUser(c)
+	v := realtime.Viewer{UserID: u.ID, Name: u.Name}
+	if u.Organisation != nil {
+		v.Organisation = u.Organisation.Name
+	}
+	c.Locals(liveKey, &liveRequest{topic: realtime.MeetingTopic(m.ID), workspaceID: m.WorkspaceID, viewer: v, lang: strings.Clone(s.language(c))})
+	return s.liveUpgrade(c)
+}
+
 // serveLive runs one websocket until it closes.
 func (s *Server) serveLive(conn *websocket.Conn) {
 	req, ok := conn.Locals(liveKey).(*liveRequest)
@@ -75,18 +110,26 @@ func (s *Server) serveLive(conn *websocket.Conn) {
 		_ = conn.Close()
 		return
 	}
-	s.hub.Serve(s.liveCtx, conn, req.topic, req.workspaceID, req.viewer, req.lang, liveFields)
+	fields := liveFields
+	if strings.HasPrefix(req.topic, "meeting:") {
+		fields = meetingLiveFields
+	}
+	s.hub.Serve(s.liveCtx, conn, req.topic, req.workspaceID, req.viewer, req.lang, fields)
 }
 
 // liveAccess answers the hub's question before every push: may this user
-// still read the workspace's plans, and what may they change?
-func (s *Server) liveAccess(userID, workspaceID int64) (realtime.Class, bool) {
-	if !s.authz.CanUser(userID, workspaceID, authz.ObjPlan, authz.ActRead) {
+// still read the workspace's plans (or meetings), and what may they change?
+func (s *Server) liveAccess(userID, workspaceID int64, topic string) (realtime.Class, bool) {
+	read, edit, manage := authz.ObjPlan, authz.ObjAction, authz.ObjPlan
+	if strings.HasPrefix(topic, "meeting:") {
+		read, edit, manage = authz.ObjMeeting, authz.ObjAgenda, authz.ObjMeeting
+	}
+	if !s.authz.CanUser(userID, workspaceID, read, authz.ActRead) {
 		return realtime.Class{}, false
 	}
 	return realtime.Class{
-		Edit:   s.authz.CanUser(userID, workspaceID, authz.ObjAction, authz.ActEdit),
-		Manage: s.authz.CanUser(userID, workspaceID, authz.ObjPlan, authz.ActManage),
+		Edit:   s.authz.CanUser(userID, workspaceID, edit, authz.ActEdit),
+		Manage: s.authz.CanUser(userID, workspaceID, manage, authz.ActManage),
 	}, true
 }
 

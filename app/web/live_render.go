@@ -34,6 +34,9 @@ func planIDOf(topic string) (int64, bool) {
 // Render implements realtime.Renderer. It reads the plan once and renders
 // it as it is now, which is at least as new as the event, for each class.
 func (r liveRenderer) Render(ctx context.Context, ev realtime.Event, classes []realtime.Class) (map[realtime.Class][]byte, error) {
+	if id, ok := meetingIDOf(ev.Topic); ok {
+		return r.renderMeeting(ctx, id, ev, classes)
+	}
 	planID, ok := planIDOf(ev.Topic)
 	if !ok {
 		return nil, nil
@@ -218,6 +221,9 @@ func (r liveRenderer) planField(buf *bytes.Buffer, p *model.Plan, field string, 
 // CatchUp implements realtime.Renderer: whatever changed since the
 // versions the client holds, as fragments.
 func (r liveRenderer) CatchUp(ctx context.Context, topic string, workspaceID int64, have map[int64]int, c realtime.Class) ([]byte, error) {
+	if id, ok := meetingIDOf(topic); ok {
+		return r.catchUpMeeting(ctx, workspaceID, id, have, c)
+	}
 	planID, ok := planIDOf(topic)
 	if !ok {
 		return nil, nil

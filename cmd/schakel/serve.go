@@ -56,7 +56,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	srv, err := web.New(web.Deps{Config: cfg, DB: db, Service: service.New(db, az), Authz: az, Messages: msgs, Logger: log})
+	svc := service.New(db, az)
+	srv, err := web.New(web.Deps{Config: cfg, DB: db, Service: svc, Authz: az, Messages: msgs, Logger: log})
 	if err != nil {
 		return err
 	}
@@ -79,6 +80,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}()
 	}
 	go purgeSessions(ctx, db, log)
+	go purgeCase(ctx, svc, cfg.CaseRetention, log)
 	go reloadRules(ctx, az, log)
 
 	fmt.Fprintf(stdout, "\nSchakel is running at %s\n", cfg.BaseURL)
@@ -142,6 +144,25 @@ func purgeSessions(ctx context.Context, db *bun.DB, log *slog.Logger) {
 			} else if n > 0 {
 				log.Info("purged expired sessions", "count", n)
 			}
+		}
+	}
+}
+
+// purgeCase empties the case notes of meetings older than the retention
+// period: at start and then every hour.
+func purgeCase(ctx context.Context, svc *service.Service, days int, log *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if n, err := svc.PurgeCase(ctx, time.Now(), days); err != nil {
+			log.Warn("purge case notes", "err", err)
+		} else if n > 0 {
+			log.Info("purged case notes", "items", n, "retention_days", days)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
 		}
 	}
 }

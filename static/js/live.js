@@ -8,7 +8,7 @@
   var lastPresence = "";
 
   function board() {
-    return document.getElementById("plan-board");
+    return document.getElementById("plan-board") || document.querySelector("[data-live-board]");
   }
 
   function me() {
@@ -19,7 +19,7 @@
   // The versions this page holds, so the server can send what changed since.
   function versions() {
     var v = {};
-    document.querySelectorAll("li.schakel-action[data-id]").forEach(function (li) {
+    document.querySelectorAll("li.schakel-action[data-id], li.schakel-agenda-item[data-id]").forEach(function (li) {
       v[li.getAttribute("data-id")] = parseInt(li.getAttribute("data-version"), 10) || 0;
     });
     var b = board();
@@ -37,8 +37,12 @@
     if (!field || !field.classList.contains("schakel-field--editing")) {
       return null;
     }
-    if (field.hasAttribute("data-action")) {
-      return { type: "focus", id: parseInt(field.getAttribute("data-action"), 10), field: field.getAttribute("data-field") };
+    if (field.hasAttribute("data-action") || field.hasAttribute("data-item")) {
+      var id = field.getAttribute("data-action") || field.getAttribute("data-item");
+      return { type: "focus", id: parseInt(id, 10), field: field.getAttribute("data-field") };
+    }
+    if (field.hasAttribute("data-meeting")) {
+      return { type: "focus", id: parseInt(field.getAttribute("data-meeting"), 10), field: "meeting_" + field.getAttribute("data-field") };
     }
     if (field.hasAttribute("data-plan")) {
       return { type: "focus", id: parseInt(field.getAttribute("data-plan"), 10), field: "plan_" + field.getAttribute("data-field") };
@@ -150,7 +154,8 @@
     var end = active && "selectionEnd" in active ? active.selectionEnd : null;
     spec.split("|").forEach(function (part) {
       var eq = part.indexOf("=");
-      var list = document.getElementById("theme-" + part.slice(0, eq) + "-actions");
+      var key = part.slice(0, eq);
+      var list = document.getElementById(key) || document.getElementById("theme-" + key + "-actions");
       if (!list) {
         return;
       }
@@ -177,7 +182,7 @@
     if (el.id === "live-order") {
       applyOrder(el.getAttribute("data-order") || "");
     } else if (el.id === "live-version") {
-      var li = document.getElementById("action-" + el.getAttribute("data-id"));
+      var li = document.getElementById("action-" + el.getAttribute("data-id")) || document.getElementById("item-" + el.getAttribute("data-id"));
       var v = parseInt(el.getAttribute("data-version"), 10) || 0;
       if (li && v > (parseInt(li.getAttribute("data-version"), 10) || 0)) {
         li.setAttribute("data-version", String(v));

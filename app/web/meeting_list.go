@@ -1,0 +1,99 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"schakel/app/authz"
+	"schakel/app/model"
+	"schakel/app/service"
+)
+
+// meetingList shows the workspace's meetings and, to whoever may plan
+// them, the form for a new one.
+func (s *Server) meetingList(c *fiber.Ctx) error {
+	return s.renderMeetingList(c, http.StatusOK, fiber.Map{
+		"Kind": string(model.MeetingTraining), "Template": "training", "StartTime": "09:30", "Duration": "180",
+	}, nil)
+}
+
+func (s *Server) renderMeetingList(c *fiber.Ctx, status int, form fiber.Map, errs map[string]string) error {
+	ctx, u, wid := c.UserContext(), currentUser(c), authz.WorkspaceID(c)
+	w, err := s.svc.Workspace(ctx, u, wid)
+	if err != nil {
+		return err
+	}
+	meetings, err := s.svc.Meetings(ctx, u, wid)
+	if err != nil {
+		return err
+	}
+	templates, err := s.svc.Templates(ctx, u, wid)
+	if err != nil {
+		return err
+	}
+	plans, err := s.svc.Plans(ctx, u, wid)
+	if err != nil {
+		return err
+	}
+	today := service.Today()
+	var upcoming, past []model.Meeting
+	for _, m := range meetings {
+		if m.Date >= today && m.State != model.MeetingFinished {
+			upcoming = append(upcoming, m)
+		} else {
+			past = append([]model.Meeting{m}, past...)
+		}
+	}
+	return s.render(c, status, "pages/meeting_list", "", "meetings.title", fiber.Map{
+		"Workspace": w, "Upcoming": upcoming, "Past": past, "CanManage": s.svc.CanManageMeetings(u, wid),
+		"Kinds": model.MeetingKinds, "Builtin": service.BuiltinTemplates, "Templates": templates, "Plans": plans,
+		"Form": form, "Errors": errs,
+	})
+}
+
+// meetingCreate plans a meeting from the form and opens it.
+func (s *Server) meetingCreate(c *fiber.Ctx) error {
+	in := service.MeetingInput{
+		Title: c.FormValue("title"), Kind: model.MeetingKind(c.FormValue("kind")), Date: c.FormValue("date"),
+		StartTime: c.FormValue("start_time"), Duration: c.FormValue("duration"), Location: c.FormValue("location"),
+		OnlineURL: c.FormValue("online_url"), Template: c.FormValue("template"), PlanID: c.FormValue("plan"),
+	}
+	m, err := s.svc.CreateMeeting(c.UserContext(), currentUser(c), authz.WorkspaceID(c), in)
+	if fields := fieldErrors(err); fields != nil {
+		return s.renderMeetingList(c, http.StatusUnprocessableEntity, fiber.Map{
+			"Title": in.Title, "Kind": string(in.Kind), "Date": in.Date, "StartTime": in.StartTime,
+			"Duration": in.Duration, "Location": in.Location, "OnlineURL": in.OnlineURL,
+			"Template": in.Template, "Plan": in.PlanID,
+		}, fields)
+	}
+	if err != nil {
+		return err
+	}
+	return redirect(c, withNotice(meetingPath(m.WorkspaceID, m.ID), "meeting_created"))
+}
+
+// templateSave saves the meeting's agenda as a template of the workspace.
+func (s *Server) templateSave(c *fiber.Ctx) error {
+	m, err := s.loadMeeting(c)
+	if err != nil {
+		return err
+	}
+	_, err = s.svc.SaveTemplate(c.UserContext(), currentUser(c), m.WorkspaceID, m.ID, c.FormValue("name"))
+	if fields := fieldErrors(err); fields != nil {
+		data, derr := s.meetingData(c, m.ID)
+		if derr != nil {
+			return derr
+		}
+		data["TemplateError"] = fields["name"]
+		data["TemplateName"] = c.FormValue("name")
+		return s.render(c, http.StatusUnprocessableEntity, "pages/meeting_show", "", "", data)
+	}
+	if err != nil {
+		return err
+	}
+	return redirect(c, withNotice(meetingPath(m.WorkspaceID, m.ID), "template_saved")+"#template-heading")
+}
+
+func itoa64(n int64) string { return strconv.FormatInt(n, 10) }
