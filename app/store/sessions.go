@@ -72,8 +72,14 @@ func (s *SessionStorage) cached(hash string) (cachedSession, bool) {
 	return c, ok
 }
 
-func (s *SessionStorage) hash(key string) string {
-	m := hmac.New(sha256.New, s.secret)
+func (s *SessionStorage) hash(key string) string { return KeyedHash(s.secret, key) }
+
+// KeyedHash returns the hex HMAC-SHA256 of key under the server's secret:
+// what Schakel stores in place of a secret that a request presents (a
+// session id, a calendar address), so that a copy of the table opens
+// nothing without the key as well.
+func KeyedHash(secret []byte, key string) string {
+	m := hmac.New(sha256.New, secret)
 	m.Write([]byte(key))
 	return hex.EncodeToString(m.Sum(nil))
 }

@@ -43,6 +43,12 @@ var requiredTemplates = []string{
 	"partials/plan_rollups", "partials/plan_rollup_plan", "partials/plan_rollup_theme", "partials/plan_theme",
 	"partials/action_add_form", "partials/action_item", "partials/action_tools", "partials/action_deleted",
 	"partials/action_field", "partials/action_field_edit", "partials/action_history",
+	"pages/export", "partials/export_agenda", "partials/export_minutes", "partials/export_decisions",
+	"partials/export_actions", "pages/calendar",
+	"pages/meeting_list", "pages/meeting_show", "partials/meeting_field", "partials/meeting_field_edit",
+	"partials/agenda_now", "partials/agenda_list", "partials/agenda_item", "partials/item_field",
+	"partials/item_field_edit", "partials/item_add_form", "partials/item_deleted", "partials/item_outcomes",
+	"partials/meeting_actions", "partials/meeting_attendees",
 }
 
 // isHTMX reports whether the request came from htmx and wants a fragment,
@@ -169,11 +175,46 @@ func templateFuncs() template.FuncMap {
 			}
 			return m
 		},
-		"withData":   withData,
+		"withData": withData,
+		"list":     func(xs ...any) []any { return xs },
+		"deref": func(p *int64) int64 {
+			if p == nil {
+				return 0
+			}
+			return *p
+		},
+		"presenterKey": presenterKey,
+		"minutesLeft": func(secs int) int {
+			if secs <= 0 {
+				return 0
+			}
+			return (secs + 59) / 60
+		},
 		"formatDate": formatDate,
 		"formatTime": formatTime,
 		"csvHas":     csvHas,
 	}
+}
+
+// presenterKey names an item's presenter as meetingParts' People map
+// does: a user id, or "g" and a guest attendee's id.
+func presenterKey(v any) string {
+	var it *model.AgendaItem
+	switch x := v.(type) {
+	case *model.AgendaItem:
+		it = x
+	case model.AgendaItem:
+		it = &x
+	default:
+		return ""
+	}
+	if it.PresenterAttendeeID != nil {
+		return "g" + strconv.FormatInt(*it.PresenterAttendeeID, 10)
+	}
+	if it.PresenterUserID != nil {
+		return strconv.FormatInt(*it.PresenterUserID, 10)
+	}
+	return ""
 }
 
 // withData returns a copy of the view whose Data holds the page's data and

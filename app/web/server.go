@@ -152,11 +152,13 @@ const (
 	csrfFormField = "_csrf"
 )
 
-// skipCSRF leaves out the machine endpoints and static files, which change
-// nothing and need no session.
+// skipCSRF leaves out the machine endpoints, static files and calendar
+// feeds, which change nothing and need no session: a calendar app polling
+// its feed must not leave a new session behind on every visit.
 func skipCSRF(c *fiber.Ctx) bool {
 	p := c.Path()
-	return strings.HasPrefix(p, "/static/") || p == "/healthz" || p == "/readyz" || p == "/metrics"
+	return strings.HasPrefix(p, "/static/") || p == "/healthz" || p == "/readyz" || p == "/metrics" ||
+		(strings.HasPrefix(p, "/calendar/") && strings.HasSuffix(p, ".ics"))
 }
 
 // csrfFromHeaderOrForm takes the token from the header htmx sends, or else
