@@ -452,5 +452,28 @@ func TestLiveAgenda(t *testing.T) {
 		})
 		moLive.Quiet("Meisje C.")
 		yLive.Quiet("Meisje C.")
+
+		// The meeting's actions are tracked live from the plan.
+		r = anna.PostHTMX(wsPath(ws, "/items/"+caseItem+"/outcomes"), url.Values{"kind": {"actie"}, "text": {"Veiligheidsplan opstellen"}, "theme": {"zorg"}})
+		if r.Status != http.StatusOK {
+			t.Fatalf("action outcome: %d %s", r.Status, r.Text(".utrecht-form-field-error-message"))
+		}
+		moLive.Await("#meeting-actions", "Veiligheidsplan opstellen")
+		var a model.Action
+		if err := db.NewSelect().Model(&a).Where("title = ?", "Veiligheidsplan opstellen").Scan(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		r = anna.PostHTMX(wsPath(ws, "/actions/"+strconv.FormatInt(a.ID, 10)+"/fields/status"), url.Values{"value": {"bezig"}, "version": {strconv.Itoa(a.Version)}})
+		if r.Status != http.StatusOK {
+			t.Fatalf("status in the plan: %d", r.Status)
+		}
+		moLive.Await("#meeting-actions", "Bezig")
+
+		// A page that was away catches up on what changed meanwhile.
+		held := itemVersion(t, db, ws, first)
+		anna.PostHTMX(wsPath(ws, "/items/"+first+"/fields/title"), url.Values{"value": {"Opening, tweede versie"}, "version": {held}})
+		back, _ := mo.DialLive(live)
+		back.Send(`{"type":"hello","versions":{"` + first + `":` + held + `}}`)
+		back.Await("#item-"+first+"-title", "Opening, tweede versie")
 	})
 }
