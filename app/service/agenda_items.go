@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -282,6 +283,17 @@ func (s *Service) UpdateItemField(ctx context.Context, u *model.User, workspaceI
 			UserID: u.ID, Field: field, OldValue: prev, NewValue: next, CreatedAt: now,
 		}})
 	})
+	var refused *CaseRefused
+	if errors.As(err, &refused) {
+		// What was refused is not kept anywhere; that it was, is.
+		kinds := make([]string, len(refused.Findings))
+		for i, f := range refused.Findings {
+			kinds[i] = string(f.Kind)
+		}
+		if aerr := s.audit(ctx, s.DB, u, workspaceID, model.AuditCaseRefused, "agenda_item", itemID, strings.Join(kinds, ",")); aerr != nil {
+			return nil, aerr
+		}
+	}
 	if err != nil {
 		return nil, notFoundErr(err)
 	}

@@ -146,13 +146,13 @@ func (s *Service) actionFromOutcome(ctx context.Context, tx bun.Tx, u *model.Use
 
 // DeleteOutcome removes an outcome. The action it created stays in the
 // plan: deleting that is the plan's business.
-func (s *Service) DeleteOutcome(ctx context.Context, u *model.User, workspaceID, outcomeID int64) error {
+func (s *Service) DeleteOutcome(ctx context.Context, u *model.User, workspaceID, meetingID, outcomeID int64) error {
 	if err := s.require(u, workspaceID, authz.ObjAgenda, authz.ActEdit); err != nil {
 		return err
 	}
 	o, err := store.Outcome(ctx, s.DB, workspaceID, outcomeID)
-	if err != nil {
-		return notFoundErr(err)
+	if err != nil || o.MeetingID != meetingID {
+		return apperr.NotFound()
 	}
 	m, err := store.Meeting(ctx, s.DB, workspaceID, o.MeetingID)
 	if err != nil {

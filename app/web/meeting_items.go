@@ -376,8 +376,19 @@ func (s *Server) outcomeDelete(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := s.svc.DeleteOutcome(c.UserContext(), currentUser(c), m.WorkspaceID, oid); err != nil {
+	if err := s.svc.DeleteOutcome(c.UserContext(), currentUser(c), m.WorkspaceID, m.ID, oid); err != nil {
 		return err
 	}
-	return redirect(c, withNotice(meetingPath(m.WorkspaceID, m.ID), "outcome_deleted"))
+	if !isHTMX(c) {
+		return redirect(c, withNotice(meetingPath(m.WorkspaceID, m.ID), "outcome_deleted"))
+	}
+	data, err := s.meetingData(c, m.ID)
+	if err != nil {
+		return err
+	}
+	parts := []part{{"partials/meeting_actions", withOOB(data)}, noticePart(s.translator(c).Get("notice.outcome_deleted"))}
+	for i := range data["Items"].([]model.AgendaItem) {
+		parts = append(parts, part{"partials/item_outcomes", mapWith(withOOB(data), "Item", &data["Items"].([]model.AgendaItem)[i])})
+	}
+	return s.renderParts(c, http.StatusOK, parts...)
 }
