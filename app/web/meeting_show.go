@@ -25,6 +25,7 @@ func (s *Server) meetingShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	data["Present"] = c.Query("mode") == "present"
 	return s.render(c, http.StatusOK, "pages/meeting_show", "", "", data)
 }
 
@@ -60,6 +61,7 @@ func (s *Server) meetingData(c *fiber.Ctx, meetingID int64) (fiber.Map, error) {
 		self = u.ID
 	}
 	d["Self"] = self
+	d["Present"] = false
 	d["Scripts"] = []string{"/static/vendor/htmx-ext-ws.js", "/static/js/live.js", "/static/vendor/sortable.min.js", "/static/js/meeting.js"}
 	return d, nil
 }
