@@ -16,7 +16,6 @@ import (
 	"schakel/app/model"
 	"schakel/app/realtime"
 	"schakel/app/store"
-	"schakel/app/textmerge"
 )
 
 // MaxLongText is the longest description, in characters.
@@ -170,22 +169,8 @@ func (s *Service) UpdateActionField(ctx context.Context, u *model.User, workspac
 		if field == "description" {
 			value = strings.ReplaceAll(value, "\r\n", "\n")
 		}
-		if baseVersion < a.Version && value != current {
-			since, err := store.FieldChangesSince(ctx, tx, workspaceID, model.EntityAction, a.ID, field, baseVersion)
-			if err != nil {
-				return err
-			}
-			if len(since) > 0 {
-				conflict := &Conflict{Field: field, Theirs: current, Mine: value, Version: a.Version, ByUserID: since[len(since)-1].UserID}
-				if field != "description" {
-					return conflict
-				}
-				merged, ok := textmerge.Merge(since[0].OldValue, value, current)
-				if !ok {
-					return conflict
-				}
-				value = merged
-			}
+		if value, err = staleWrite(ctx, tx, workspaceID, model.EntityAction, a.ID, field, baseVersion, a.Version, current, value, field == "description"); err != nil {
+			return err
 		}
 		plan, err := store.Plan(ctx, tx, workspaceID, a.PlanID)
 		if err != nil {

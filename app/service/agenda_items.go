@@ -16,11 +16,11 @@ import (
 	"schakel/app/model"
 	"schakel/app/realtime"
 	"schakel/app/store"
-	"schakel/app/textmerge"
 )
 
 // ItemFields are the agenda item fields that can be edited one at a time.
-// Notes and case notes are long text, merged three-way.
+// Notes are long text, merged three-way; case notes are long text too,
+// but keep no text in the history to merge from.
 var ItemFields = []string{"title", "kind", "duration", "presenter", "notes", "case_notes"}
 
 // IsItemField reports whether field is one of ItemFields.
@@ -225,22 +225,10 @@ func (s *Service) UpdateItemField(ctx context.Context, u *model.User, workspaceI
 			value = strings.ReplaceAll(value, "\r\n", "\n")
 		}
 		current := ItemField(it, field)
-		if baseVersion < it.Version && value != current {
-			since, err := store.FieldChangesSince(ctx, tx, workspaceID, model.EntityItem, it.ID, field, baseVersion)
-			if err != nil {
-				return err
-			}
-			if len(since) > 0 {
-				conflict := &Conflict{Field: field, Theirs: current, Mine: value, Version: it.Version, ByUserID: since[len(since)-1].UserID}
-				if !long {
-					return conflict
-				}
-				merged, ok := textmerge.Merge(since[0].OldValue, value, current)
-				if !ok {
-					return conflict
-				}
-				value = merged
-			}
+		// Case notes keep no text in the history to merge from: two
+		// writers of them see each other's text side by side instead.
+		if value, err = staleWrite(ctx, tx, workspaceID, model.EntityItem, it.ID, field, baseVersion, it.Version, current, value, field == "notes"); err != nil {
+			return err
 		}
 		if field == "case_notes" {
 			names, err := store.KnownNames(ctx, tx, workspaceID, m.ID)

@@ -248,14 +248,8 @@ func (s *Service) UpdateMeetingField(ctx context.Context, u *model.User, workspa
 		if after == before {
 			return nil
 		}
-		if baseVersion < m.Version {
-			since, err := store.FieldChangesSince(ctx, tx, workspaceID, model.EntityMeeting, m.ID, field, baseVersion)
-			if err != nil {
-				return err
-			}
-			if len(since) > 0 {
-				return &Conflict{Field: field, Theirs: before, Mine: after, Version: m.Version, ByUserID: since[len(since)-1].UserID}
-			}
+		if _, err := staleWrite(ctx, tx, workspaceID, model.EntityMeeting, m.ID, field, baseVersion, m.Version, before, after, false); err != nil {
+			return err
 		}
 		changed = true
 		now := time.Now().UTC()

@@ -15,6 +15,7 @@ import (
 	"schakel/app/model"
 	"schakel/app/realtime"
 	"schakel/app/store"
+	"schakel/app/textmerge"
 )
 
 // MaxTitle is the longest title of a plan or action, in characters.
@@ -187,14 +188,8 @@ func (s *Service) UpdatePlanField(ctx context.Context, u *model.User, workspaceI
 			return apperr.New(http.StatusUnprocessableEntity, "error.version")
 		}
 		old := PlanField(p, field)
-		if baseVersion < p.Version {
-			since, err := store.FieldChangesSince(ctx, tx, workspaceID, model.EntityPlan, p.ID, field, baseVersion)
-			if err != nil {
-				return err
-			}
-			if len(since) > 0 && old != value {
-				return &Conflict{Field: field, Theirs: old, Mine: value, Version: p.Version, ByUserID: since[len(since)-1].UserID}
-			}
+		if _, err := staleWrite(ctx, tx, workspaceID, model.EntityPlan, p.ID, field, baseVersion, p.Version, old, value, false); err != nil {
+			return err
 		}
 		var v apperr.Validation
 		switch field {
@@ -264,6 +259,30 @@ func notFoundErr(err error) error {
 		return apperr.NotFound()
 	}
 	return err
+}
+
+// staleWrite decides a write of field that started from baseVersion of an
+// object now at version, holding current: the value to store, or a
+// *Conflict when someone changed the field since. A long field is merged
+// three-way with what they wrote, and is a conflict only where the edits
+// overlap. A write of the value the field already holds is no conflict.
+func staleWrite(ctx context.Context, db bun.IDB, workspaceID int64, entity model.Entity, id int64, field string, baseVersion, version int, current, value string, long bool) (string, error) {
+	if baseVersion >= version || value == current {
+		return value, nil
+	}
+	since, err := store.FieldChangesSince(ctx, db, workspaceID, entity, id, field, baseVersion)
+	if err != nil || len(since) == 0 {
+		return value, err
+	}
+	conflict := &Conflict{Field: field, Theirs: current, Mine: value, Version: version, ByUserID: since[len(since)-1].UserID}
+	if !long {
+		return "", conflict
+	}
+	merged, ok := textmerge.Merge(since[0].OldValue, value, current)
+	if !ok {
+		return "", conflict
+	}
+	return merged, nil
 }
 
 // Conflict is a write refused because someone else changed the same field
