@@ -56,13 +56,18 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 		ln.Close()
 		t.Fatalf("live updates: %v", err)
 	}
+	tl := newListener(ln)
 	done := make(chan error, 1)
-	go func() { done <- srv.App.Listener(ln) }()
+	go func() { done <- srv.App.Listener(tl) }()
 	var once sync.Once
 	stop := func() {
 		once.Do(func() {
 			stopLive()
-			if err := srv.App.ShutdownWithTimeout(5 * time.Second); err != nil {
+			shutDown := make(chan struct{})
+			go tl.closeUnusedUntil(shutDown)
+			err := srv.App.ShutdownWithTimeout(5 * time.Second)
+			close(shutDown)
+			if err != nil {
 				t.Errorf("shutdown: %v", err)
 			}
 			// A server shut down before it began to serve would serve on:
