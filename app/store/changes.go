@@ -35,6 +35,25 @@ func Changes(ctx context.Context, db bun.IDB, workspaceID int64, entity model.En
 	return list, err
 }
 
+// ChangeAuthor returns who made the change of an object that produced
+// version, with their id and name only, or ErrNotFound.
+func ChangeAuthor(ctx context.Context, db bun.IDB, workspaceID int64, entity model.Entity, id int64, version int) (*model.User, error) {
+	c := new(model.Change)
+	err := db.NewSelect().Model(c).
+		Relation("User", func(q *bun.SelectQuery) *bun.SelectQuery { return q.Column("id", "name") }).
+		Where("?TableAlias.workspace_id = ?", workspaceID).
+		Where("?TableAlias.entity = ?", entity).Where("?TableAlias.entity_id = ?", id).
+		Where("?TableAlias.version = ?", version).
+		OrderExpr("?TableAlias.id DESC").Limit(1).Scan(ctx)
+	if err != nil {
+		return nil, notFound(err)
+	}
+	if c.User == nil {
+		return nil, ErrNotFound
+	}
+	return c.User, nil
+}
+
 // FieldChangesSince lists the changes to one field of an object made after
 // version, oldest first.
 func FieldChangesSince(ctx context.Context, db bun.IDB, workspaceID int64, entity model.Entity, id int64, field string, version int) ([]model.Change, error) {

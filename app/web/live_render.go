@@ -72,6 +72,7 @@ func (r liveRenderer) Render(ctx context.Context, ev realtime.Event, classes []r
 		}
 	}
 	board := service.BuildBoard(p, actions, nil, service.ActionFilter{})
+	by := r.author(ctx, ev)
 	out := make(map[realtime.Class][]byte, len(classes))
 	for _, c := range classes {
 		var buf bytes.Buffer
@@ -94,6 +95,7 @@ func (r liveRenderer) Render(ctx context.Context, ev realtime.Event, classes []r
 		if err := r.rollups(&buf, board, c); err != nil {
 			return nil, err
 		}
+		r.news(&buf, ev, a, by, c)
 		out[c] = buf.Bytes()
 	}
 	return out, nil

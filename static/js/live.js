@@ -160,7 +160,7 @@
         return;
       }
       part.slice(eq + 1).split(",").forEach(function (id) {
-        var li = id && document.getElementById("action-" + id);
+        var li = id && document.getElementById((list.id === "agenda-items" ? "item-" : "action-") + id);
         if (li && (li.parentNode !== list || li !== list.lastElementChild)) {
           list.appendChild(li);
         }
@@ -174,6 +174,17 @@
     }
   }
 
+  // Someone else's change is told to screen readers in the polite live
+  // region, which never takes the focus; nobody is told what they did
+  // themselves.
+  function announce(news) {
+    var region = document.getElementById("live-status");
+    var by = news.getAttribute("data-by");
+    if (region && by && by !== me()) {
+      region.textContent = news.textContent;
+    }
+  }
+
   document.addEventListener("htmx:oobAfterSwap", function (event) {
     var el = event.target;
     if (!el || !el.id) {
@@ -181,6 +192,8 @@
     }
     if (el.id === "live-order") {
       applyOrder(el.getAttribute("data-order") || "");
+    } else if (el.id === "live-news") {
+      announce(el);
     } else if (el.id === "live-version") {
       var li = document.getElementById("action-" + el.getAttribute("data-id")) || document.getElementById("item-" + el.getAttribute("data-id"));
       var v = parseInt(el.getAttribute("data-version"), 10) || 0;

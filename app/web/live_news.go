@@ -1,0 +1,83 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"schakel/app/i18n"
+	"schakel/app/model"
+	"schakel/app/realtime"
+	"schakel/app/service"
+	"schakel/app/store"
+)
+
+// author finds who made the change of a live event in the history, so that
+// the news of it can name them; nil when the history does not say.
+func (r liveRenderer) author(ctx context.Context, ev realtime.Event) *model.User {
+	var entity model.Entity
+	switch ev.Entity {
+	case "action":
+		entity = model.EntityAction
+	case "plan":
+		entity = model.EntityPlan
+	default:
+		return nil
+	}
+	u, err := store.ChangeAuthor(ctx, r.s.db, ev.WorkspaceID, entity, ev.ID, ev.Version)
+	if err != nil {
+		return nil
+	}
+	return u
+}
+
+// news writes one sentence about a change to a plan, such as "Mo Bakker
+// heeft „Voorlichting” gewijzigd: status.", for the page to read out in
+// its polite live region. It carries its author, so that a page does not
+// tell people what they did themselves.
+func (r liveRenderer) news(buf *bytes.Buffer, ev realtime.Event, a *model.Action, by *model.User, c realtime.Class) {
+	if by == nil {
+		return
+	}
+	t := r.s.messages.Translator(c.Lang)
+	var text string
+	switch {
+	case ev.Entity == "plan":
+		text = t.Get("live.news.plan_updated", "Name", by.Name)
+		if fields := fieldList(t, "plans.field.", ev.Fields); fields != "" {
+			text = t.Get("live.news.plan_changed", "Name", by.Name, "Fields", fields)
+		}
+	case a == nil:
+		return
+	case a.DeletedAt != nil || ev.Kind == realtime.Deleted:
+		text = t.Get("live.news.action_deleted", "Name", by.Name, "Title", a.Title)
+	case ev.Kind == realtime.Created:
+		text = t.Get("live.news.action_created", "Name", by.Name, "Title", a.Title)
+	case ev.Kind == realtime.Restored:
+		text = t.Get("live.news.action_restored", "Name", by.Name, "Title", a.Title)
+	case ev.Kind == realtime.Moved:
+		text = t.Get("live.news.action_moved", "Name", by.Name, "Title", a.Title)
+	default:
+		text = t.Get("live.news.action_updated", "Name", by.Name, "Title", a.Title)
+		if fields := fieldList(t, "actions.field.", ev.Fields); fields != "" {
+			text = t.Get("live.news.action_changed", "Name", by.Name, "Title", a.Title, "Fields", fields)
+		}
+	}
+	buf.WriteString(`<span id="live-news" hidden data-by="` + strconv.FormatInt(by.ID, 10) + `" hx-swap-oob="true">`)
+	buf.WriteString(template.HTMLEscapeString(text))
+	buf.WriteString(`</span>`)
+}
+
+// fieldList names changed fields in running text: "status, voortgang".
+func fieldList(t *i18n.Translator, prefix string, fields []string) string {
+	names := make([]string, 0, len(fields))
+	for _, f := range fields {
+		if f == "position" || !(service.IsActionField(f) || contains(service.PlanFields, f)) {
+			continue
+		}
+		names = append(names, strings.ToLower(t.Get(prefix+f)))
+	}
+	return strings.Join(names, ", ")
+}
