@@ -57,6 +57,9 @@ var Routes = map[string]Permission{
 	"POST /logout":    signedIn,
 	"GET /workspaces": signedIn,
 
+	// The accessibility statement is for everyone, signed in or not.
+	"GET /toegankelijkheid": public,
+
 	"GET /workspaces/:wid":                      workspace(ObjWorkspace, ActRead),
 	"GET /workspaces/:wid/members":              workspace(ObjMembers, ActRead),
 	"POST /workspaces/:wid/members":             workspace(ObjMembers, ActManage),

@@ -35,7 +35,7 @@ const layout = "layouts/main"
 // server instead of a user's request.
 var requiredTemplates = []string{
 	layout,
-	"pages/login", "pages/error", "pages/workspace_list", "pages/workspace_show", "pages/member_list",
+	"pages/login", "pages/error", "pages/accessibility", "pages/workspace_list", "pages/workspace_show", "pages/member_list",
 	"pages/admin_organisations", "pages/admin_workspaces", "pages/admin_accounts",
 	"partials/alert", "partials/member_table", "partials/member_add_form", "partials/field",
 	"pages/plan_list", "pages/plan_show", "pages/action_show",
