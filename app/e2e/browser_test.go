@@ -261,6 +261,26 @@ func (p *tab) goTo(path string) {
 	p.do("open "+path, chromedp.Navigate(p.base+path), chromedp.WaitReady(chromedp.CSS("body")))
 }
 
+// goToPlan loads a plan's board and waits until its live connection is
+// up, which shows as this person in the list of who is looking. Only then
+// does the board stand still: the list moves what is below it, and a click
+// aimed before that could land on something else.
+func (p *tab) goToPlan(path string) {
+	p.t.Helper()
+	p.goTo(path)
+	p.until("the live connection (oneself among who is looking)",
+		`document.querySelector('#presence-viewers li[data-user="' + document.getElementById("plan-board").dataset.user + '"]')`)
+}
+
+// reloadPlan loads the plan's board again, as the browser's reload does,
+// and waits as goToPlan does.
+func (p *tab) reloadPlan() {
+	p.t.Helper()
+	p.do("reload", chromedp.Reload())
+	p.until("the live connection after reloading",
+		`document.querySelector('#presence-viewers li[data-user="' + document.getElementById("plan-board").dataset.user + '"]')`)
+}
+
 // path is the path of the page shown, with its query.
 func (p *tab) path() string {
 	p.t.Helper()
@@ -268,11 +288,19 @@ func (p *tab) path() string {
 }
 
 // until waits until the JavaScript condition holds, failing the test with
-// what the user would have expected to see. It asks again and again rather
-// than waiting in the page, so that a navigation on the way (a form
-// submitted, a redirect) does not end the wait.
+// what the user would have expected to see.
 func (p *tab) until(what, cond string) {
 	p.t.Helper()
+	if err := p.poll(cond); err != nil {
+		p.t.Fatalf("%s: waited %s for %s%v", p.who, waitFor, what, err)
+	}
+}
+
+// poll asks the page again and again whether cond holds, up to waitFor,
+// rather than waiting in the page, so that a navigation on the way (a form
+// submitted, a redirect) does not end the wait. It returns nil when cond
+// held, and otherwise an error (empty, or with the last failure to ask).
+func (p *tab) poll(cond string) error {
 	deadline := time.Now().Add(waitFor)
 	var last error
 	for {
@@ -280,16 +308,16 @@ func (p *tab) until(what, cond string) {
 		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+cond+")"))
 		cancel()
 		if err == nil && ok {
-			return
+			return nil
 		}
 		if err != nil {
 			last = err
 		}
 		if time.Now().After(deadline) || p.ctx.Err() != nil {
 			if last != nil {
-				p.t.Fatalf("%s: waited %s for %s (last error: %v)", p.who, waitFor, what, last)
+				return fmt.Errorf(" (last error: %w)", last)
 			}
-			p.t.Fatalf("%s: waited %s for %s", p.who, waitFor, what)
+			return errors.New("")
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -304,7 +332,9 @@ func textOf(sel string) string {
 // waitText waits until the element matching sel shows text.
 func (p *tab) waitText(sel, text string) {
 	p.t.Helper()
-	p.until(fmt.Sprintf("%s to show %q", sel, text), textOf(sel)+".includes("+js(text)+")")
+	if err := p.poll(textOf(sel) + ".includes(" + js(text) + ")"); err != nil {
+		p.t.Fatalf("%s: waited %s for %s to show %q; it shows %q%v", p.who, waitFor, sel, text, p.text(sel), err)
+	}
 }
 
 // waitNoText waits until the element matching sel no longer shows text

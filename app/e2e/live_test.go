@@ -2,9 +2,11 @@ package e2e_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/uptrace/bun"
 
 	"schakel/app/model"
@@ -12,14 +14,20 @@ import (
 	"schakel/app/testkit"
 )
 
-// nameOf is the display name of a demo account.
-func nameOf(t *testing.T, h *havenstad, email string) string {
+// userOf is a demo account.
+func userOf(t *testing.T, h *havenstad, email string) *model.User {
 	t.Helper()
 	u, err := store.UserByEmail(context.Background(), h.env.DB, email)
 	if err != nil {
 		t.Fatalf("user %s: %v", email, err)
 	}
-	return u.Name
+	return u
+}
+
+// nameOf is the display name of a demo account.
+func nameOf(t *testing.T, h *havenstad, email string) string {
+	t.Helper()
+	return userOf(t, h, email).Name
 }
 
 // keepsPage marks the page, so that stillSamePage can tell that it was not
@@ -80,7 +88,7 @@ func TestLiveTogether(t *testing.T) {
 		moPage.signedIn(mo)
 		annaName, moName := nameOf(t, h, anna), nameOf(t, h, mo)
 		for _, p := range []*tab{annaPage, moPage} {
-			p.goTo(h.planPath(""))
+			p.goToPlan(h.planPath(""))
 			p.keepsPage()
 		}
 
@@ -111,6 +119,48 @@ func TestLiveTogether(t *testing.T) {
 			moPage.do("leave the editor", chromedp.Click(chromedp.CSS("#action-"+itoa(second.ID)+"-title [data-cancel]")))
 			moPage.waitGone(input)
 			annaPage.waitNoText("#presence-"+itoa(second.ID)+"-title", moName)
+		})
+
+		t.Run("another's update is announced politely and leaves the focus in the field being edited", func(t *testing.T) {
+			annaPage, moPage := annaPage.in(t), moPage.in(t)
+			third := h.actions[2]
+			input := moPage.openField(third.ID, "title")
+			typed := "Half getypt, nog niet opgeslagen"
+			moPage.fill(input, typed)
+
+			annaPage.setStatus(third.ID, model.ActionBlocked)
+			moPage.waitText("#action-"+itoa(third.ID)+"-status", nl("action_status."+string(model.ActionBlocked)))
+			// A new status brings its default progress along.
+			fields := strings.ToLower(nl("actions.field.status") + ", " + nl("actions.field.progress"))
+			moPage.waitText("#live-status", nl("live.news.action_changed", "Name", annaName, "Title", third.Title, "Fields", fields))
+			if role := eval[string](moPage, `document.getElementById("live-status").getAttribute("aria-live")`); role != "polite" {
+				t.Errorf("the live region is aria-live=%q, want polite", role)
+			}
+			if got := moPage.focusedID(); got != input[1:] {
+				t.Errorf("after Anna's update the focus is on %q, want it still in %s", got, input)
+			}
+			if got := eval[string](moPage, "document.activeElement.value"); got != typed {
+				t.Errorf("after Anna's update the field holds %q, want what Mo typed: %q", got, typed)
+			}
+			if got := annaPage.text("#live-status"); got != "" {
+				t.Errorf("Anna is told of her own change: %q", got)
+			}
+
+			// Anna changes the very title Mo is typing: his editor stays,
+			// with what he typed, and says so.
+			annaTitle := "Signalenkaart verspreiden (Anna)"
+			annaPage.editTitle(third.ID, annaTitle)
+			moPage.waitVisible("#action-" + itoa(third.ID) + "-title [data-stale-note]")
+			moPage.waitText("#live-status", nl("live.news.action_changed", "Name", annaName, "Title", annaTitle, "Fields", strings.ToLower(nl("actions.field.title"))))
+			if got := moPage.focusedID(); got != input[1:] {
+				t.Errorf("after Anna's title change the focus is on %q, want it still in %s", got, input)
+			}
+			if got := eval[string](moPage, "document.activeElement.value"); got != typed {
+				t.Errorf("after Anna's title change the field holds %q, want %q", got, typed)
+			}
+			moPage.press(kb.Escape)
+			moPage.waitGone(input)
+			moPage.stillSamePage()
 		})
 
 		t.Run("a stale edit shows the conflict view", func(t *testing.T) {
@@ -159,8 +209,8 @@ func TestLiveFilteredBoard(t *testing.T) {
 		a := h.action(t, model.ThemePrevention, model.ActionInProgress)
 		item := "#action-" + itoa(a.ID)
 
-		annaPage.goTo(h.planPath(""))
-		moPage.goTo(h.planPath("status=" + string(model.ActionInProgress)))
+		annaPage.goToPlan(h.planPath(""))
+		moPage.goToPlan(h.planPath("status=" + string(model.ActionInProgress)))
 		moPage.keepsPage()
 		moPage.waitText(item+"-title", a.Title)
 		for _, other := range h.actions {

@@ -12,7 +12,6 @@ import (
 
 	"schakel/app/model"
 	"schakel/app/store"
-	"schakel/app/testkit"
 )
 
 // order returns the ids of the actions the page lists under a theme.
@@ -52,11 +51,11 @@ func (h *havenstad) savedOrder(t *testing.T, theme model.Theme) string {
 // pressed from the keyboard: the list changes, the focus stays on the
 // button, the move is announced and it is still so after reloading.
 func TestReorderByKeyboard(t *testing.T) {
-	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
+	onSQLite(t, func(t *testing.T, db *bun.DB) {
 		h := startHavenstad(t, db)
 		p := newBrowser(t).open(h.env, "anna")
 		p.signedIn(anna)
-		p.goTo(h.planPath(""))
+		p.goToPlan(h.planPath(""))
 		list := h.inTheme(model.ThemePrevention)
 		if len(list) < 2 {
 			t.Fatalf("the demo plan has %d actions on prevention; the test needs two", len(list))
@@ -84,7 +83,7 @@ func TestReorderByKeyboard(t *testing.T) {
 				if got := h.savedOrder(t, model.ThemePrevention); got != tt.want {
 					t.Errorf("saved order = %s, want %s", got, tt.want)
 				}
-				p.do("reload", chromedp.Reload())
+				p.reloadPlan()
 				p.waitOrder(model.ThemePrevention, tt.want)
 			})
 		}
@@ -103,7 +102,7 @@ func (p *tab) center(sel string, dy float64) (x, y float64) {
 // within a theme and into another; each move is saved, shows on a second
 // person's page without reloading and stays after a reload.
 func TestReorderByDragAndDrop(t *testing.T) {
-	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
+	onSQLite(t, func(t *testing.T, db *bun.DB) {
 		h := startHavenstad(t, db)
 		b := newBrowser(t)
 		p, moPage := b.open(h.env, "anna"), b.open(h.env, "mo")
@@ -111,8 +110,8 @@ func TestReorderByDragAndDrop(t *testing.T) {
 		moPage.signedIn(mo)
 		// Both ends of a drag must be on screen at once.
 		p.viewport(1280, 2400, false)
-		p.goTo(h.planPath(""))
-		moPage.goTo(h.planPath(""))
+		p.goToPlan(h.planPath(""))
+		moPage.goToPlan(h.planPath(""))
 		moPage.keepsPage()
 		prevention := h.inTheme(model.ThemePrevention)
 		signalling := h.inTheme(model.ThemeSignalling)
@@ -153,7 +152,7 @@ func TestReorderByDragAndDrop(t *testing.T) {
 					moPage.waitOrder(theme, want)
 				}
 				moPage.stillSamePage()
-				p.do("reload", chromedp.Reload())
+				p.reloadPlan()
 				for theme, want := range tt.want {
 					p.waitOrder(theme, want)
 				}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/chromedp/chromedp"
 	"github.com/uptrace/bun"
 
 	"schakel/app/store"
@@ -24,7 +23,7 @@ func TestLiveAfterRestart(t *testing.T) {
 		moPage.signedIn(mo)
 		moName := nameOf(t, h, mo)
 		for _, p := range []*tab{annaPage, moPage} {
-			p.goTo(h.planPath(""))
+			p.goToPlan(h.planPath(""))
 			p.keepsPage()
 		}
 		for _, p := range []*tab{annaPage, moPage} {
@@ -59,7 +58,7 @@ func TestLiveAfterRestart(t *testing.T) {
 			if got := h.reload(t, second.ID).Title; got != title {
 				t.Errorf("saved title = %q, want %q", got, title)
 			}
-			annaPage.do("reload", chromedp.Reload())
+			annaPage.reloadPlan()
 			annaPage.waitText("#action-"+itoa(second.ID)+"-title h3", title)
 			annaPage.waitText("#action-"+itoa(first.ID)+"-title h3", offline)
 		})

@@ -23,6 +23,16 @@ const (
 	youssf = "youssef.elamrani@jeugdbescherming-kustland.example" // viewer in Havenstad
 )
 
+// onSQLite runs a browser test on SQLite only. The tests of live updates
+// run on every database (testkit.EachDB), as delivery differs between
+// them; what the other browser tests do on the server is tested on both
+// databases in app/web already, and running them twice would double the
+// slowest part of the test run for nothing.
+func onSQLite(t *testing.T, fn func(t *testing.T, db *bun.DB)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) { fn(t, testkit.NewDB(t, "sqlite")) })
+}
+
 // havenstad is a running Schakel with Havenstad's demo plan, as the tests
 // find it.
 type havenstad struct {

@@ -6,12 +6,11 @@ import (
 	"github.com/uptrace/bun"
 
 	"schakel/app/demo"
-	"schakel/app/testkit"
 )
 
 // TestSignIn signs in through the form, with a wrong and a right password.
 func TestSignIn(t *testing.T) {
-	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
+	onSQLite(t, func(t *testing.T, db *bun.DB) {
 		h := startHavenstad(t, db)
 		b := newBrowser(t)
 		tests := []struct {
@@ -53,7 +52,7 @@ func TestSignIn(t *testing.T) {
 // TestLanguageAndNavigation switches to English and back, and walks from
 // the workspace list to Havenstad's plan by its links.
 func TestLanguageAndNavigation(t *testing.T) {
-	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
+	onSQLite(t, func(t *testing.T, db *bun.DB) {
 		h := startHavenstad(t, db)
 		p := newBrowser(t).open(h.env, "anna")
 		p.signIn(anna)

@@ -7,15 +7,13 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/uptrace/bun"
-
-	"schakel/app/testkit"
 )
 
 // TestOtherMunicipalityGetsNotFound has Pieter, coordinator of Lindendal,
 // open Havenstad's pages by their addresses: each answers "not found" and
 // shows nothing of Havenstad, exactly as an address that does not exist.
 func TestOtherMunicipalityGetsNotFound(t *testing.T) {
-	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
+	onSQLite(t, func(t *testing.T, db *bun.DB) {
 		h := startHavenstad(t, db)
 		p := newBrowser(t).open(h.env, "pieter")
 		p.signedIn(pieter)

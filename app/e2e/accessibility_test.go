@@ -1,0 +1,122 @@
+package e2e_test
+
+import (
+	"context"
+	"testing"
+
+	"schakel/app/testkit"
+)
+
+// TestAccessibility checks every main page, and the states a page goes
+// through (an error, an open editor, validation messages), with axe-core
+// against WCAG 2.1 A and AA, in the light and in the dark colour scheme.
+// Axe finds what a machine can; keyboard use is tested elsewhere here.
+func TestAccessibility(t *testing.T) {
+	h := startHavenstad(t, testkit.NewDB(t, "sqlite"))
+	b := newBrowser(t)
+	visitor, annaPage, adminPage := b.open(h.env, "visitor"), b.open(h.env, "anna"), b.open(h.env, "admin")
+	annaPage.signedIn(anna)
+	adminPage.signedIn(admin)
+	a := h.actions[0]
+
+	tests := []struct {
+		name string
+		page *tab
+		// show brings the page into the state to check.
+		show func(p *tab)
+	}{
+		{"sign-in", visitor, func(p *tab) { p.goTo("/login") }},
+		{"sign-in with an error", visitor, func(p *tab) {
+			p.goTo("/login")
+			p.fill("#f-email", anna)
+			p.fill("#f-password", "wrong")
+			p.click(`form[action="/login"] button[type=submit]`)
+			p.waitVisible("#signin-error")
+		}},
+		{"accessibility statement", visitor, func(p *tab) {
+			p.goTo("/toegankelijkheid")
+			p.waitText("h1", nl("accessibility.heading"))
+		}},
+		{"not found", visitor, func(p *tab) { p.goTo("/no-such-page") }},
+		{"workspace list", annaPage, func(p *tab) { p.goTo("/workspaces") }},
+		{"workspace overview", annaPage, func(p *tab) { p.goTo(h.workspacePath()) }},
+		{"members", annaPage, func(p *tab) { p.goTo(h.workspacePath() + "/members") }},
+		{"plans", annaPage, func(p *tab) { p.goTo(h.workspacePath() + "/plans") }},
+		{"plan with live presence", annaPage, func(p *tab) {
+			p.goToPlan(h.planPath(""))
+			p.waitText("#presence-viewers", nameOf(t, h, anna))
+		}},
+		{"plan with an open inline editor", annaPage, func(p *tab) {
+			p.goToPlan(h.planPath(""))
+			p.openField(a.ID, "title")
+		}},
+		{"plan filtered by status", annaPage, func(p *tab) { p.goToPlan(h.planPath("status=bezig")) }},
+		{"a form with validation errors", annaPage, func(p *tab) {
+			p.goToPlan(h.planPath(""))
+			// Spaces pass the browser's check of a required field and
+			// fail the server's.
+			p.fill("#action-add #f-title", "   ")
+			p.click("#action-add button[type=submit]")
+			p.waitVisible("#action-add [role=alert]")
+		}},
+		{"an inline editor with a validation error", annaPage, func(p *tab) {
+			p.goToPlan(h.planPath(""))
+			input := p.openField(a.ID, "title")
+			p.fill(input, "   ")
+			p.press("\r")
+			p.waitVisible("#action-" + itoa(a.ID) + "-title .schakel-field__error")
+		}},
+		{"a conflict view", annaPage, func(p *tab) {
+			p.goToPlan(h.planPath(""))
+			input := p.openField(a.ID, "title")
+			cur := h.reload(t, a.ID)
+			if _, err := h.env.Svc.UpdateActionField(context.Background(), userOf(t, h, mo), h.workspace, a.ID, "title", "Voorlichting op scholen (Mo)", cur.Version); err != nil {
+				t.Fatal(err)
+			}
+			p.fill(input, "Voorlichting op scholen (Anna)")
+			p.press("\r")
+			p.waitVisible("#action-" + itoa(a.ID) + "-title.schakel-field--conflict")
+		}},
+		{"a deleted action with undo", annaPage, func(p *tab) {
+			last := h.actions[len(h.actions)-1]
+			p.goToPlan(h.planPath(""))
+			p.click("#delete-" + itoa(last.ID))
+			p.waitVisible("#undo-" + itoa(last.ID))
+		}},
+		{"plan on a phone", annaPage, func(p *tab) {
+			p.viewport(375, 812, true)
+			p.goToPlan(h.planPath(""))
+		}},
+		{"members with a validation error", annaPage, func(p *tab) {
+			p.viewport(1280, 900, false)
+			p.goTo(h.workspacePath() + "/members")
+			p.fill("#member-add #f-email", "nobody@nowhere.example")
+			p.click("#member-add button[type=submit]")
+			p.waitVisible("#member-add .utrecht-form-field-error-message, #alerts [role=alert]")
+		}},
+		{"action", annaPage, func(p *tab) { p.goTo(h.actionPath(a.ID)) }},
+		{"plan in English", annaPage, func(p *tab) {
+			p.goToPlan(h.planPath(""))
+			p.click(`button[name=lang][value=en]`)
+			p.waitText("#filter-heading", en("plans.filter.heading"))
+		}},
+		{"workspace list in English", annaPage, func(p *tab) {
+			p.goTo("/workspaces")
+			p.waitText("h1", en("workspaces.heading"))
+		}},
+		{"admin: accounts", adminPage, func(p *tab) { p.goTo("/admin/accounts") }},
+		{"admin: organisations", adminPage, func(p *tab) { p.goTo("/admin/organisations") }},
+		{"admin: workspaces", adminPage, func(p *tab) { p.goTo("/admin/workspaces") }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := tt.page.in(t)
+			p.colorScheme("light")
+			tt.show(p)
+			p.checkAccessibility(tt.name + " (light)")
+			p.colorScheme("dark")
+			p.checkAccessibility(tt.name + " (dark)")
+			p.colorScheme("light")
+		})
+	}
+}
