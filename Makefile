@@ -5,6 +5,8 @@ NPM_STAMP := node_modules/.package-lock.json
 VENDOR  := static/vendor/htmx.min.js static/vendor/htmx-ext-ws.js \
            static/vendor/utrecht.css static/vendor/voorbeeld-theme.css \
            static/vendor/sortable.min.js
+# axe-core is not served: the browser tests put it into the pages they check.
+AXE     := node_modules/axe-core/axe.min.js
 
 .PHONY: run test assets build vet fmt-check clean
 
@@ -12,8 +14,9 @@ VENDOR  := static/vendor/htmx.min.js static/vendor/htmx-ext-ws.js \
 run: build
 	./$(BIN) serve --demo
 
-## test: vet, formatting and all Go tests (PostgreSQL too when SCHAKEL_TEST_DATABASE_URL is set)
-test: assets vet fmt-check
+## test: vet, formatting and all Go tests (PostgreSQL too when SCHAKEL_TEST_DATABASE_URL is set;
+## the browser tests in app/e2e when Chromium is there, see README)
+test: assets $(AXE) vet fmt-check
 	$(GO) test -race -count=1 ./...
 
 ## build: the schakel binary, with the front-end packages embedded
@@ -32,6 +35,12 @@ assets: $(VENDOR)
 
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
+	@touch $@
+
+# The stamp can be current while a package is missing (node_modules
+# changed by hand): install again then.
+$(AXE): $(NPM_STAMP)
+	@test -f $@ || npm ci --no-audit --no-fund
 	@touch $@
 
 static/vendor/htmx.min.js: $(NPM_STAMP)
