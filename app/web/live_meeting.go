@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"html"
 	"strconv"
 	"strings"
 
@@ -127,6 +128,9 @@ func (r liveRenderer) meetingItem(buf *bytes.Buffer, cd fiber.Map, it *model.Age
 		agendaOrder(buf, cd)
 	case realtime.Changed:
 		versionMarker(buf, it.ID, it.Version)
+		if contains(ev.Fields, "duration") {
+			agendaOrder(buf, cd)
+		}
 		for _, f := range ev.Fields {
 			if !service.IsItemField(f) {
 				continue
@@ -145,12 +149,17 @@ func (r liveRenderer) meetingItem(buf *bytes.Buffer, cd fiber.Map, it *model.Age
 	return nil
 }
 
-// agendaOrder tells the page the order of the agenda's items.
+// agendaOrder tells the page the order of the agenda's items and when
+// each starts: a move or a new duration shifts every later item.
 func agendaOrder(buf *bytes.Buffer, d fiber.Map) {
 	items, _ := d["Items"].([]model.AgendaItem)
+	times, _ := d["Times"].(service.AgendaTimes)
 	ids := make([]string, len(items))
 	for i := range items {
-		ids[i] = strconv.FormatInt(items[i].ID, 10)
+		id := strconv.FormatInt(items[i].ID, 10)
+		ids[i] = id
+		buf.WriteString(`<span class="schakel-agenda-item__start" id="item-` + id + `-start" hx-swap-oob="true"><time>` +
+			html.EscapeString(times.Starts[items[i].ID]) + `</time></span>`)
 	}
 	buf.WriteString(`<div id="live-order" hidden data-order="agenda-items=` + strings.Join(ids, ",") + `" hx-swap-oob="true"></div>`)
 }

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"bytes"
 	"errors"
+	"html/template"
 	"net/http"
 	"strconv"
 	"strings"
@@ -271,13 +273,17 @@ func (s *Server) itemMove(c *fiber.Ctx) error {
 	if !isHTMX(c) {
 		return redirect(c, meetingPath(m.WorkspaceID, m.ID)+"#item-"+itoa64(it.ID))
 	}
+	// The items move in place, with whatever is open in them, as they do
+	// for everyone else when the live update comes.
 	data, err := s.meetingData(c, m.ID)
 	if err != nil {
 		return err
 	}
+	var order bytes.Buffer
+	agendaOrder(&order, data)
 	t := s.translator(c)
 	return s.renderParts(c, http.StatusOK,
-		part{"partials/agenda_list", withOOB(data)},
+		part{"partials/raw", fiber.Map{"HTML": template.HTML(order.String())}},
 		part{"partials/agenda_now", withOOB(data)},
 		noticePart(t.Get("notice.item_moved", "Title", it.Title)))
 }

@@ -48,7 +48,7 @@ var requiredTemplates = []string{
 	"pages/meeting_list", "pages/meeting_show", "partials/meeting_field", "partials/meeting_field_edit",
 	"partials/agenda_now", "partials/agenda_list", "partials/agenda_item", "partials/item_field",
 	"partials/item_field_edit", "partials/item_add_form", "partials/item_deleted", "partials/item_outcomes",
-	"partials/meeting_actions", "partials/meeting_attendees",
+	"partials/meeting_actions", "partials/meeting_attendees", "partials/raw",
 }
 
 // isHTMX reports whether the request came from htmx and wants a fragment,

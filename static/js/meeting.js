@@ -70,6 +70,22 @@
     });
   }
 
+  // Someone changed case notes that are open here: a live update carries
+  // no case material, so the page asks for the notes again (which is
+  // logged as a view, as every view of them is) instead of closing them.
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
+    var target = event.detail.target;
+    if (!target || !target.matches || !target.matches(".schakel-field--case_notes") || !target.querySelector(".schakel-case")) {
+      return;
+    }
+    event.detail.shouldSwap = false;
+    var item = target.getAttribute("data-item");
+    var b = board();
+    if (item && b && window.htmx) {
+      window.htmx.ajax("GET", "/workspaces/" + b.getAttribute("data-workspace") + "/items/" + item + "/case", { target: target, swap: "outerHTML" });
+    }
+  });
+
   // The time left for the current item counts down each minute.
   var started = Date.now();
   var left = null;
