@@ -58,9 +58,28 @@ type axeViolation struct {
 	} `json:"nodes"`
 }
 
+// colourRules are the axe rules whose outcome depends on the colours: all
+// that can change when the colour scheme does, since the markup does not.
+var colourRules = []string{"color-contrast", "link-in-text-block"}
+
 // checkAccessibility runs axe-core on the page as it is now and fails the
 // test with every WCAG 2.1 A or AA violation, naming the elements.
 func (p *tab) checkAccessibility(state string) {
+	p.t.Helper()
+	tags, _ := json.Marshal(axeTags)
+	p.axe(state, `{type: 'tag', values: `+string(tags)+`}`)
+}
+
+// checkColours runs only the rules that depend on colour, for the same page
+// in another colour scheme.
+func (p *tab) checkColours(state string) {
+	p.t.Helper()
+	rules, _ := json.Marshal(colourRules)
+	p.axe(state, `{type: 'rule', values: `+string(rules)+`}`)
+}
+
+// axe runs axe-core with the runOnly option given and reports violations.
+func (p *tab) axe(state, runOnly string) {
 	p.t.Helper()
 	src, err := axeScript()
 	if err != nil {
@@ -69,9 +88,8 @@ func (p *tab) checkAccessibility(state string) {
 	if !eval[bool](p, "typeof window.axe === 'object'") {
 		p.do("load axe-core", chromedp.Evaluate[chromedp.Void](src))
 	}
-	tags, _ := json.Marshal(axeTags)
 	violations := eval[[]axeViolation](p, `axe.run(document, {
-		runOnly: {type: 'tag', values: `+string(tags)+`},
+		runOnly: `+runOnly+`,
 		resultTypes: ['violations']
 	}).then(r => r.violations.map(v => ({
 		id: v.id, impact: v.impact || '', help: v.help,

@@ -231,6 +231,38 @@ func (p *tab) do(what string, steps ...chromedp.Action[chromedp.Void]) {
 	}
 }
 
+// onElement runs steps that act on an element found by a selector, within
+// waitFor. A live update can replace the element between finding it and
+// acting on it; then the steps are run again on the new one.
+func (p *tab) onElement(what string, steps ...chromedp.Action[chromedp.Void]) {
+	p.t.Helper()
+	deadline := time.Now().Add(waitFor)
+	for {
+		ctx, cancel := context.WithTimeout(p.ctx, time.Until(deadline))
+		err := chromedp.Do(ctx, steps...)
+		cancel()
+		if err == nil {
+			return
+		}
+		if !replaced(err) || time.Now().After(deadline) {
+			p.t.Fatalf("%s: %s: %v", p.who, what, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// replaced reports whether err says that the element acted on left the
+// document after it was found.
+func replaced(err error) bool {
+	msg := err.Error()
+	for _, s := range []string{"Could not find node with given id", "No node with given id found", "Node is detached from document"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
+}
+
 // run runs one action with a value within waitFor.
 func run[T any](p *tab, what string, a chromedp.Action[T]) T {
 	p.t.Helper()
@@ -371,14 +403,14 @@ func (p *tab) exists(sel string) bool {
 // click clicks the element matching sel as a mouse does.
 func (p *tab) click(sel string) {
 	p.t.Helper()
-	p.do("click "+sel, chromedp.Click(chromedp.CSS(sel)))
+	p.onElement("click "+sel, chromedp.Click(chromedp.CSS(sel)))
 }
 
 // fill replaces the value of the field matching sel with value, typed key
 // by key as a person does.
 func (p *tab) fill(sel, value string) {
 	p.t.Helper()
-	p.do("fill "+sel,
+	p.onElement("fill "+sel,
 		chromedp.Focus(chromedp.CSS(sel)),
 		chromedp.Evaluate[chromedp.Void]("document.activeElement.select()"),
 		chromedp.KeyEvent(value))

@@ -81,8 +81,8 @@ func (p *tab) setStatus(id int64, status model.ActionStatus) {
 // both versions instead of overwriting.
 func TestLiveTogether(t *testing.T) {
 	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
-		h := startHavenstad(t, db)
 		b := newBrowser(t)
+		h := startHavenstad(t, db)
 		annaPage, moPage := b.open(h.env, "anna"), b.open(h.env, "mo")
 		annaPage.signedIn(anna)
 		moPage.signedIn(mo)
@@ -201,8 +201,8 @@ func TestLiveTogether(t *testing.T) {
 // status, without reloading.
 func TestLiveFilteredBoard(t *testing.T) {
 	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
-		h := startHavenstad(t, db)
 		b := newBrowser(t)
+		h := startHavenstad(t, db)
 		annaPage, moPage := b.open(h.env, "anna"), b.open(h.env, "mo")
 		annaPage.signedIn(anna)
 		moPage.signedIn(mo)

@@ -52,8 +52,9 @@ func (h *havenstad) savedOrder(t *testing.T, theme model.Theme) string {
 // button, the move is announced and it is still so after reloading.
 func TestReorderByKeyboard(t *testing.T) {
 	onSQLite(t, func(t *testing.T, db *bun.DB) {
+		b := newBrowser(t)
 		h := startHavenstad(t, db)
-		p := newBrowser(t).open(h.env, "anna")
+		p := b.open(h.env, "anna")
 		p.signedIn(anna)
 		p.goToPlan(h.planPath(""))
 		list := h.inTheme(model.ThemePrevention)
@@ -75,7 +76,7 @@ func TestReorderByKeyboard(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
 				p := p.in(t)
-				p.do("focus "+tt.button, chromedp.Focus(chromedp.CSS(tt.button)))
+				p.onElement("focus "+tt.button, chromedp.Focus(chromedp.CSS(tt.button)))
 				p.press(tt.key)
 				p.waitOrder(model.ThemePrevention, tt.want)
 				p.waitText("#alerts", first.Title)
@@ -103,8 +104,8 @@ func (p *tab) center(sel string, dy float64) (x, y float64) {
 // person's page without reloading and stays after a reload.
 func TestReorderByDragAndDrop(t *testing.T) {
 	onSQLite(t, func(t *testing.T, db *bun.DB) {
-		h := startHavenstad(t, db)
 		b := newBrowser(t)
+		h := startHavenstad(t, db)
 		p, moPage := b.open(h.env, "anna"), b.open(h.env, "mo")
 		p.signedIn(anna)
 		moPage.signedIn(mo)

@@ -16,8 +16,8 @@ import (
 // after the restart are saved and reach the other page. No edit is lost.
 func TestLiveAfterRestart(t *testing.T) {
 	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
-		h := startHavenstad(t, db)
 		b := newBrowser(t)
+		h := startHavenstad(t, db)
 		annaPage, moPage := b.open(h.env, "anna"), b.open(h.env, "mo")
 		annaPage.signedIn(anna)
 		moPage.signedIn(mo)

@@ -29,8 +29,8 @@ func TestScreenshots(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	h := startHavenstad(t, testkit.NewDB(t, "sqlite"))
 	b := newBrowser(t)
+	h := startHavenstad(t, testkit.NewDB(t, "sqlite"))
 	visitor, annaPage, moPage := b.open(h.env, "visitor"), b.open(h.env, "anna"), b.open(h.env, "mo")
 	annaPage.signedIn(anna)
 	moPage.signedIn(mo)

@@ -11,8 +11,8 @@ import (
 // TestSignIn signs in through the form, with a wrong and a right password.
 func TestSignIn(t *testing.T) {
 	onSQLite(t, func(t *testing.T, db *bun.DB) {
-		h := startHavenstad(t, db)
 		b := newBrowser(t)
+		h := startHavenstad(t, db)
 		tests := []struct {
 			name     string
 			password string
@@ -53,8 +53,9 @@ func TestSignIn(t *testing.T) {
 // the workspace list to Havenstad's plan by its links.
 func TestLanguageAndNavigation(t *testing.T) {
 	onSQLite(t, func(t *testing.T, db *bun.DB) {
+		b := newBrowser(t)
 		h := startHavenstad(t, db)
-		p := newBrowser(t).open(h.env, "anna")
+		p := b.open(h.env, "anna")
 		p.signIn(anna)
 
 		p.click(`button[name=lang][value=en]`)

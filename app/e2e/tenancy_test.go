@@ -14,8 +14,9 @@ import (
 // shows nothing of Havenstad, exactly as an address that does not exist.
 func TestOtherMunicipalityGetsNotFound(t *testing.T) {
 	onSQLite(t, func(t *testing.T, db *bun.DB) {
+		b := newBrowser(t)
 		h := startHavenstad(t, db)
-		p := newBrowser(t).open(h.env, "pieter")
+		p := b.open(h.env, "pieter")
 		p.signedIn(pieter)
 		a := h.actions[0]
 		tests := []struct {
