@@ -94,7 +94,10 @@ func TestMeetingFromTemplateToActions(t *testing.T) {
 		// the plan, on both pages at once.
 		agree := items[4]
 		form := "#item-" + agree + "-outcomes"
-		annaPage.click(form + " summary")
+		// By keyboard, which no layout shift around it can send astray.
+		annaPage.do("focus the outcome form's summary", chromedp.Focus(chromedp.CSS(form+" summary")))
+		annaPage.press("\r")
+		annaPage.until("the outcome form open", `document.querySelector(`+js(form+" details")+`).open`)
 		annaPage.do("choose an action outcome", chromedp.SetValue(chromedp.CSS(form+` select[name="kind"]`), "actie"))
 		annaPage.fill(form+` input[name="text"]`, "Signalenkaart uitdelen op alle scholen")
 		annaPage.do("choose the theme", chromedp.SetValue(chromedp.CSS(form+` select[name="theme"]`), string(model.ThemeSignalling)))
