@@ -59,10 +59,13 @@ func (r liveRenderer) renderMeeting(ctx context.Context, meetingID int64, ev rea
 			return nil, nil
 		}
 	}
+	by := r.author(ctx, ev)
+	times, _ := d["Times"].(service.AgendaTimes)
 	out := make(map[realtime.Class][]byte, len(classes))
 	for _, c := range classes {
 		var buf bytes.Buffer
 		cd := forClass(d, c)
+		r.meetingNews(&buf, ev, it, times.Current, by, c)
 		var err error
 		switch ev.Entity {
 		case "meeting":

@@ -23,6 +23,10 @@ func (r liveRenderer) author(ctx context.Context, ev realtime.Event) *model.User
 		entity = model.EntityAction
 	case "plan":
 		entity = model.EntityPlan
+	case "item":
+		entity = model.EntityItem
+	case "meeting":
+		entity = model.EntityMeeting
 	default:
 		return nil
 	}
@@ -80,4 +84,43 @@ func fieldList(t *i18n.Translator, prefix string, fields []string) string {
 		names = append(names, strings.ToLower(t.Get(prefix+f)))
 	}
 	return strings.Join(names, ", ")
+}
+
+// meetingNews writes one sentence about a change to a meeting's agenda for
+// the page's polite live region: who changed which item, or which item is
+// now under discussion (told to everyone, the chair too: data-by 0).
+func (r liveRenderer) meetingNews(buf *bytes.Buffer, ev realtime.Event, it *model.AgendaItem, current *model.AgendaItem, by *model.User, c realtime.Class) {
+	t := r.s.messages.Translator(c.Lang)
+	var text, author string
+	switch {
+	case ev.Entity == "meeting" && contains(ev.Fields, "current"):
+		if current == nil {
+			return
+		}
+		text, author = t.Get("live.news.item_current", "Title", current.Title), "0"
+	case by == nil:
+		return
+	case ev.Entity == "item" && it != nil && (it.DeletedAt != nil || ev.Kind == realtime.Deleted):
+		text = t.Get("live.news.item_deleted", "Name", by.Name, "Title", it.Title)
+	case ev.Entity == "item" && it != nil && (ev.Kind == realtime.Created || ev.Kind == realtime.Restored):
+		text = t.Get("live.news.item_created", "Name", by.Name, "Title", it.Title)
+	case ev.Entity == "item" && it != nil:
+		names := make([]string, 0, len(ev.Fields))
+		for _, f := range ev.Fields {
+			if service.IsItemField(f) {
+				names = append(names, strings.ToLower(t.Get("agenda.field."+f)))
+			}
+		}
+		text = t.Get("live.news.item_changed", "Name", by.Name, "Title", it.Title, "Fields", strings.Join(names, ", "))
+	case ev.Entity == "meeting":
+		text = t.Get("live.news.meeting_changed", "Name", by.Name)
+	default:
+		return
+	}
+	if author == "" {
+		author = strconv.FormatInt(by.ID, 10)
+	}
+	buf.WriteString(`<span id="live-news" hidden data-by="` + author + `" hx-swap-oob="true">`)
+	buf.WriteString(template.HTMLEscapeString(text))
+	buf.WriteString(`</span>`)
 }

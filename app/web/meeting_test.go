@@ -404,6 +404,9 @@ func TestLiveAgenda(t *testing.T) {
 			t.Fatalf("edit title: %d", r.Status)
 		}
 		got := moLive.Await("#item-"+first+"-title", "Opening door de wethouder")
+		if news := got.Find("#live-news").Text(); !strings.Contains(news, "Anna de Vries") || !strings.Contains(news, "Opening door de wethouder") {
+			t.Errorf("no news for screen readers of Anna's edit: %q", news)
+		}
 		if got.Find("#item-"+first+"-title [hx-get]").Length() == 0 {
 			t.Error("an editor's fragment has no edit control")
 		}
@@ -437,10 +440,13 @@ func TestLiveAgenda(t *testing.T) {
 
 		// The chair marks the current item; everyone's page follows.
 		anna.PostHTMX(page+"/current", url.Values{"item": {caseItem}})
-		moLive.AwaitDoc("the current item", func(d *goquery.Document) bool {
+		now := moLive.AwaitDoc("the current item", func(d *goquery.Document) bool {
 			c, _ := d.Find("#agenda-now").Attr("data-current")
 			return c == caseItem
 		})
+		if news := now.Find("#live-news").Text(); news != "Nu aan de orde: Casus" {
+			t.Errorf("the current item is not told to screen readers: %q", news)
+		}
 
 		// Case notes never travel over the websocket, not even to attendees.
 		r = anna.PostHTMX(wsPath(ws, "/items/"+caseItem+"/fields/case_notes"), url.Values{"value": {"Meisje C. (16), contact via sociale media."}, "version": {itemVersion(t, db, ws, caseItem)}})
