@@ -9,6 +9,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"schakel/app/model"
+	"schakel/app/store"
 )
 
 // goToMeeting loads a meeting's page and waits until its live connection
@@ -18,6 +19,22 @@ func (p *tab) goToMeeting(path string) {
 	p.goTo(path)
 	p.until("the meeting's live connection (oneself among who is looking)",
 		`document.querySelector('#presence-viewers li[data-user="' + document.getElementById("meeting-board").dataset.user + '"]')`)
+}
+
+// meetingPath is the path of Havenstad's demo meeting of the given kind.
+func (h *havenstad) meetingPath(t *testing.T, kind model.MeetingKind) string {
+	t.Helper()
+	meetings, err := store.Meetings(context.Background(), h.env.DB, h.workspace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range meetings {
+		if m.Kind == kind {
+			return h.workspacePath() + "/meetings/" + itoa(m.ID)
+		}
+	}
+	t.Fatalf("Havenstad has no demo meeting of kind %s", kind)
+	return ""
 }
 
 // itemIDs lists the agenda's item ids in the order the page shows them.
@@ -123,6 +140,12 @@ func TestMeetingFromTemplateToActions(t *testing.T) {
 		annaPage.checkAccessibility("meeting mode")
 		annaPage.goTo(h.workspacePath() + "/meetings")
 		annaPage.checkAccessibility("meeting list")
+		for _, doc := range []string{"agenda", "minutes?outcomes=1", "decisions"} {
+			annaPage.goTo(path + "/export/" + doc)
+			annaPage.checkAccessibility("printable " + doc)
+		}
+		annaPage.goTo("/calendar")
+		annaPage.checkAccessibility("calendar address")
 	})
 }
 
@@ -134,18 +157,7 @@ func TestCaseNotesInTheBrowser(t *testing.T) {
 		b := newBrowser(t)
 		p := b.open(h.env, "anna")
 		p.signedIn(anna)
-		meetings, err := h.env.Svc.Meetings(context.Background(), userOf(t, h, anna), h.workspace)
-		if err != nil || len(meetings) == 0 {
-			t.Fatalf("demo meetings: %v", err)
-		}
-		var upcoming model.Meeting
-		for _, m := range meetings {
-			if m.Kind == model.MeetingCaseConf {
-				upcoming = m
-			}
-		}
-		path := h.workspacePath() + "/meetings/" + itoa(upcoming.ID)
-		p.goToMeeting(path)
+		p.goToMeeting(h.meetingPath(t, model.MeetingCaseConf))
 		item := eval[string](p, `document.querySelector("li.schakel-agenda-item--casus").dataset.id`)
 		p.click("#edit-item-" + item + "-case_notes")
 		p.waitVisible("#fi-" + item + "-case_notes")

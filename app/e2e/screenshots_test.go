@@ -7,6 +7,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"schakel/app/model"
 	"schakel/app/testkit"
 )
 
@@ -58,6 +59,17 @@ func TestScreenshots(t *testing.T) {
 			p.waitText("#presence-viewers", nameOf(t, h, anna))
 		}},
 		{"accessibility.png", visitor, func(p *tab) { p.goTo("/toegankelijkheid") }},
+		{"meeting-live.png", annaPage, func(p *tab) {
+			// Mo follows the training's agenda; the chair is at item 2.
+			path := h.meetingPath(t, model.MeetingTraining)
+			moPage.goToMeeting(path)
+			p.goToMeeting(path)
+			p.waitText("#presence-viewers", nameOf(t, h, mo))
+		}},
+		{"meeting-mode.png", annaPage, func(p *tab) {
+			p.viewport(1920, 1080, false)
+			p.goToMeeting(h.meetingPath(t, model.MeetingCaseConf) + "?mode=present")
+		}},
 	}
 	for _, s := range shots {
 		t.Run(s.file, func(t *testing.T) {
