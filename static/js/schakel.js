@@ -116,6 +116,13 @@
     var target = event.detail.target;
     var fragment = event.detail.fragment;
     if (!target || !fragment) { return; }
+    // An action deleted here can come back by push before the answer to
+    // the delete, which puts the undo in its place: the push must not take
+    // the action away first, or the answer finds nothing to replace.
+    if (target.querySelector("form.schakel-action__delete.htmx-request")) {
+      event.detail.shouldSwap = false;
+      return;
+    }
     var incoming = fragment.firstElementChild;
     if (target.matches(".schakel-field--editing") && !(incoming && incoming.matches(".schakel-field--editing"))) {
       event.detail.shouldSwap = false;
