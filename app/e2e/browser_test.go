@@ -83,6 +83,7 @@ var chromium struct {
 	err    error
 }
 
+// TestMain ends the shared Chromium, if a test started it, after the tests.
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if chromium.cancel != nil {
