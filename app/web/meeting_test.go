@@ -483,3 +483,61 @@ func TestLiveAgenda(t *testing.T) {
 		back.Await("#item-"+first+"-title", "Opening, tweede versie")
 	})
 }
+
+// TestMeetingPageByRole: what each role is offered on a meeting's page.
+func TestMeetingPageByRole(t *testing.T) {
+	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
+		env := testkit.Start(t, db)
+		ws := workspaceID(t, db, "Havenstad")
+		meetings, err := store.Meetings(context.Background(), db, ws)
+		if err != nil || len(meetings) == 0 {
+			t.Fatalf("demo meetings: %v", err)
+		}
+		page := wsPath(ws, "/meetings/"+strconv.FormatInt(meetings[0].ID, 10))
+		for _, tt := range []struct {
+			name                        string
+			email                       string
+			status                      int
+			edit, manage, invite, case_ bool
+		}{
+			{"coordinator", coordinator, http.StatusOK, true, true, true, true},
+			{"editor", editor, http.StatusOK, true, true, true, true},
+			{"contributor", contributor, http.StatusOK, true, false, false, true},
+			{"viewer", viewer, http.StatusOK, false, false, false, false},
+			{"reviewer", reviewer, http.StatusOK, false, false, false, false},
+			{"coordinator of another municipality", outsider, http.StatusNotFound, false, false, false, false},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				c := env.Client(t)
+				c.SignIn(tt.email)
+				r := c.Get(page)
+				if r.Status != tt.status {
+					t.Fatalf("status %d, want %d", r.Status, tt.status)
+				}
+				if r.Status != http.StatusOK {
+					return
+				}
+				checks := []struct {
+					what string
+					sel  string
+					want bool
+				}{
+					{"edit links on agenda items", `a[id^="edit-item-"][id$="-title"]`, tt.edit},
+					{"the form for a new item", "#item-add", tt.edit},
+					{"edit links on the meeting's details", `a[id^="edit-meeting-"]`, tt.manage},
+					{"the chair's buttons", `form[action$="/current"]`, tt.manage},
+					{"the invitation form", `select#invite-user`, tt.invite},
+					{"a visible button to open case notes", `.schakel-case-reveal:not([hidden])`, tt.case_},
+				}
+				for _, ch := range checks {
+					if got := r.Doc.Find(ch.sel).Length() > 0; got != ch.want {
+						t.Errorf("%s: %v, want %v", ch.what, got, ch.want)
+					}
+				}
+				if strings.Contains(r.Body, "Fictieve casus A") {
+					t.Error("the page shows case material without asking")
+				}
+			})
+		}
+	})
+}
