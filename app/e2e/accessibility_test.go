@@ -13,6 +13,7 @@ import (
 // depends on colour (contrast) in the dark one.
 // Axe finds what a machine can; keyboard use is tested elsewhere here.
 func TestAccessibility(t *testing.T) {
+	t.Parallel()
 	b := newBrowser(t)
 	h := startHavenstad(t, testkit.NewDB(t, "sqlite"))
 	visitor, annaPage, adminPage := b.open(h.env, "visitor"), b.open(h.env, "anna"), b.open(h.env, "admin")

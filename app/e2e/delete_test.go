@@ -17,6 +17,7 @@ import (
 // reaches the page first. The page must still end up offering the undo,
 // not lose the action without one.
 func TestDeleteOffersUndoWhenThePushComesFirst(t *testing.T) {
+	t.Parallel()
 	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
 		b := newBrowser(t)
 		h := startHavenstad(t, db)

@@ -80,6 +80,7 @@ func (p *tab) setStatus(id int64, status model.ActionStatus) {
 // sees the other, edits arrive without reloading, and a stale edit shows
 // both versions instead of overwriting.
 func TestLiveTogether(t *testing.T) {
+	t.Parallel()
 	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
 		b := newBrowser(t)
 		h := startHavenstad(t, db)
@@ -200,6 +201,7 @@ func TestLiveTogether(t *testing.T) {
 // changes one's status: it leaves Mo's board, and comes back with its old
 // status, without reloading.
 func TestLiveFilteredBoard(t *testing.T) {
+	t.Parallel()
 	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
 		b := newBrowser(t)
 		h := startHavenstad(t, db)

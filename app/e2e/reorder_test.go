@@ -51,6 +51,7 @@ func (h *havenstad) savedOrder(t *testing.T, theme model.Theme) string {
 // pressed from the keyboard: the list changes, the focus stays on the
 // button, the move is announced and it is still so after reloading.
 func TestReorderByKeyboard(t *testing.T) {
+	t.Parallel()
 	onSQLite(t, func(t *testing.T, db *bun.DB) {
 		b := newBrowser(t)
 		h := startHavenstad(t, db)
@@ -103,6 +104,7 @@ func (p *tab) center(sel string, dy float64) (x, y float64) {
 // within a theme and into another; each move is saved, shows on a second
 // person's page without reloading and stays after a reload.
 func TestReorderByDragAndDrop(t *testing.T) {
+	t.Parallel()
 	onSQLite(t, func(t *testing.T, db *bun.DB) {
 		b := newBrowser(t)
 		h := startHavenstad(t, db)

@@ -15,6 +15,7 @@ import (
 // page was cut off reaches it after the reconnect, and edits on the pages
 // after the restart are saved and reach the other page. No edit is lost.
 func TestLiveAfterRestart(t *testing.T) {
+	t.Parallel()
 	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
 		b := newBrowser(t)
 		h := startHavenstad(t, db)

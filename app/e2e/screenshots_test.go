@@ -19,6 +19,7 @@ const screenshotsEnv = "SCHAKEL_SCREENSHOTS"
 // and the plan on a phone. It writes them only when asked, so that a test
 // run leaves the repository as it was.
 func TestScreenshots(t *testing.T) {
+	t.Parallel()
 	if os.Getenv(screenshotsEnv) != "1" {
 		t.Skip("set " + screenshotsEnv + "=1 to write docs/screenshots")
 	}

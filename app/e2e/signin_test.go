@@ -10,6 +10,7 @@ import (
 
 // TestSignIn signs in through the form, with a wrong and a right password.
 func TestSignIn(t *testing.T) {
+	t.Parallel()
 	onSQLite(t, func(t *testing.T, db *bun.DB) {
 		b := newBrowser(t)
 		h := startHavenstad(t, db)
@@ -52,6 +53,7 @@ func TestSignIn(t *testing.T) {
 // TestLanguageAndNavigation switches to English and back, and walks from
 // the workspace list to Havenstad's plan by its links.
 func TestLanguageAndNavigation(t *testing.T) {
+	t.Parallel()
 	onSQLite(t, func(t *testing.T, db *bun.DB) {
 		b := newBrowser(t)
 		h := startHavenstad(t, db)

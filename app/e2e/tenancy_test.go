@@ -13,6 +13,7 @@ import (
 // open Havenstad's pages by their addresses: each answers "not found" and
 // shows nothing of Havenstad, exactly as an address that does not exist.
 func TestOtherMunicipalityGetsNotFound(t *testing.T) {
+	t.Parallel()
 	onSQLite(t, func(t *testing.T, db *bun.DB) {
 		b := newBrowser(t)
 		h := startHavenstad(t, db)
