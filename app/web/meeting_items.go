@@ -56,14 +56,7 @@ func (s *Server) itemCreate(c *fiber.Ctx) error {
 		noticePart(s.translator(c).Get("notice.item_added")))
 }
 
-func withOOB(d fiber.Map) fiber.Map {
-	out := make(fiber.Map, len(d)+1)
-	for k, v := range d {
-		out[k] = v
-	}
-	out["OOB"] = true
-	return out
-}
+func withOOB(d fiber.Map) fiber.Map { return mapWith(d, "OOB", true) }
 
 // itemFieldShow answers one field of an item as shown (the editor's Cancel).
 func (s *Server) itemFieldShow(c *fiber.Ctx) error {
@@ -163,11 +156,11 @@ func (s *Server) itemFieldUpdate(c *fiber.Ctx) error {
 	d["Reveal"] = field == "case_notes"
 	parts := []part{{"partials/item_field", d}}
 	if field == "duration" {
-		data, err := s.meetingData(c, m.ID)
-		if err != nil {
-			return err
-		}
-		parts = append(parts, part{"partials/agenda_now", withOOB(data)})
+		// A new duration moves the end of the agenda and every later start.
+		var order bytes.Buffer
+		agendaOrder(&order, d)
+		parts = append(parts, part{"partials/agenda_now", withOOB(d)},
+			part{"partials/raw", fiber.Map{"HTML": template.HTML(order.String())}})
 	}
 	return s.renderParts(c, http.StatusOK, parts...)
 }
