@@ -8,7 +8,7 @@ VENDOR  := static/vendor/htmx.min.js static/vendor/htmx-ext-ws.js \
 # axe-core is not served: the browser tests put it into the pages they check.
 AXE     := node_modules/axe-core/axe.min.js
 
-.PHONY: run test assets build vet fmt-check clean
+.PHONY: run test assets build views views-check vet fmt-check clean
 
 ## run: build and start Schakel on SQLite under ./data with the demo data
 run: build
@@ -16,12 +16,26 @@ run: build
 
 ## test: vet, formatting and all Go tests (PostgreSQL too when SCHAKEL_TEST_DATABASE_URL is set;
 ## the browser tests in app/e2e when Chromium is there, see README)
-test: assets $(AXE) vet fmt-check
+test: assets $(AXE) views-check vet fmt-check
 	$(GO) test -race -count=1 ./...
 
 ## build: the schakel binary, with the front-end packages embedded
-build: assets
+build: assets views
 	$(GO) build -o $(BIN) ./cmd/schakel
+
+## views: generate the Go code of the templ components (committed, so that
+## `go build` alone works)
+views:
+	$(GO) tool templ generate -path views
+
+## views-check: fail when the committed Go code of the views is not what
+## its .templ sources generate
+views-check:
+	@tmp=$$(mktemp -d) && cp -r views "$$tmp/views" && \
+	$(GO) tool templ generate -path "$$tmp/views" >/dev/null 2>&1 && \
+	if ! diff -r views "$$tmp/views" >/dev/null; then \
+	  echo "generated views are stale: run 'make views' and commit"; diff -r views "$$tmp/views" | head -n 20; rm -rf "$$tmp"; exit 1; \
+	fi; rm -rf "$$tmp"
 
 vet:
 	$(GO) vet ./...

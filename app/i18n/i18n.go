@@ -3,6 +3,7 @@
 package i18n
 
 import (
+	"context"
 	"embed"
 	"fmt"
 	"log/slog"
@@ -34,8 +35,9 @@ func Supported(lang string) bool {
 
 // Bundle holds every message in every language.
 type Bundle struct {
-	bundle *goi18n.Bundle
-	ids    map[string]map[string]bool
+	bundle      *goi18n.Bundle
+	ids         map[string]map[string]bool
+	translators map[string]*Translator
 }
 
 // Load reads the embedded message files.
@@ -53,18 +55,23 @@ func Load() (*Bundle, error) {
 			ids[lang][m.ID] = true
 		}
 	}
-	return &Bundle{bundle: b, ids: ids}, nil
+	bundle := &Bundle{bundle: b, ids: ids, translators: map[string]*Translator{}}
+	for _, lang := range Languages {
+		bundle.translators[lang] = &Translator{Lang: lang, loc: goi18n.NewLocalizer(b, lang)}
+	}
+	return bundle, nil
 }
 
 // MessageIDs returns the ids of the messages of one language.
 func (b *Bundle) MessageIDs(lang string) map[string]bool { return b.ids[lang] }
 
-// Translator gives the messages of one language.
+// Translator gives the messages of one language; an unsupported language
+// gets the default. Translators are made once and shared.
 func (b *Bundle) Translator(lang string) *Translator {
-	if !Supported(lang) {
-		lang = Default
+	if t, ok := b.translators[lang]; ok {
+		return t
 	}
-	return &Translator{Lang: lang, loc: goi18n.NewLocalizer(b.bundle, lang)}
+	return b.translators[Default]
 }
 
 // Translator localises messages for one request.
@@ -113,4 +120,19 @@ func (t *Translator) Enum(prefix string, value any) string {
 		v = "none"
 	}
 	return t.Get(prefix + "." + strings.ToLower(v))
+}
+
+type contextKey struct{}
+
+// NewContext returns a context that carries the translator, for the views
+// to read their messages from.
+func NewContext(ctx context.Context, t *Translator) context.Context {
+	return context.WithValue(ctx, contextKey{}, t)
+}
+
+// FromContext returns the translator the context carries; a context without
+// one gets no translator, and callers treat that as a programming error.
+func FromContext(ctx context.Context) *Translator {
+	t, _ := ctx.Value(contextKey{}).(*Translator)
+	return t
 }

@@ -9,6 +9,7 @@ import (
 
 	"schakel/app/apperr"
 	"schakel/app/service"
+	"schakel/views"
 )
 
 // signInForm shows the sign-in page, or sends a signed-in user on.
@@ -21,9 +22,9 @@ func (s *Server) signInForm(c *fiber.Ctx) error {
 
 func (s *Server) renderSignIn(c *fiber.Ctx, status int, email, errMsg string, fields map[string]string) error {
 	next := localPath(c.FormValue("next", c.Query("next")))
-	return s.render(c, status, "pages/login", "", "signin.title", fiber.Map{
-		"Email": email, "Error": errMsg, "Next": next, "Errors": fields,
-	})
+	return s.renderPage(c, status, views.Page{Title: s.translator(c).Get("signin.title")}, views.SignInPage(views.SignIn{
+		Email: email, Error: errMsg, Next: next, Errors: fields,
+	}))
 }
 
 // signInSubmit checks the credentials and starts a fresh session.

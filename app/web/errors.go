@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/apperr"
+	"schakel/views"
 )
 
 // handleError is the one place where errors become pages: the right status,
@@ -46,11 +47,20 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 	}
 	// Whatever the handler had written is replaced by the error page.
 	c.Response().ResetBody()
+	t := s.translator(c)
+	var answer error
 	if isHTMX(c) {
 		c.Set(HeaderHXRetarget, "#alerts")
 		c.Set(HeaderHXReswap, "innerHTML")
-		c.Status(status)
-		return c.Render("partials/alert", fiber.Map{"T": s.translator(c), "Kind": "error", "Message": msg})
+		answer = s.renderFragments(c, status, views.Alert(views.AlertError, t.Get(msg)))
+	} else {
+		answer = s.renderPage(c, status, views.Page{Title: t.Get("error.title")}, views.ErrorPage(msg))
 	}
-	return s.render(c, status, "pages/error", "", "error.title", fiber.Map{"Message": msg, "Status": status})
+	if answer != nil {
+		// The error page itself failed: say so plainly rather than not at all.
+		s.log.Error("error page failed", "path", c.Path(), "err", answer)
+		c.Set(fiber.HeaderContentType, fiber.MIMETextPlainCharsetUTF8)
+		return c.Status(status).SendString(t.Get(msg))
+	}
+	return nil
 }

@@ -9,10 +9,12 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"schakel/app/i18n"
 	"schakel/app/model"
 	"schakel/app/realtime"
 	"schakel/app/service"
 	"schakel/app/store"
+	"schakel/views"
 )
 
 // liveRenderer renders the out-of-band fragments of live updates from the
@@ -312,16 +314,13 @@ func (r liveRenderer) CatchUp(ctx context.Context, topic string, workspaceID int
 
 // Presence implements realtime.Renderer.
 func (r liveRenderer) Presence(topic string, p realtime.Presence, changed []realtime.FieldKey, c realtime.Class) ([]byte, error) {
-	type field struct {
-		Key     realtime.FieldKey
-		Editors []realtime.Viewer
-	}
-	fields := make([]field, 0, len(changed))
+	fields := make([]views.PresenceField, 0, len(changed))
 	for _, k := range changed {
-		fields = append(fields, field{Key: k, Editors: p.Editing[k]})
+		fields = append(fields, views.PresenceField{Key: k, Editors: p.Editing[k]})
 	}
 	var buf bytes.Buffer
-	err := r.fragment(&buf, "partials/live_presence", c, fiber.Map{"Viewers": p.Viewers, "Fields": fields})
+	ctx := i18n.NewContext(context.Background(), r.s.messages.Translator(c.Lang))
+	err := views.LivePresence(p.Viewers, fields).Render(ctx, &buf)
 	return buf.Bytes(), err
 }
 

@@ -11,6 +11,7 @@ import (
 	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/service"
+	"schakel/views"
 )
 
 // planFieldUpdate saves one plan field, if nobody changed it since the
@@ -64,6 +65,19 @@ func (s *Server) planConflict(c *fiber.Ctx, p *model.Plan, field string, conflic
 
 // conflictData completes the data of partials/field_conflict: who changed
 // the field, and both values as a person reads them.
+// conflictView fills in the values of a conflict as people read them; v
+// brings where it stands on the page and where its choices lead.
+func (s *Server) conflictView(c *fiber.Ctx, conflict *service.Conflict, v views.Conflict) views.Conflict {
+	names := s.valueNames(c.UserContext(), s.translator(c))
+	v.By = names.Text("owner", strconv.FormatInt(conflict.ByUserID, 10))
+	v.Theirs = names.Text(v.Field, conflict.Theirs)
+	v.Mine = names.Text(v.Field, conflict.Mine)
+	v.MineRaw = conflict.Mine
+	v.Version = conflict.Version
+	v.Long = v.Field == "description"
+	return v
+}
+
 func (s *Server) conflictData(c *fiber.Ctx, conflict *service.Conflict, d fiber.Map) fiber.Map {
 	names := s.valueNames(c.UserContext(), s.translator(c))
 	field, _ := d["Field"].(string)

@@ -2,19 +2,24 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"html/template"
+	"io"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/a-h/templ"
 	"github.com/gofiber/fiber/v2"
+	"github.com/valyala/bytebufferpool"
 
 	"schakel/app/apperr"
 	"schakel/app/authz"
 	"schakel/app/i18n"
 	"schakel/app/model"
+	"schakel/views"
 )
 
 // The htmx request and response headers Schakel reads and sets.
@@ -88,6 +93,50 @@ func (s *Server) view(c *fiber.Ctx, title string, data fiber.Map) view {
 		v.Notice = "notice." + n
 	}
 	return v
+}
+
+// viewContext is the request's context with what every component reads
+// from it: the translator and the views.Env.
+func (s *Server) viewContext(c *fiber.Ctx) context.Context {
+	env := views.Env{Path: c.Path()}
+	if tok, ok := c.Locals(csrfKey).(string); ok {
+		env.CSRF = tok
+	}
+	t := s.translator(c)
+	if u := currentUser(c); u != nil {
+		env.User = u
+		env.IsAdmin = s.authz.CanPlatform(u, authz.ObjPlatform, authz.ActManage)
+	}
+	if n := c.Query("notice"); n != "" && t.Has("notice."+n) {
+		env.Notice = "notice." + n
+	}
+	return views.WithEnv(i18n.NewContext(c.UserContext(), t), env)
+}
+
+// renderPage answers with a whole page: the layout around body.
+func (s *Server) renderPage(c *fiber.Ctx, status int, p views.Page, body templ.Component) error {
+	return s.renderFragments(c, status, templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+		return views.Layout(p).Render(templ.WithChildren(ctx, body), w)
+	}))
+}
+
+// renderFragments answers an htmx request with components in a row: the
+// swap target first, then out-of-band updates. Everything is rendered into
+// a pooled buffer before a byte is sent, so a failing component gives the
+// error page with its status, never half an answer.
+func (s *Server) renderFragments(c *fiber.Ctx, status int, parts ...templ.Component) error {
+	ctx := s.viewContext(c)
+	buf := bytebufferpool.Get()
+	defer bytebufferpool.Put(buf)
+	for _, p := range parts {
+		if err := p.Render(ctx, buf); err != nil {
+			return fmt.Errorf("render %s: %w", c.Path(), err)
+		}
+	}
+	c.Status(status)
+	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	c.Response().SetBody(buf.B)
+	return nil
 }
 
 // render answers with the partial for an htmx request that targets it, and
