@@ -6,6 +6,7 @@ package authz
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -40,10 +41,17 @@ const (
 )
 
 // Authorizer answers permission questions from the Casbin enforcer.
+//
+// Decisions are cached per subject, because they are asked for on every
+// request and before every live push. A change of one account's rules
+// (SyncUser) touches only that account's grouping rules and cached
+// decisions; everyone else's stay.
 type Authorizer struct {
-	enforcer *casbin.SyncedCachedEnforcer
-	mu       sync.Mutex
-	onReload []func()
+	db        *bun.DB
+	enforcer  *casbin.SyncedEnforcer
+	decisions decisionCache
+	mu        sync.Mutex
+	onReload  []func()
 }
 
 // New builds the enforcer and loads every rule from db.
@@ -52,38 +60,128 @@ func New(db *bun.DB) (*Authorizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("casbin model: %w", err)
 	}
-	// Decisions are cached: they are asked for on every request and before
-	// every live push, and change only when the rules are reloaded.
-	e, err := casbin.NewSyncedCachedEnforcer(m, &adapter{db: db})
+	e, err := casbin.NewSyncedEnforcer(m, &adapter{db: db})
 	if err != nil {
 		return nil, fmt.Errorf("casbin: %w", err)
 	}
 	e.EnableAutoSave(false)
-	return &Authorizer{enforcer: e}, nil
+	return &Authorizer{db: db, enforcer: e, decisions: newDecisionCache()}, nil
 }
 
-// Reload reads the role rules again. Call it after any change to memberships
-// or platform roles, so the change holds at once; then it tells whoever
+// Reload brings every account's role rules in line with the database, as a
+// safety net for a change notice that went missing. Only the accounts
+// whose rules differ lose their cached decisions. Then it tells whoever
 // asked with OnReload.
 func (a *Authorizer) Reload() error {
-	if err := a.enforcer.LoadPolicy(); err != nil {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	want, err := groupingRules(ctx, a.db)
+	if err != nil {
 		return err
 	}
-	// LoadPolicy clears the cache before it loads; a decision cached in
-	// between would be stale, so clear once more.
-	if err := a.enforcer.InvalidateCache(); err != nil {
+	if _, err := a.apply(want, nil); err != nil {
 		return err
 	}
+	a.notify()
+	return nil
+}
+
+// SyncUser brings one account's role rules in line with the database after
+// its memberships, platform role or state changed, and forgets only its
+// cached decisions. It reports whether anything changed.
+func (a *Authorizer) SyncUser(ctx context.Context, userID int64) (bool, error) {
+	want, err := userRules(ctx, a.db, userID)
+	if err != nil {
+		return false, err
+	}
+	changed, err := a.apply(want, []string{Subject(userID)})
+	if err != nil || !changed {
+		return changed, err
+	}
+	a.notify()
+	return true, nil
+}
+
+// apply makes the enforcer's grouping rules of the given subjects (all
+// subjects when nil) equal to want, and forgets the cached decisions of
+// each subject whose rules changed, after the change: a decision made on
+// the old rules while the change was under way is then never kept.
+func (a *Authorizer) apply(want [][]string, subjects []string) (bool, error) {
+	var have [][]string
+	if subjects == nil {
+		gs, err := a.enforcer.GetGroupingPolicy()
+		if err != nil {
+			return false, err
+		}
+		have = gs
+	} else {
+		for _, sub := range subjects {
+			gs, err := a.enforcer.GetFilteredGroupingPolicy(0, sub)
+			if err != nil {
+				return false, err
+			}
+			have = append(have, gs...)
+		}
+	}
+	removed, added := diffRules(have, want)
+	if len(removed) == 0 && len(added) == 0 {
+		return false, nil
+	}
+	if len(removed) > 0 {
+		if _, err := a.enforcer.RemoveGroupingPolicies(removed); err != nil {
+			return false, err
+		}
+	}
+	if len(added) > 0 {
+		if _, err := a.enforcer.AddGroupingPolicies(added); err != nil {
+			return false, err
+		}
+	}
+	touched := map[string]bool{}
+	for _, r := range append(removed, added...) {
+		touched[r[0]] = true
+	}
+	for sub := range touched {
+		a.decisions.forget(sub)
+	}
+	return true, nil
+}
+
+// diffRules returns the rules of have that want lacks, and those of want
+// that have lacks.
+func diffRules(have, want [][]string) (removed, added [][]string) {
+	key := func(r []string) string { return strings.Join(r, "\x00") }
+	inWant := make(map[string]bool, len(want))
+	for _, r := range want {
+		inWant[key(r)] = true
+	}
+	inHave := make(map[string]bool, len(have))
+	for _, r := range have {
+		k := key(r)
+		inHave[k] = true
+		if !inWant[k] {
+			removed = append(removed, r)
+		}
+	}
+	for _, r := range want {
+		if k := key(r); !inHave[k] {
+			inHave[k] = true
+			added = append(added, r)
+		}
+	}
+	return removed, added
+}
+
+func (a *Authorizer) notify() {
 	a.mu.Lock()
 	hooks := append([]func(){}, a.onReload...)
 	a.mu.Unlock()
 	for _, f := range hooks {
 		f()
 	}
-	return nil
 }
 
-// OnReload registers f to run after every Reload, such as ending live
+// OnReload registers f to run after the rules changed, such as ending live
 // subscriptions whose membership ended.
 func (a *Authorizer) OnReload(f func()) {
 	a.mu.Lock()
@@ -91,11 +189,28 @@ func (a *Authorizer) OnReload(f func()) {
 	a.onReload = append(a.onReload, f)
 }
 
+// enforce answers one question, from the cache when it can.
+func (a *Authorizer) enforce(sub, dom, obj, act string) bool {
+	k := decisionKey{dom, obj, act}
+	ok, gen, cached := a.decisions.get(sub, k)
+	if cached {
+		return ok
+	}
+	ok = a.decide(sub, dom, obj, act)
+	a.decisions.put(sub, k, ok, gen)
+	return ok
+}
+
+// decide asks the enforcer, without the cache.
+func (a *Authorizer) decide(sub, dom, obj, act string) bool {
+	ok, err := a.enforcer.Enforce(sub, dom, obj, act)
+	return err == nil && ok
+}
+
 // CanUser reports whether the account with this id may do act on obj in the
 // workspace; disabled accounts hold no rules at all.
 func (a *Authorizer) CanUser(userID, workspaceID int64, obj, act string) bool {
-	ok, err := a.enforcer.Enforce(Subject(userID), Domain(workspaceID), obj, act)
-	return err == nil && ok
+	return a.enforce(Subject(userID), Domain(workspaceID), obj, act)
 }
 
 // Subject is the Casbin subject of an account.
@@ -109,8 +224,7 @@ func (a *Authorizer) Can(u *model.User, workspaceID int64, obj, act string) bool
 	if u == nil || u.Disabled() {
 		return false
 	}
-	ok, err := a.enforcer.Enforce(Subject(u.ID), Domain(workspaceID), obj, act)
-	return err == nil && ok
+	return a.enforce(Subject(u.ID), Domain(workspaceID), obj, act)
 }
 
 // CanPlatform reports whether the account may do act on obj across the
@@ -119,8 +233,7 @@ func (a *Authorizer) CanPlatform(u *model.User, obj, act string) bool {
 	if u == nil || u.Disabled() {
 		return false
 	}
-	ok, err := a.enforcer.Enforce(Subject(u.ID), "*", obj, act)
-	return err == nil && ok
+	return a.enforce(Subject(u.ID), "*", obj, act)
 }
 
 // adapter loads the p rules from the embedded policy file and the g rules
@@ -140,25 +253,68 @@ func (a *adapter) LoadPolicy(m casbinmodel.Model) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	members, err := store.ActiveMemberships(ctx, a.db)
+	rules, err := groupingRules(ctx, a.db)
 	if err != nil {
-		return fmt.Errorf("load memberships: %w", err)
+		return err
 	}
-	for _, mb := range members {
-		if err := persist.LoadPolicyArray([]string{"g", Subject(mb.UserID), string(mb.Role), Domain(mb.WorkspaceID)}, m); err != nil {
-			return err
-		}
-	}
-	platform, err := store.PlatformUsers(ctx, a.db)
-	if err != nil {
-		return fmt.Errorf("load platform roles: %w", err)
-	}
-	for _, u := range platform {
-		if err := persist.LoadPolicyArray([]string{"g", Subject(u.ID), string(u.PlatformRole), "*"}, m); err != nil {
+	for _, r := range rules {
+		if err := persist.LoadPolicyArray(append([]string{"g"}, r...), m); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// groupingRules reads who holds which role where: the memberships and the
+// platform roles of every account that is not disabled.
+func groupingRules(ctx context.Context, db *bun.DB) ([][]string, error) {
+	members, err := store.ActiveMemberships(ctx, db)
+	if err != nil {
+		return nil, fmt.Errorf("load memberships: %w", err)
+	}
+	platform, err := store.PlatformUsers(ctx, db)
+	if err != nil {
+		return nil, fmt.Errorf("load platform roles: %w", err)
+	}
+	rules := make([][]string, 0, len(members)+len(platform))
+	for _, mb := range members {
+		rules = append(rules, membershipRule(mb))
+	}
+	for _, u := range platform {
+		rules = append(rules, []string{Subject(u.ID), string(u.PlatformRole), "*"})
+	}
+	return rules, nil
+}
+
+// userRules reads the grouping rules of one account; a disabled or removed
+// account has none.
+func userRules(ctx context.Context, db *bun.DB, userID int64) ([][]string, error) {
+	u, err := store.User(ctx, db, userID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if u.Disabled() {
+		return nil, nil
+	}
+	members, err := store.ActiveMembershipsOf(ctx, db, userID)
+	if err != nil {
+		return nil, fmt.Errorf("load memberships: %w", err)
+	}
+	rules := make([][]string, 0, len(members)+1)
+	for _, mb := range members {
+		rules = append(rules, membershipRule(mb))
+	}
+	if u.PlatformRole != model.PlatformNone {
+		rules = append(rules, []string{Subject(u.ID), string(u.PlatformRole), "*"})
+	}
+	return rules, nil
+}
+
+func membershipRule(mb model.Membership) []string {
+	return []string{Subject(mb.UserID), string(mb.Role), Domain(mb.WorkspaceID)}
 }
 
 var errReadOnly = fmt.Errorf("authz: rules change through memberships, not the enforcer")

@@ -78,7 +78,7 @@ type Hub struct {
 	instance string
 	peers    Publisher
 	resolve  func(ctx context.Context, userID int64) (Viewer, bool)
-	onRules  func()
+	onRules  func(userID int64)
 	connIDs  atomic.Uint64
 	remote   map[string]map[remoteKey]remoteViewer
 	alive    map[string]time.Time
@@ -110,9 +110,10 @@ type Options struct {
 	Workers int
 	// Resolve names a user who follows a topic on another instance.
 	Resolve func(ctx context.Context, userID int64) (Viewer, bool)
-	// OnRules is called when the access rules changed somewhere (an
-	// event of entity "rules"), to reload them here.
-	OnRules func()
+	// OnRules is called with the account whose access rules changed
+	// somewhere (an event of entity "rules"; 0: any account), to bring
+	// them in line here.
+	OnRules func(userID int64)
 }
 
 // worker handles the events and catch-ups of its share of the topics.
@@ -233,7 +234,7 @@ func (h *Hub) deliver(ctx context.Context, ev Event) {
 		return
 	case "rules":
 		if h.onRules != nil {
-			h.onRules()
+			h.onRules(ev.UserID)
 		}
 		return
 	}

@@ -110,7 +110,7 @@ func (s *Service) CreateAccount(ctx context.Context, actor *model.User, in Accou
 		return nil, err
 	}
 	if u.PlatformRole != model.PlatformNone {
-		if err := s.rulesChanged(ctx); err != nil {
+		if err := s.rulesChanged(ctx, u.ID); err != nil {
 			return nil, err
 		}
 	}
@@ -137,7 +137,7 @@ func (s *Service) SetAccountDisabled(ctx context.Context, actor *model.User, use
 		}
 		return err
 	}
-	return s.rulesChanged(ctx)
+	return s.rulesChanged(ctx, userID)
 }
 
 // SetLocale remembers an account's language.

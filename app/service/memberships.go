@@ -64,7 +64,7 @@ func (s *Service) AddMember(ctx context.Context, actor *model.User, workspaceID 
 		}
 		return nil, err
 	}
-	return m, s.rulesChanged(ctx)
+	return m, s.rulesChanged(ctx, u.ID)
 }
 
 // ChangeRole gives a member another role. The last coordinator keeps the role.
@@ -77,11 +77,13 @@ func (s *Service) ChangeRole(ctx context.Context, actor *model.User, workspaceID
 		v.Add("role", "validation.choice")
 		return v.Err()
 	}
+	var userID int64
 	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		m, err := store.Membership(ctx, tx, workspaceID, membershipID)
 		if err != nil {
 			return err
 		}
+		userID = m.UserID
 		if m.Role == model.RoleCoordinator && role != model.RoleCoordinator {
 			if err := lastCoordinator(ctx, tx, workspaceID); err != nil {
 				return err
@@ -92,7 +94,7 @@ func (s *Service) ChangeRole(ctx context.Context, actor *model.User, workspaceID
 	if err != nil {
 		return membershipError(err)
 	}
-	return s.rulesChanged(ctx)
+	return s.rulesChanged(ctx, userID)
 }
 
 // RemoveMember ends a membership. The last coordinator stays.
@@ -100,11 +102,13 @@ func (s *Service) RemoveMember(ctx context.Context, actor *model.User, workspace
 	if err := s.canManage(actor, workspaceID); err != nil {
 		return err
 	}
+	var userID int64
 	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		m, err := store.Membership(ctx, tx, workspaceID, membershipID)
 		if err != nil {
 			return err
 		}
+		userID = m.UserID
 		if m.Role == model.RoleCoordinator {
 			if err := lastCoordinator(ctx, tx, workspaceID); err != nil {
 				return err
@@ -115,7 +119,7 @@ func (s *Service) RemoveMember(ctx context.Context, actor *model.User, workspace
 	if err != nil {
 		return membershipError(err)
 	}
-	return s.rulesChanged(ctx)
+	return s.rulesChanged(ctx, userID)
 }
 
 // lastCoordinator refuses to take away the workspace's only coordinator.

@@ -74,15 +74,16 @@ func email(v *apperr.Validation, field, s string) string {
 	return s
 }
 
-// rulesChanged makes a change of memberships or platform roles hold at
-// once: here by reloading the rules, on other instances through a "rules"
-// event that makes them reload theirs.
-func (s *Service) rulesChanged(ctx context.Context) error {
-	if err := s.Authz.Reload(); err != nil {
+// rulesChanged makes a change of an account's memberships, platform role
+// or state hold at once: here by bringing that account's rules in line,
+// on other instances through a "rules" event naming the account, which
+// makes them do the same. Nobody else's rules or decisions are touched.
+func (s *Service) rulesChanged(ctx context.Context, userID int64) error {
+	if _, err := s.Authz.SyncUser(ctx, userID); err != nil {
 		return err
 	}
 	if s.Events != nil {
-		s.Events.Publish(ctx, realtime.Event{Topic: "rules", Entity: "rules"})
+		s.Events.Publish(ctx, realtime.Event{Topic: "rules", Entity: "rules", UserID: userID})
 	}
 	return nil
 }

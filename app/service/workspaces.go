@@ -98,7 +98,7 @@ func (s *Service) CreateWorkspace(ctx context.Context, actor *model.User, in Wor
 		return nil, err
 	}
 	if coordinator != nil {
-		return w, s.rulesChanged(ctx)
+		return w, s.rulesChanged(ctx, coordinator.ID)
 	}
 	return w, nil
 }

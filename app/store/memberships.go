@@ -53,6 +53,17 @@ func ActiveMemberships(ctx context.Context, db bun.IDB) ([]model.Membership, err
 	return list, err
 }
 
+// ActiveMembershipsOf lists one account's memberships, none when the
+// account is disabled, for loading its authorization rules.
+func ActiveMembershipsOf(ctx context.Context, db bun.IDB, userID int64) ([]model.Membership, error) {
+	var list []model.Membership
+	err := db.NewSelect().Model(&list).
+		Where("?TableAlias.user_id = ?", userID).
+		Where("?TableAlias.user_id IN (SELECT id FROM users WHERE disabled_at IS NULL)").
+		OrderExpr("?TableAlias.id ASC").Scan(ctx)
+	return list, err
+}
+
 // CountCoordinators counts the workspace's coordinators.
 func CountCoordinators(ctx context.Context, db bun.IDB, workspaceID int64) (int, error) {
 	return db.NewSelect().Model((*model.Membership)(nil)).

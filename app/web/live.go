@@ -175,10 +175,17 @@ func (s *Server) liveViewer(ctx context.Context, userID int64) (realtime.Viewer,
 	return v, true
 }
 
-// reloadRules reloads the access rules after a change on any instance; the
-// reload ends live subscriptions that lost access.
-func (s *Server) reloadRules() {
-	if err := s.authz.Reload(); err != nil {
-		s.log.Error("reload access rules", "err", err)
+// reloadRules brings an account's access rules in line after a change on
+// any instance (all accounts' when the event names none); a change ends
+// live subscriptions that lost access.
+func (s *Server) reloadRules(userID int64) {
+	var err error
+	if userID == 0 {
+		err = s.authz.Reload()
+	} else {
+		_, err = s.authz.SyncUser(context.Background(), userID)
+	}
+	if err != nil {
+		s.log.Error("reload access rules", "user", userID, "err", err)
 	}
 }
