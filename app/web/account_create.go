@@ -19,9 +19,7 @@ func (s *Server) accountCreate(c *fiber.Ctx) error {
 	}
 	_, err := s.svc.CreateAccount(c.UserContext(), currentUser(c), in)
 	if fields := fieldErrors(err); fields != nil {
-		return s.renderAccounts(c, http.StatusUnprocessableEntity, fiber.Map{
-			"Name": in.Name, "Email": in.Email, "Organisation": org, "PlatformRole": string(in.PlatformRole),
-		}, fields)
+		return s.renderAccounts(c, http.StatusUnprocessableEntity, in, fields)
 	}
 	if err != nil {
 		return err

@@ -5,16 +5,19 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"schakel/app/model"
+	"schakel/app/service"
 	"schakel/app/store"
+	"schakel/views"
 )
 
 // accountList shows every account and the form for a new one.
 func (s *Server) accountList(c *fiber.Ctx) error {
-	return s.renderAccounts(c, http.StatusOK, fiber.Map{}, nil)
+	return s.renderAccounts(c, http.StatusOK, service.AccountInput{}, nil)
 }
 
-func (s *Server) renderAccounts(c *fiber.Ctx, status int, form fiber.Map, errs map[string]string) error {
+// renderAccounts shows the accounts page with the new-account form as
+// typed, and what was wrong with it.
+func (s *Server) renderAccounts(c *fiber.Ctx, status int, form service.AccountInput, errs map[string]string) error {
 	users, err := store.Users(c.UserContext(), s.db)
 	if err != nil {
 		return err
@@ -23,8 +26,7 @@ func (s *Server) renderAccounts(c *fiber.Ctx, status int, form fiber.Map, errs m
 	if err != nil {
 		return err
 	}
-	return s.render(c, status, "pages/admin_accounts", "", "admin.accounts.title", fiber.Map{
-		"Accounts": users, "Organisations": orgs, "PlatformRoles": model.PlatformRoles,
-		"Form": form, "Errors": errs,
-	})
+	return s.renderPage(c, status, views.Page{Title: s.translator(c).Get("admin.accounts.title")}, views.AdminAccountsPage(views.AccountsAdmin{
+		Accounts: users, Organisations: orgs, Form: form, Errors: errs,
+	}))
 }

@@ -18,9 +18,7 @@ func (s *Server) adminWorkspaceCreate(c *fiber.Ctx) error {
 	}
 	w, err := s.svc.CreateWorkspace(c.UserContext(), currentUser(c), in)
 	if fields := fieldErrors(err); fields != nil {
-		return s.renderAdminWorkspaces(c, http.StatusUnprocessableEntity, fiber.Map{
-			"Name": in.Name, "Kind": string(in.Kind), "Description": in.Description, "Coordinator": in.CoordinatorEmail,
-		}, fields)
+		return s.renderAdminWorkspaces(c, http.StatusUnprocessableEntity, in, fields)
 	}
 	if err != nil {
 		return err

@@ -6,20 +6,24 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/model"
+	"schakel/app/service"
 	"schakel/app/store"
+	"schakel/views"
 )
 
 // adminWorkspaceList shows every workspace and the form for a new one.
 func (s *Server) adminWorkspaceList(c *fiber.Ctx) error {
-	return s.renderAdminWorkspaces(c, http.StatusOK, fiber.Map{"Kind": string(model.WorkspaceMunicipality)}, nil)
+	return s.renderAdminWorkspaces(c, http.StatusOK, service.WorkspaceInput{Kind: model.WorkspaceMunicipality}, nil)
 }
 
-func (s *Server) renderAdminWorkspaces(c *fiber.Ctx, status int, form fiber.Map, errs map[string]string) error {
+// renderAdminWorkspaces shows the workspaces page with the new-workspace
+// form as typed, and what was wrong with it.
+func (s *Server) renderAdminWorkspaces(c *fiber.Ctx, status int, form service.WorkspaceInput, errs map[string]string) error {
 	list, err := store.AllWorkspaces(c.UserContext(), s.db)
 	if err != nil {
 		return err
 	}
-	return s.render(c, status, "pages/admin_workspaces", "", "admin.workspaces.title", fiber.Map{
-		"Workspaces": list, "Kinds": model.WorkspaceKinds, "Form": form, "Errors": errs,
-	})
+	return s.renderPage(c, status, views.Page{Title: s.translator(c).Get("admin.workspaces.title")}, views.AdminWorkspacesPage(views.WorkspacesAdmin{
+		Workspaces: workspaceCards(list), Form: form, Errors: errs,
+	}))
 }

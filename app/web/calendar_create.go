@@ -1,9 +1,9 @@
 package web
 
 import (
-	"net/http"
-
 	"github.com/gofiber/fiber/v2"
+
+	"schakel/views"
 )
 
 // calendarCreate makes a new secret calendar address, which replaces any
@@ -23,7 +23,5 @@ func (s *Server) calendarCreate(c *fiber.Ctx) error {
 	}
 	address := s.calendarAddress(token)
 	c.Set(fiber.HeaderCacheControl, "no-store")
-	return s.render(c, http.StatusOK, "pages/calendar", "", "calendar.title", fiber.Map{
-		"Token": tok, "Address": address, "Webcal": webcalAddress(address),
-	})
+	return s.renderCalendar(c, views.CalendarAddress{Token: tok, Address: address, Webcal: webcalAddress(address)})
 }

@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/gofiber/fiber/v2"
+
+	"schakel/views"
 )
 
 // calendarShow is the page of one's personal calendar address: whether
@@ -14,7 +16,10 @@ func (s *Server) calendarShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, "pages/calendar", "", "calendar.title", fiber.Map{
-		"Token": tok, "Address": "", "Webcal": "",
-	})
+	return s.renderCalendar(c, views.CalendarAddress{Token: tok})
+}
+
+// renderCalendar answers with the calendar page.
+func (s *Server) renderCalendar(c *fiber.Ctx, d views.CalendarAddress) error {
+	return s.renderPage(c, http.StatusOK, views.Page{Title: s.translator(c).Get("calendar.title")}, views.CalendarPage(d))
 }

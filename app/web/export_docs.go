@@ -14,6 +14,7 @@ import (
 	"schakel/app/i18n"
 	"schakel/app/model"
 	"schakel/app/service"
+	"schakel/views"
 )
 
 // The documents a meeting can be exported as, by their name in the URL.
@@ -98,8 +99,8 @@ func fileSlug(s string) string {
 // attendanceGroups sorts a meeting's attendees for the minutes: present,
 // sent apologies, absent, and invited (presence not taken), each a list of
 // "name (organisation)".
-func attendanceGroups(r *service.MeetingRecord) []attendanceGroup {
-	groups := []attendanceGroup{
+func attendanceGroups(r *service.MeetingRecord) []views.AttendanceGroup {
+	groups := []views.AttendanceGroup{
 		{Label: "export.attendance.present"}, {Label: "export.attendance.declined"},
 		{Label: "export.attendance.absent"}, {Label: "export.attendance.invited"},
 	}
@@ -125,12 +126,6 @@ func attendanceGroups(r *service.MeetingRecord) []attendanceGroup {
 		groups[g].Names = append(groups[g].Names, name)
 	}
 	return groups
-}
-
-// attendanceGroup is one group of attendees in the minutes.
-type attendanceGroup struct {
-	Label string
-	Names []string
 }
 
 // exportTitle is a document's heading: "Notulen · Casusoverleg".

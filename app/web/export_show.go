@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+
+	"schakel/views"
 )
 
 // exportShow shows one document of a meeting as a page made for printing
@@ -22,13 +24,11 @@ func (s *Server) exportShow(c *fiber.Ctx) error {
 	if req.Outcomes {
 		markdown += "?outcomes=1"
 	}
-	data := fiber.Map{
-		"Record": req.Record, "Doc": req.Doc, "Docs": exportDocs, "Outcomes": req.Outcomes,
-		"Path": path, "MarkdownPath": markdown,
-		"Attendance": attendanceGroups(req.Record),
-		"Made":       time.Now(),
-		"PageTitle":  exportTitle(s.translator(c), req.Doc, req.Record),
-		"Scripts":    []string{"/static/js/export.js"},
-	}
-	return s.render(c, http.StatusOK, "pages/export", "", "", data)
+	page := views.Page{Title: exportTitle(s.translator(c), req.Doc, req.Record), Scripts: []string{"/static/js/export.js"}}
+	return s.renderPage(c, http.StatusOK, page, views.ExportPage(views.Export{
+		Record: req.Record, Doc: req.Doc, Docs: exportDocs, Outcomes: req.Outcomes,
+		Path: path, MarkdownPath: markdown,
+		Attendance: attendanceGroups(req.Record),
+		Made:       time.Now(),
+	}))
 }

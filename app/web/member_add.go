@@ -8,25 +8,26 @@ import (
 
 	"schakel/app/authz"
 	"schakel/app/model"
+	"schakel/views"
 )
 
 // memberAdd gives an existing account a role in the workspace.
 func (s *Server) memberAdd(c *fiber.Ctx) error {
 	wid := authz.WorkspaceID(c)
-	form := fiber.Map{"Email": c.FormValue("email"), "Role": c.FormValue("role")}
-	_, err := s.svc.AddMember(c.UserContext(), currentUser(c), wid, form["Email"].(string), model.Role(form["Role"].(string)))
+	email, role := c.FormValue("email"), c.FormValue("role")
+	_, err := s.svc.AddMember(c.UserContext(), currentUser(c), wid, email, model.Role(role))
 	if fields := fieldErrors(err); fields != nil {
-		data, derr := s.memberData(c)
+		d, derr := s.members(c)
 		if derr != nil {
 			return derr
 		}
-		data["Form"], data["Errors"] = form, fields
+		d.Email, d.Role, d.Errors = email, role, fields
 		if isHTMX(c) {
 			c.Set(HeaderHXRetarget, "#member-add")
 			c.Set(HeaderHXReswap, "outerHTML")
-			return s.render(c, http.StatusUnprocessableEntity, "pages/member_list", "partials/member_add_form", "members.title", data)
+			return s.renderFragments(c, http.StatusUnprocessableEntity, views.MemberAddForm(d))
 		}
-		return s.render(c, http.StatusUnprocessableEntity, "pages/member_list", "", "members.title", data)
+		return s.renderMemberPage(c, http.StatusUnprocessableEntity, d)
 	}
 	if err != nil {
 		return err
@@ -40,12 +41,12 @@ func (s *Server) membersChanged(c *fiber.Ctx, notice string) error {
 	if !isHTMX(c) {
 		return redirect(c, withNotice("/workspaces/"+strconv.FormatInt(authz.WorkspaceID(c), 10)+"/members", notice))
 	}
-	data, err := s.memberData(c)
+	d, err := s.members(c)
 	if err != nil {
 		return err
 	}
-	data["Notice"] = "notice." + notice
+	d.Notice = "notice." + notice
 	c.Set(HeaderHXRetarget, "#members")
 	c.Set(HeaderHXReswap, "outerHTML")
-	return s.render(c, http.StatusOK, "pages/member_list", "partials/member_table", "members.title", data)
+	return s.renderFragments(c, http.StatusOK, views.MemberTable(d))
 }

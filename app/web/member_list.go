@@ -7,35 +7,44 @@ import (
 
 	"schakel/app/authz"
 	"schakel/app/model"
+	"schakel/views"
 )
 
 // memberList shows the members of a workspace and, to whoever may manage
-// them, the forms to add, change and remove members.
+// them, the forms to add, change and remove members. An htmx request gets
+// the member table alone.
 func (s *Server) memberList(c *fiber.Ctx) error {
-	data, err := s.memberData(c)
+	d, err := s.members(c)
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, "pages/member_list", "partials/member_table", "members.title", data)
+	if isHTMX(c) {
+		return s.renderFragments(c, http.StatusOK, views.MemberTable(d))
+	}
+	return s.renderMemberPage(c, http.StatusOK, d)
 }
 
-// memberData gathers what the member page and its partials show.
-func (s *Server) memberData(c *fiber.Ctx) (fiber.Map, error) {
+// renderMemberPage answers with the whole member page.
+func (s *Server) renderMemberPage(c *fiber.Ctx, status int, d views.Members) error {
+	return s.renderPage(c, status, views.Page{Title: s.translator(c).Get("members.title")}, views.MemberListPage(d))
+}
+
+// members gathers what the member page and its swap targets show, with
+// an empty add form that proposes the contributor role.
+func (s *Server) members(c *fiber.Ctx) (views.Members, error) {
 	u := currentUser(c)
 	w, err := s.svc.Workspace(c.UserContext(), u, authz.WorkspaceID(c))
 	if err != nil {
-		return nil, err
+		return views.Members{}, err
 	}
 	members, err := s.svc.Members(c.UserContext(), u, w.ID)
 	if err != nil {
-		return nil, err
+		return views.Members{}, err
 	}
-	return fiber.Map{
-		"Workspace": w,
-		"Members":   members,
-		"Roles":     model.Roles,
-		"CanManage": s.authz.Can(u, w.ID, authz.ObjMembers, authz.ActManage),
-		"Form":      fiber.Map{"Role": string(model.RoleContributor)},
-		"Errors":    map[string]string(nil),
+	return views.Members{
+		Workspace: w,
+		Members:   members,
+		CanManage: s.authz.Can(u, w.ID, authz.ObjMembers, authz.ActManage),
+		Role:      string(model.RoleContributor),
 	}, nil
 }

@@ -14,7 +14,7 @@ func (s *Server) organisationCreate(c *fiber.Ctx) error {
 	in := service.OrganisationInput{Name: c.FormValue("name"), Kind: model.OrganisationKind(c.FormValue("kind"))}
 	_, err := s.svc.CreateOrganisation(c.UserContext(), currentUser(c), in)
 	if fields := fieldErrors(err); fields != nil {
-		return s.renderOrganisations(c, http.StatusUnprocessableEntity, fiber.Map{"Name": in.Name, "Kind": string(in.Kind)}, fields)
+		return s.renderOrganisations(c, http.StatusUnprocessableEntity, in, fields)
 	}
 	if err != nil {
 		return err

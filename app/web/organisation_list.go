@@ -6,20 +6,24 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/model"
+	"schakel/app/service"
 	"schakel/app/store"
+	"schakel/views"
 )
 
 // organisationList shows every organisation and the form for a new one.
 func (s *Server) organisationList(c *fiber.Ctx) error {
-	return s.renderOrganisations(c, http.StatusOK, fiber.Map{"Kind": string(model.OrgMunicipality)}, nil)
+	return s.renderOrganisations(c, http.StatusOK, service.OrganisationInput{Kind: model.OrgMunicipality}, nil)
 }
 
-func (s *Server) renderOrganisations(c *fiber.Ctx, status int, form fiber.Map, errs map[string]string) error {
+// renderOrganisations shows the organisations page with the
+// new-organisation form as typed, and what was wrong with it.
+func (s *Server) renderOrganisations(c *fiber.Ctx, status int, form service.OrganisationInput, errs map[string]string) error {
 	list, err := store.Organisations(c.UserContext(), s.db)
 	if err != nil {
 		return err
 	}
-	return s.render(c, status, "pages/admin_organisations", "", "admin.organisations.title", fiber.Map{
-		"Organisations": list, "Kinds": model.OrganisationKinds, "Form": form, "Errors": errs,
-	})
+	return s.renderPage(c, status, views.Page{Title: s.translator(c).Get("admin.organisations.title")}, views.AdminOrganisationsPage(views.OrganisationsAdmin{
+		Organisations: list, Form: form, Errors: errs,
+	}))
 }

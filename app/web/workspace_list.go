@@ -4,6 +4,9 @@ import (
 	"net/http"
 
 	"github.com/gofiber/fiber/v2"
+
+	"schakel/app/store"
+	"schakel/views"
 )
 
 // workspaceList shows the workspaces the user may open.
@@ -12,5 +15,16 @@ func (s *Server) workspaceList(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, "pages/workspace_list", "", "workspaces.title", fiber.Map{"Workspaces": list})
+	return s.renderPage(c, http.StatusOK, views.Page{Title: s.translator(c).Get("workspaces.title")},
+		views.WorkspaceListPage(workspaceCards(list)))
+}
+
+// workspaceCards turns the workspaces read with their member counts into
+// the cards and rows the lists show.
+func workspaceCards(list []store.WorkspaceSummary) []views.WorkspaceCard {
+	cards := make([]views.WorkspaceCard, len(list))
+	for i, w := range list {
+		cards[i] = views.WorkspaceCard{Workspace: w.Workspace, Members: w.Members, Role: w.Role}
+	}
+	return cards
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/authz"
+	"schakel/views"
 )
 
 // workspaceShow shows one workspace.
@@ -19,8 +20,8 @@ func (s *Server) workspaceShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, "pages/workspace_show", "", "", fiber.Map{
-		"Workspace": w, "MemberCount": len(members),
-		"CanManage": s.authz.Can(u, w.ID, authz.ObjMembers, authz.ActManage),
-	})
+	return s.renderPage(c, http.StatusOK, views.Page{}, views.WorkspaceShowPage(views.WorkspaceOverview{
+		Workspace: w, MemberCount: len(members),
+		CanManage: s.authz.Can(u, w.ID, authz.ObjMembers, authz.ActManage),
+	}))
 }
