@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/service"
+	"schakel/views"
 )
 
 // actionDelete removes an action from its plan, softly: the answer offers
@@ -36,7 +37,7 @@ func (s *Server) actionDelete(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.renderParts(c, http.StatusOK,
-		part{"partials/action_deleted", actionData(deleted, p, true, b.Today, false)},
-		part{"partials/plan_rollups", rollupData(b, true)})
+	return s.renderFragments(c, http.StatusOK,
+		views.ActionDeleted(actionView(deleted, true, b.Today, false)),
+		views.PlanRollups(b))
 }

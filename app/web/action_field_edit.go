@@ -8,6 +8,7 @@ import (
 	"schakel/app/apperr"
 	"schakel/app/model"
 	"schakel/app/service"
+	"schakel/views"
 )
 
 // actionFieldEdit opens the editor of one action field: in place for htmx,
@@ -29,24 +30,23 @@ func (s *Server) actionFieldEdit(c *fiber.Ctx) error {
 }
 
 // actionEditor answers with the editor of an action field holding value,
-// opened at version, with the message errID under it if set.
+// opened at version, with the message errID under it if set: in place for
+// htmx, and otherwise as the action's page with that field's form focused.
 func (s *Server) actionEditor(c *fiber.Ctx, a *model.Action, p *model.Plan, field, value string, version int, errID string, status int) error {
-	editor := fiber.Map{"Value": value, "Version": version, "Error": errID, "Autofocus": true}
 	if !isHTMX(c) {
-		data, err := s.actionPageData(c, a, p)
+		d, err := s.actionPage(c, a, p)
 		if err != nil {
 			return err
 		}
-		setField(data, field, editor)
-		return s.render(c, status, "pages/action_show", "", "", data)
+		e := &pageField(&d, field).Editor
+		e.Value, e.Version, e.Error, e.Autofocus = value, version, errID, true
+		return s.renderActionPage(c, status, d)
 	}
-	data, err := s.editorOptions(c, a, p)
+	choices, err := s.actionChoices(c, a, p)
 	if err != nil {
 		return err
 	}
-	data["Field"], data["Standalone"] = field, false
-	for k, v := range editor {
-		data[k] = v
-	}
-	return s.renderParts(c, status, part{"partials/action_field_edit", data})
+	return s.renderFragments(c, status, views.ActionFieldEditor(views.ActionEditor{
+		Action: a, Field: field, Value: value, Version: version, Error: errID, Autofocus: true, Choices: choices,
+	}))
 }

@@ -6,13 +6,14 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/service"
+	"schakel/views"
 )
 
 // actionFieldShow answers with one field of an action as it is shown, which
 // is what "cancel" in an editor brings back. Without htmx it is the
 // action's page.
 func (s *Server) actionFieldShow(c *fiber.Ctx) error {
-	a, p, err := s.loadAction(c)
+	a, _, err := s.loadAction(c)
 	if err != nil {
 		return err
 	}
@@ -24,13 +25,13 @@ func (s *Server) actionFieldShow(c *fiber.Ctx) error {
 		return c.Redirect(actionPath(a.WorkspaceID, a.ID), fiber.StatusSeeOther)
 	}
 	canEdit := s.svc.CanEditActions(currentUser(c), a.WorkspaceID) && a.DeletedAt == nil
-	return s.renderParts(c, http.StatusOK, part{"partials/action_field", actionFieldData(a, p, canEdit, service.Today(), field, false)})
+	return s.renderFragments(c, http.StatusOK, views.ActionField(actionView(a, canEdit, service.Today(), false), field))
 }
 
 // actionItem answers one action as it stands on the plan board, for a
 // filtered board that an action has just come into.
 func (s *Server) actionItem(c *fiber.Ctx) error {
-	a, p, err := s.loadAction(c)
+	a, _, err := s.loadAction(c)
 	if err != nil {
 		return err
 	}
@@ -38,5 +39,5 @@ func (s *Server) actionItem(c *fiber.Ctx) error {
 		return c.Redirect(actionPath(a.WorkspaceID, a.ID), fiber.StatusSeeOther)
 	}
 	canEdit := s.svc.CanEditActions(currentUser(c), a.WorkspaceID)
-	return s.renderParts(c, http.StatusOK, part{"partials/action_item", actionData(a, p, canEdit, service.Today(), false)})
+	return s.renderFragments(c, http.StatusOK, views.ActionItem(actionView(a, canEdit, service.Today(), false)))
 }

@@ -5,10 +5,12 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/a-h/templ"
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/model"
 	"schakel/app/service"
+	"schakel/views"
 )
 
 // actionFieldUpdate saves one field of an action, if nobody changed it
@@ -58,7 +60,6 @@ func (s *Server) actionFieldUpdate(c *fiber.Ctx) error {
 // the field as shown, and whatever else the change touched on the board.
 func (s *Server) actionSavedOnBoard(c *fiber.Ctx, before, a *model.Action, p *model.Plan, field string) error {
 	ctx, u := c.UserContext(), currentUser(c)
-	today := service.Today()
 	if field == "theme" && before.Theme != a.Theme && onBoard(c, a.WorkspaceID, p.ID) {
 		// The action leaves its theme's list for the other one: both
 		// sections are drawn again, with the filter the board shows.
@@ -68,86 +69,71 @@ func (s *Server) actionSavedOnBoard(c *fiber.Ctx, before, a *model.Action, p *mo
 		}
 		c.Set(HeaderHXRetarget, "#theme-"+string(a.Theme))
 		c.Set(HeaderHXReswap, "outerHTML")
-		return s.renderParts(c, http.StatusOK,
-			part{"partials/plan_theme", themeData(b, a.Theme, true, false)},
-			part{"partials/plan_theme", themeData(b, before.Theme, true, true)},
-			part{"partials/plan_rollup_plan", rollupData(b, true)})
+		return s.renderFragments(c, http.StatusOK,
+			views.PlanTheme(themeView(b, a.Theme, true, false)),
+			views.PlanTheme(themeView(b, before.Theme, true, true)),
+			views.PlanRollupPlan(b, true))
 	}
-	parts := []part{{"partials/action_field", actionFieldData(a, p, true, today, field, false)}}
+	today := service.Today()
+	parts := []templ.Component{views.ActionField(actionView(a, true, today, false), field)}
+	oob := actionView(a, true, today, true)
 	switch field {
 	case "title":
 		// The buttons name the action.
-		parts = append(parts, part{"partials/action_tools", actionData(a, p, true, today, true)})
+		parts = append(parts, views.ActionTools(oob))
 	case "status":
 		// A status brings its default progress, and ends or revives
 		// being overdue.
-		parts = append(parts,
-			part{"partials/action_field", actionFieldData(a, p, true, today, "progress", true)},
-			part{"partials/action_field", actionFieldData(a, p, true, today, "due_date", true)})
+		parts = append(parts, views.ActionField(oob, "progress"), views.ActionField(oob, "due_date"))
 	}
 	if field == "status" || field == "progress" {
 		b, err := s.svc.Board(ctx, u, a.WorkspaceID, p.ID, service.ActionFilter{})
 		if err != nil {
 			return err
 		}
-		parts = append(parts, part{"partials/plan_rollups", rollupData(b, true)})
+		parts = append(parts, views.PlanRollups(b))
 	}
-	return s.renderParts(c, http.StatusOK, parts...)
+	return s.renderFragments(c, http.StatusOK, parts...)
 }
 
 // actionSavedOnPage answers a save on the action's own page, where every
 // field stays a form: the field's form again at the new version, the forms
 // of fields the change touched, and a notice.
 func (s *Server) actionSavedOnPage(c *fiber.Ctx, a *model.Action, p *model.Plan, field string) error {
-	base, err := s.editorOptions(c, a, p)
+	choices, err := s.actionChoices(c, a, p)
 	if err != nil {
 		return err
 	}
-	editor := func(f string, oob bool) part {
-		d := make(fiber.Map, len(base)+6)
-		for k, v := range base {
-			d[k] = v
-		}
-		d["Field"], d["Value"], d["Version"], d["Error"] = f, service.ActionField(a, f), a.Version, ""
-		d["Standalone"], d["Autofocus"], d["OOB"] = true, false, oob
-		return part{"partials/action_field_edit", d}
+	editor := func(f string, oob bool) templ.Component {
+		e := pageEditor(a, f, choices)
+		e.OOB = oob
+		return views.ActionFieldEditor(e)
 	}
-	parts := []part{editor(field, false)}
+	parts := []templ.Component{editor(field, false)}
 	if field == "status" {
 		parts = append(parts, editor("progress", true))
 	}
 	t := s.translator(c)
-	parts = append(parts, noticePart(t.Get("notice.field_saved", "Field", t.Get("actions.field."+field))))
-	return s.renderParts(c, http.StatusOK, parts...)
+	parts = append(parts, views.NoticeOOB(t.Get("notice.field_saved", "Field", t.Get("actions.field."+field))))
+	return s.renderFragments(c, http.StatusOK, parts...)
 }
 
 // actionConflict answers 409 with both values in place of the field.
 func (s *Server) actionConflict(c *fiber.Ctx, a *model.Action, p *model.Plan, field string, conflict *service.Conflict) error {
 	page := actionPath(a.WorkspaceID, a.ID)
 	id := strconv.FormatInt(a.ID, 10)
-	cd := s.conflictData(c, conflict, fiber.Map{
-		"DomID": "action-" + id + "-" + field, "Field": field, "Label": s.translator(c).Get("actions.field." + field),
-		"Save": page + "/fields/" + field, "Keep": page + "/fields/" + field, "Back": page,
-		"FocusNext": "edit-" + id + "-" + field,
+	cv := s.conflictView(c, conflict, views.Conflict{
+		DomID: "action-" + id + "-" + field, Field: field, Label: s.translator(c).Get("actions.field." + field),
+		Save: page + "/fields/" + field, Keep: page + "/fields/" + field, Back: page,
+		FocusNext: "edit-" + id + "-" + field,
 	})
 	if isHTMX(c) {
-		return s.renderParts(c, http.StatusConflict, part{"partials/field_conflict", cd})
+		return s.renderFragments(c, http.StatusConflict, views.FieldConflict(cv))
 	}
-	data, err := s.actionPageData(c, a, p)
+	d, err := s.actionPage(c, a, p)
 	if err != nil {
 		return err
 	}
-	setField(data, field, fiber.Map{"Conflict": cd})
-	return s.render(c, http.StatusConflict, "pages/action_show", "", "", data)
-}
-
-// themeData is the data of partials/plan_theme for one theme of the board.
-func themeData(b *service.PlanBoard, theme model.Theme, canEdit, oob bool) fiber.Map {
-	d := fiber.Map{"Board": b, "Plan": b.Plan, "CanEdit": canEdit, "Today": b.Today, "OOB": oob}
-	for _, g := range b.Themes {
-		if g.Theme == theme {
-			d["Group"] = g
-		}
-	}
-	return d
+	pageField(&d, field).Conflict = &cv
+	return s.renderActionPage(c, http.StatusConflict, d)
 }

@@ -9,6 +9,7 @@ import (
 	"schakel/app/apperr"
 	"schakel/app/model"
 	"schakel/app/service"
+	"schakel/views"
 )
 
 // actionMove puts an action elsewhere in its plan. "direction" (up or down)
@@ -61,9 +62,9 @@ func (s *Server) actionMove(c *fiber.Ctx) error {
 		place, count := placeOf(b, a.ID, a.Theme)
 		c.Set(HeaderHXRetarget, "#theme-"+string(a.Theme))
 		c.Set(HeaderHXReswap, "outerHTML")
-		return s.renderParts(c, http.StatusOK,
-			part{"partials/plan_theme", themeData(b, a.Theme, true, false)},
-			noticePart(t.Get("notice.action_moved", "Title", a.Title, "Place", place, "Count", count, "Theme", t.Enum("theme", a.Theme))))
+		return s.renderFragments(c, http.StatusOK,
+			views.PlanTheme(themeView(b, a.Theme, true, false)),
+			views.NoticeOOB(t.Get("notice.action_moved", "Title", a.Title, "Place", place, "Count", count, "Theme", t.Enum("theme", a.Theme))))
 	}
 	// Dropped: the page has the item in place already; it gets the item
 	// at its new version and the roll-ups.
@@ -75,9 +76,9 @@ func (s *Server) actionMove(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.renderParts(c, http.StatusOK,
-		part{"partials/action_item", actionData(moved, p, true, b.Today, true)},
-		part{"partials/plan_rollups", rollupData(b, true)})
+	return s.renderFragments(c, http.StatusOK,
+		views.ActionItem(actionView(moved, true, b.Today, true)),
+		views.PlanRollups(b))
 }
 
 // neighbourAfter finds where action a goes when it moves one place up or

@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/service"
+	"schakel/views"
 )
 
 // actionRestore undoes the deletion of an action, which returns to where it
@@ -33,7 +34,7 @@ func (s *Server) actionRestore(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.renderParts(c, http.StatusOK,
-		part{"partials/action_item", actionData(restored, p, true, b.Today, false)},
-		part{"partials/plan_rollups", rollupData(b, true)})
+	return s.renderFragments(c, http.StatusOK,
+		views.ActionItem(actionView(restored, true, b.Today, false)),
+		views.PlanRollups(b))
 }

@@ -9,6 +9,7 @@ import (
 	"schakel/app/model"
 	"schakel/app/service"
 	"schakel/app/store"
+	"schakel/views"
 )
 
 // actionShow shows one action with every field in a form of its own (what
@@ -18,102 +19,102 @@ func (s *Server) actionShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	data, err := s.actionPageData(c, a, p)
+	d, err := s.actionPage(c, a, p)
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, "pages/action_show", "", "", data)
+	return s.renderActionPage(c, http.StatusOK, d)
 }
 
-// actionPageData gathers what the action page shows. Data "Fields" holds
-// one map per field for its form; setField changes one of them.
-func (s *Server) actionPageData(c *fiber.Ctx, a *model.Action, p *model.Plan) (fiber.Map, error) {
+// renderActionPage answers with the action's page, titled after it.
+func (s *Server) renderActionPage(c *fiber.Ctx, status int, d views.ActionPageView) error {
+	return s.renderPage(c, status, views.Page{Title: d.Action.Title}, views.ActionPage(d))
+}
+
+// actionPage gathers what the action page shows: every field with its form
+// at the action's version; pageField changes one of them.
+func (s *Server) actionPage(c *fiber.Ctx, a *model.Action, p *model.Plan) (views.ActionPageView, error) {
 	ctx, u, wid := c.UserContext(), currentUser(c), authz.WorkspaceID(c)
 	w, err := s.svc.Workspace(ctx, u, wid)
 	if err != nil {
-		return nil, err
+		return views.ActionPageView{}, err
 	}
 	history, err := s.svc.ActionHistory(ctx, u, wid, a.ID)
 	if err != nil {
-		return nil, err
+		return views.ActionPageView{}, err
 	}
-	data, err := s.editorOptions(c, a, p)
+	choices, err := s.actionChoices(c, a, p)
 	if err != nil {
-		return nil, err
+		return views.ActionPageView{}, err
 	}
 	mayEdit := s.svc.CanEditActions(u, wid)
-	canEdit := mayEdit && a.DeletedAt == nil
-	fields := make([]fiber.Map, 0, len(service.ActionFields))
-	for _, f := range service.ActionFields {
-		fields = append(fields, fiber.Map{
-			"Field": f, "Value": service.ActionField(a, f), "Version": a.Version,
-			"Error": "", "Autofocus": false, "Conflict": nil,
-		})
+	d := views.ActionPageView{
+		Workspace: w, Plan: p, Action: a, Today: service.Today(),
+		CanEdit: mayEdit && a.DeletedAt == nil, CanRestore: mayEdit,
+		Fields: make([]views.ActionPageField, 0, len(service.ActionFields)),
 	}
-	data["Workspace"], data["CanEdit"], data["CanRestore"] = w, canEdit, mayEdit
-	data["Fields"], data["Standalone"], data["PageTitle"] = fields, true, a.Title
-	data["History"] = s.historyEntries(c, history, canEdit)
-	data["OriginMeeting"], data["OriginItem"] = nil, nil
+	for _, f := range service.ActionFields {
+		d.Fields = append(d.Fields, views.ActionPageField{Editor: pageEditor(a, f, choices)})
+	}
+	d.History = s.historyEntries(c, history, d.CanEdit)
 	if a.MeetingID != nil {
 		if m, err := s.svc.Meeting(ctx, u, wid, *a.MeetingID); err == nil {
-			data["OriginMeeting"] = m
+			d.OriginMeeting = m
 			if a.AgendaItemID != nil {
 				if it, _, err := s.svc.Item(ctx, u, wid, *a.AgendaItemID); err == nil {
-					data["OriginItem"] = it
+					d.OriginItem = it
 				}
 			}
 		}
 	}
-	return data, nil
+	return d, nil
 }
 
-// setField changes the form of one field on the action page.
-func setField(data fiber.Map, field string, with fiber.Map) {
-	for _, f := range data["Fields"].([]fiber.Map) {
-		if f["Field"] == field {
-			for k, v := range with {
-				f[k] = v
-			}
-		}
+// pageEditor is the form of one field on the action's page, holding the
+// stored value at the action's version.
+func pageEditor(a *model.Action, field string, choices views.ActionChoices) views.ActionEditor {
+	return views.ActionEditor{
+		Action: a, Field: field, Value: service.ActionField(a, field), Version: a.Version,
+		Standalone: true, Choices: choices,
 	}
 }
 
-// editorOptions is the data every action field editor needs: the action
-// data and the choices of the select fields.
-func (s *Server) editorOptions(c *fiber.Ctx, a *model.Action, p *model.Plan) (fiber.Map, error) {
+// pageField is the field of the action page's forms named field.
+func pageField(d *views.ActionPageView, field string) *views.ActionPageField {
+	for i := range d.Fields {
+		if d.Fields[i].Editor.Field == field {
+			return &d.Fields[i]
+		}
+	}
+	// Only known fields come here (actionField checks the route); an
+	// unknown one still gets a form rather than a crash.
+	d.Fields = append(d.Fields, views.ActionPageField{Editor: views.ActionEditor{Action: d.Action, Field: field, Standalone: true}})
+	return &d.Fields[len(d.Fields)-1]
+}
+
+// actionChoices are the options of an action's select fields: the
+// workspace's members, the organisations and the plan's themes.
+func (s *Server) actionChoices(c *fiber.Ctx, a *model.Action, p *model.Plan) (views.ActionChoices, error) {
 	ctx, u := c.UserContext(), currentUser(c)
 	members, err := s.svc.Members(ctx, u, a.WorkspaceID)
 	if err != nil {
-		return nil, err
+		return views.ActionChoices{}, err
 	}
 	orgs, err := store.Organisations(ctx, s.db)
 	if err != nil {
-		return nil, err
+		return views.ActionChoices{}, err
 	}
-	data := actionData(a, p, s.svc.CanEditActions(u, a.WorkspaceID) && a.DeletedAt == nil, service.Today(), false)
-	data["Members"], data["Organisations"] = members, orgs
-	data["Rights"], data["Statuses"], data["Themes"] = model.Rights, model.ActionStatuses, p.Framework.Themes()
-	return data, nil
+	return views.ActionChoices{Members: members, Organisations: orgs, Themes: p.Framework.Themes()}, nil
 }
 
-// historyEntry is one line of the change history as the page shows it.
-type historyEntry struct {
-	Change     model.Change
-	Who        string
-	What       string
-	Label      string
-	Values     bool
-	Old, New   string
-	Long       bool
-	Restorable bool
-}
-
-func (s *Server) historyEntries(c *fiber.Ctx, changes []model.Change, canEdit bool) []historyEntry {
+// historyEntries writes an action's changes for people: who, what, and
+// for a changed field both values, with the offer to restore when canEdit.
+func (s *Server) historyEntries(c *fiber.Ctx, changes []model.Change, canEdit bool) []views.ActionChange {
 	t := s.translator(c)
 	names := s.valueNames(c.UserContext(), t)
-	out := make([]historyEntry, 0, len(changes))
+	out := make([]views.ActionChange, 0, len(changes))
 	for _, ch := range changes {
-		e := historyEntry{Change: ch, Who: t.Get("actions.value.unknown")}
+		e := views.ActionChange{ID: ch.ID, At: ch.CreatedAt, Who: t.Get("actions.value.unknown")}
 		if ch.User != nil {
 			e.Who = ch.User.Name
 		}

@@ -10,6 +10,7 @@ import (
 	"schakel/app/i18n"
 	"schakel/app/model"
 	"schakel/app/store"
+	"schakel/views"
 )
 
 // valueNames turns stored field values (ids, codes, dates) into what a
@@ -41,7 +42,7 @@ func (n *valueNames) Text(field, raw string) string {
 		}
 		return n.t.Enum("action_status", raw)
 	case "due_date", "period_start", "period_end":
-		return formatDate(n.t, raw)
+		return views.FormatDate(i18n.NewContext(n.ctx, n.t), raw)
 	case "progress":
 		return raw + "%"
 	case "owner_organisation":

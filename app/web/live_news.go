@@ -12,6 +12,7 @@ import (
 	"schakel/app/realtime"
 	"schakel/app/service"
 	"schakel/app/store"
+	"schakel/views"
 )
 
 // author finds who made the change of a live event in the history, so that
@@ -38,14 +39,14 @@ func (r liveRenderer) author(ctx context.Context, ev realtime.Event) *model.User
 }
 
 // news writes one sentence about a change to a plan, such as "Mo Bakker
-// heeft „Voorlichting” gewijzigd: status.", for the page to read out in
-// its polite live region. It carries its author, so that a page does not
-// tell people what they did themselves.
-func (r liveRenderer) news(buf *bytes.Buffer, ev realtime.Event, a *model.Action, by *model.User, c realtime.Class) {
+// heeft „Voorlichting” gewijzigd: status.", in the language of ctx, for
+// the page to read out in its polite live region. It carries its author,
+// so that a page does not tell people what they did themselves.
+func (r liveRenderer) news(ctx context.Context, buf *bytes.Buffer, ev realtime.Event, a *model.Action, by *model.User) error {
 	if by == nil {
-		return
+		return nil
 	}
-	t := r.s.messages.Translator(c.Lang)
+	t := i18n.FromContext(ctx)
 	var text string
 	switch {
 	case ev.Entity == "plan":
@@ -54,7 +55,7 @@ func (r liveRenderer) news(buf *bytes.Buffer, ev realtime.Event, a *model.Action
 			text = t.Get("live.news.plan_changed", "Name", by.Name, "Fields", fields)
 		}
 	case a == nil:
-		return
+		return nil
 	case a.DeletedAt != nil || ev.Kind == realtime.Deleted:
 		text = t.Get("live.news.action_deleted", "Name", by.Name, "Title", a.Title)
 	case ev.Kind == realtime.Created:
@@ -69,9 +70,7 @@ func (r liveRenderer) news(buf *bytes.Buffer, ev realtime.Event, a *model.Action
 			text = t.Get("live.news.action_changed", "Name", by.Name, "Title", a.Title, "Fields", fields)
 		}
 	}
-	buf.WriteString(`<span id="live-news" hidden data-by="` + strconv.FormatInt(by.ID, 10) + `" hx-swap-oob="true">`)
-	buf.WriteString(template.HTMLEscapeString(text))
-	buf.WriteString(`</span>`)
+	return views.LiveNews(by.ID, text).Render(ctx, buf)
 }
 
 // fieldList names changed fields in running text: "status, voortgang".

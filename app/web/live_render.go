@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/a-h/templ"
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/i18n"
@@ -78,49 +79,58 @@ func (r liveRenderer) Render(ctx context.Context, ev realtime.Event, classes []r
 	out := make(map[realtime.Class][]byte, len(classes))
 	for _, c := range classes {
 		var buf bytes.Buffer
+		cctx := i18n.NewContext(ctx, r.s.messages.Translator(c.Lang))
 		switch ev.Entity {
 		case "plan":
 			for _, f := range ev.Fields {
-				if err := r.planField(&buf, p, f, c); err != nil {
+				if err := r.planField(cctx, &buf, p, f, c); err != nil {
 					return nil, err
 				}
 			}
-			versionMarker(&buf, 0, p.Version)
+			if err := views.LiveVersion(0, p.Version, nil).Render(cctx, &buf); err != nil {
+				return nil, err
+			}
 		case "action":
-			if err := r.action(&buf, p, a, ev.Kind, ev.Fields, c); err != nil {
+			if err := r.action(cctx, &buf, p, a, ev.Kind, ev.Fields, c); err != nil {
 				return nil, err
 			}
 			if ev.Kind != realtime.Deleted && a.DeletedAt == nil && (ev.Kind != realtime.Changed || contains(ev.Fields, "theme")) {
-				r.order(&buf, p, actions)
+				if err := r.order(cctx, &buf, p, actions); err != nil {
+					return nil, err
+				}
 			}
 		}
-		if err := r.rollups(&buf, board, c); err != nil {
+		if err := r.rollups(cctx, &buf, board); err != nil {
 			return nil, err
 		}
-		r.news(&buf, ev, a, by, c)
+		if err := r.news(cctx, &buf, ev, a, by); err != nil {
+			return nil, err
+		}
 		out[c] = buf.Bytes()
 	}
 	return out, nil
 }
 
-// action renders what one change of an action means for the page.
-func (r liveRenderer) action(buf *bytes.Buffer, p *model.Plan, a *model.Action, kind string, fields []string, c realtime.Class) error {
+// action renders what one change of an action means for the page, in the
+// language of ctx, for viewers of class c.
+func (r liveRenderer) action(ctx context.Context, buf *bytes.Buffer, p *model.Plan, a *model.Action, kind string, fields []string, c realtime.Class) error {
 	if a.DeletedAt != nil {
-		buf.WriteString(`<li id="action-` + strconv.FormatInt(a.ID, 10) + `" hx-swap-oob="delete"></li>`)
-		return nil
+		return views.OOBDelete("action-"+strconv.FormatInt(a.ID, 10)).Render(ctx, buf)
 	}
 	switch kind {
 	case realtime.Created, realtime.Restored:
-		return r.insert(buf, p, a, c)
+		return r.insert(ctx, buf, a, c)
 	case realtime.Changed:
-		actionMarker(buf, a)
+		if err := actionMarker(ctx, buf, a); err != nil {
+			return err
+		}
+		v := actionView(a, c.Edit, service.Today(), true)
 		for _, f := range pushedFields(fields) {
-			data := fiber.Map{"Action": a, "Plan": p, "CanEdit": c.Edit, "Today": service.Today(), "OOB": true, "Field": f}
-			name := "partials/action_field"
+			part := views.ActionField(v, f)
 			if f == "_tools" {
-				name = "partials/action_tools"
+				part = views.ActionTools(v)
 			}
-			if err := r.fragment(buf, name, c, data); err != nil {
+			if err := part.Render(ctx, buf); err != nil {
 				return err
 			}
 		}
@@ -156,28 +166,24 @@ func pushedFields(changed []string) []string {
 
 // insert appends an action to its theme's list; the order that follows
 // puts it in place.
-func (r liveRenderer) insert(buf *bytes.Buffer, p *model.Plan, a *model.Action, c realtime.Class) error {
-	buf.WriteString(`<div hx-swap-oob="beforeend:#theme-` + string(a.Theme) + `-actions">`)
-	if err := r.fragment(buf, "partials/action_item", c, fiber.Map{
-		"Action": a, "Plan": p, "CanEdit": c.Edit, "Today": service.Today(), "OOB": false,
-	}); err != nil {
-		return err
-	}
-	buf.WriteString(`</div>`)
-	return nil
+func (r liveRenderer) insert(ctx context.Context, buf *bytes.Buffer, a *model.Action, c realtime.Class) error {
+	item := views.ActionItem(actionView(a, c.Edit, service.Today(), false))
+	return views.OOBAppend("#theme-"+string(a.Theme)+"-actions").Render(templ.WithChildren(ctx, item), buf)
 }
 
-// versionMarker tells the page which version of an object (0: the plan)
-// it now shows, for its next catch-up.
+// versionMarker tells the page which version of an object (0: the page's
+// own plan or meeting) it now shows, for its next catch-up. The marker
+// uses no messages, so it needs no translator.
 func versionMarker(buf *bytes.Buffer, id int64, version int) {
-	buf.WriteString(`<span id="live-version" hidden data-id="` + strconv.FormatInt(id, 10) +
-		`" data-version="` + strconv.Itoa(version) + `" hx-swap-oob="true"></span>`)
+	// Rendering into a bytes.Buffer fails only on a cancelled context,
+	// which context.Background never is.
+	_ = views.LiveVersion(id, version, nil).Render(context.Background(), buf)
 }
 
 // actionMarker is the version marker of an action, with what a filtered
 // board filters on, so that the page can drop an action that changed out
 // of its filter and fetch one that changed into it.
-func actionMarker(buf *bytes.Buffer, a *model.Action) {
+func actionMarker(ctx context.Context, buf *bytes.Buffer, a *model.Action) error {
 	var org, owner string
 	if a.OwnerOrganisationID != nil {
 		org = strconv.FormatInt(*a.OwnerOrganisationID, 10)
@@ -185,17 +191,16 @@ func actionMarker(buf *bytes.Buffer, a *model.Action) {
 	if a.OwnerUserID != nil {
 		owner = strconv.FormatInt(*a.OwnerUserID, 10)
 	}
-	buf.WriteString(`<span id="live-version" hidden data-id="` + strconv.FormatInt(a.ID, 10) +
-		`" data-version="` + strconv.Itoa(a.Version) +
-		`" data-theme="` + string(a.Theme) + `" data-status="` + string(a.Status) +
-		`" data-org="` + org + `" data-owner="` + owner +
-		`" data-item="/workspaces/` + strconv.FormatInt(a.WorkspaceID, 10) + `/actions/` + strconv.FormatInt(a.ID, 10) + `/item"` +
-		` hx-swap-oob="true"></span>`)
+	return views.LiveVersion(a.ID, a.Version, templ.Attributes{
+		"data-theme": string(a.Theme), "data-status": string(a.Status),
+		"data-org": org, "data-owner": owner,
+		"data-item": actionPath(a.WorkspaceID, a.ID) + "/item",
+	}).Render(ctx, buf)
 }
 
 // order tells the page the order of the actions in every theme; the page's
 // script moves list items without disturbing the field being edited.
-func (r liveRenderer) order(buf *bytes.Buffer, p *model.Plan, actions []model.Action) {
+func (r liveRenderer) order(ctx context.Context, buf *bytes.Buffer, p *model.Plan, actions []model.Action) error {
 	var parts []string
 	for _, t := range p.Framework.Themes() {
 		var ids []string
@@ -206,20 +211,21 @@ func (r liveRenderer) order(buf *bytes.Buffer, p *model.Plan, actions []model.Ac
 		}
 		parts = append(parts, string(t)+"="+strings.Join(ids, ","))
 	}
-	buf.WriteString(`<div id="live-order" hidden data-order="` + strings.Join(parts, "|") + `" hx-swap-oob="true"></div>`)
+	return views.LiveOrder(strings.Join(parts, "|")).Render(ctx, buf)
 }
 
-func (r liveRenderer) rollups(buf *bytes.Buffer, board *service.PlanBoard, c realtime.Class) error {
-	return r.fragment(buf, "partials/plan_rollups", c, fiber.Map{"Board": board, "OOB": true})
+// rollups renders every roll-up of the plan out of band.
+func (r liveRenderer) rollups(ctx context.Context, buf *bytes.Buffer, board *service.PlanBoard) error {
+	return views.PlanRollups(board).Render(ctx, buf)
 }
 
-func (r liveRenderer) planField(buf *bytes.Buffer, p *model.Plan, field string, c realtime.Class) error {
+// planField renders a changed field of the plan's header out of band;
+// fields the header does not show are skipped.
+func (r liveRenderer) planField(ctx context.Context, buf *bytes.Buffer, p *model.Plan, field string, c realtime.Class) error {
 	if !contains(service.PlanFields, field) {
 		return nil
 	}
-	return r.fragment(buf, "partials/plan_field", c, fiber.Map{
-		"Plan": p, "CanManage": c.Manage, "Field": field, "OOB": true,
-	})
+	return views.PlanField(planFieldView(p, c.Manage, field, true)).Render(ctx, buf)
 }
 
 // CatchUp implements realtime.Renderer: whatever changed since the
@@ -240,17 +246,20 @@ func (r liveRenderer) CatchUp(ctx context.Context, topic string, workspaceID int
 		return nil, err
 	}
 	var buf bytes.Buffer
+	cctx := i18n.NewContext(ctx, r.s.messages.Translator(c.Lang))
 	if v, ok := have[0]; ok && v < p.Version {
 		fields, err := store.ChangedFieldsSince(ctx, r.s.db, workspaceID, model.EntityPlan, p.ID, v)
 		if err != nil {
 			return nil, err
 		}
 		for _, f := range fields {
-			if err := r.planField(&buf, p, f, c); err != nil {
+			if err := r.planField(cctx, &buf, p, f, c); err != nil {
 				return nil, err
 			}
 		}
-		versionMarker(&buf, 0, p.Version)
+		if err := views.LiveVersion(0, p.Version, nil).Render(cctx, &buf); err != nil {
+			return nil, err
+		}
 	}
 	versions, err := store.ActionVersions(ctx, r.s.db, workspaceID, planID)
 	if err != nil {
@@ -262,14 +271,16 @@ func (r liveRenderer) CatchUp(ctx context.Context, topic string, workspaceID int
 		switch {
 		case av.DeletedAt != nil:
 			if held {
-				buf.WriteString(`<li id="action-` + strconv.FormatInt(av.ID, 10) + `" hx-swap-oob="delete"></li>`)
+				if err := views.OOBDelete("action-"+strconv.FormatInt(av.ID, 10)).Render(cctx, &buf); err != nil {
+					return nil, err
+				}
 			}
 		case !held:
 			a, err := store.Action(ctx, r.s.db, workspaceID, av.ID)
 			if err != nil {
 				return nil, err
 			}
-			if err := r.insert(&buf, p, a, c); err != nil {
+			if err := r.insert(cctx, &buf, a, c); err != nil {
 				return nil, err
 			}
 			reorder = true
@@ -286,12 +297,12 @@ func (r liveRenderer) CatchUp(ctx context.Context, topic string, workspaceID int
 				reorder = true
 			}
 			if contains(fields, model.FieldRestored) {
-				if err := r.insert(&buf, p, a, c); err != nil {
+				if err := r.insert(cctx, &buf, a, c); err != nil {
 					return nil, err
 				}
 				continue
 			}
-			if err := r.action(&buf, p, a, realtime.Changed, fields, c); err != nil {
+			if err := r.action(cctx, &buf, p, a, realtime.Changed, fields, c); err != nil {
 				return nil, err
 			}
 		}
@@ -304,9 +315,11 @@ func (r liveRenderer) CatchUp(ctx context.Context, topic string, workspaceID int
 		return nil, err
 	}
 	if reorder {
-		r.order(&buf, p, actions)
+		if err := r.order(cctx, &buf, p, actions); err != nil {
+			return nil, err
+		}
 	}
-	if err := r.rollups(&buf, service.BuildBoard(p, actions, nil, service.ActionFilter{}), c); err != nil {
+	if err := r.rollups(cctx, &buf, service.BuildBoard(p, actions, nil, service.ActionFilter{})); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -8,6 +8,7 @@ import (
 	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/service"
+	"schakel/views"
 )
 
 // planCreate adds a draft plan and opens it.
@@ -18,8 +19,8 @@ func (s *Server) planCreate(c *fiber.Ctx) error {
 	}
 	p, err := s.svc.CreatePlan(c.UserContext(), currentUser(c), authz.WorkspaceID(c), in)
 	if fields := fieldErrors(err); fields != nil {
-		return s.renderPlanList(c, http.StatusUnprocessableEntity, fiber.Map{
-			"Title": in.Title, "PeriodStart": in.PeriodStart, "PeriodEnd": in.PeriodEnd, "Framework": string(in.Framework),
+		return s.renderPlanList(c, http.StatusUnprocessableEntity, views.PlanForm{
+			Title: in.Title, PeriodStart: in.PeriodStart, PeriodEnd: in.PeriodEnd, Framework: string(in.Framework),
 		}, fields)
 	}
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/service"
+	"schakel/views"
 )
 
 // planFieldEdit opens the editor of one plan field: in place for htmx, and
@@ -23,26 +24,19 @@ func (s *Server) planFieldEdit(c *fiber.Ctx) error {
 }
 
 // planEditor answers with the editor of a plan field holding value, opened
-// at version, with the message errID under it if set.
+// at version, with the message errID under it if set: alone for htmx, on
+// the plan's page otherwise.
 func (s *Server) planEditor(c *fiber.Ctx, p *model.Plan, field, value string, version int, errID string, status int) error {
-	editor := fiber.Map{"Value": value, "Version": version, "Error": errID}
+	editor := views.PlanEditor{Plan: p, Field: field, Value: value, Version: version, Error: errID}
 	if isHTMX(c) {
-		data := planFieldData(p, true, field, false)
-		data["PlanStatuses"] = model.PlanStatuses
-		for k, v := range editor {
-			data[k] = v
-		}
-		return s.renderParts(c, status, part{"partials/plan_field_edit", data})
+		return s.renderFragments(c, status, views.PlanFieldEditor(editor))
 	}
-	data, err := s.boardData(c, p.ID, url.Values{})
+	d, err := s.boardPage(c, p.ID, url.Values{})
 	if err != nil {
 		return err
 	}
-	data["EditField"] = field
-	for k, v := range editor {
-		data[k] = v
-	}
-	return s.render(c, status, "pages/plan_show", "", "", data)
+	d.Editor = &editor
+	return s.renderPlanPage(c, status, d)
 }
 
 // loadPlanField loads the plan of the route and checks its :field.

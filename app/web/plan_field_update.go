@@ -40,31 +40,29 @@ func (s *Server) planFieldUpdate(c *fiber.Ctx) error {
 	if !isHTMX(c) {
 		return redirect(c, withNotice(planPath(saved.WorkspaceID, saved.ID), "plan_saved"))
 	}
-	return s.renderParts(c, http.StatusOK, part{"partials/plan_field", planFieldData(saved, true, field, false)})
+	return s.renderFragments(c, http.StatusOK, views.PlanField(planFieldView(saved, true, field, false)))
 }
 
 // planConflict answers 409 with both values in place of the field.
 func (s *Server) planConflict(c *fiber.Ctx, p *model.Plan, field string, conflict *service.Conflict) error {
 	page := planPath(p.WorkspaceID, p.ID)
 	domID := "plan-" + strconv.FormatInt(p.ID, 10) + "-" + field
-	cd := s.conflictData(c, conflict, fiber.Map{
-		"DomID": domID, "Field": field, "Label": s.translator(c).Get("plans.field." + field),
-		"Save": page + "/fields/" + field, "Keep": page, "KeepSelect": "#" + domID, "Back": page,
-		"FocusNext": "edit-" + domID,
+	cv := s.conflictView(c, conflict, views.Conflict{
+		DomID: domID, Field: field, Label: s.translator(c).Get("plans.field." + field),
+		Save: page + "/fields/" + field, Keep: page, KeepSelect: "#" + domID, Back: page,
+		FocusNext: "edit-" + domID,
 	})
 	if isHTMX(c) {
-		return s.renderParts(c, http.StatusConflict, part{"partials/field_conflict", cd})
+		return s.renderFragments(c, http.StatusConflict, views.FieldConflict(cv))
 	}
-	data, err := s.boardData(c, p.ID, url.Values{})
+	d, err := s.boardPage(c, p.ID, url.Values{})
 	if err != nil {
 		return err
 	}
-	data["ConflictField"], data["Conflict"] = field, cd
-	return s.render(c, http.StatusConflict, "pages/plan_show", "", "", data)
+	d.Conflict = &cv
+	return s.renderPlanPage(c, http.StatusConflict, d)
 }
 
-// conflictData completes the data of partials/field_conflict: who changed
-// the field, and both values as a person reads them.
 // conflictView fills in the values of a conflict as people read them; v
 // brings where it stands on the page and where its choices lead.
 func (s *Server) conflictView(c *fiber.Ctx, conflict *service.Conflict, v views.Conflict) views.Conflict {
@@ -78,6 +76,9 @@ func (s *Server) conflictView(c *fiber.Ctx, conflict *service.Conflict, v views.
 	return v
 }
 
+// conflictData completes the data of partials/field_conflict as
+// conflictView does; the meeting handlers use it until they render
+// components.
 func (s *Server) conflictData(c *fiber.Ctx, conflict *service.Conflict, d fiber.Map) fiber.Map {
 	names := s.valueNames(c.UserContext(), s.translator(c))
 	field, _ := d["Field"].(string)

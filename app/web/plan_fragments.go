@@ -11,39 +11,36 @@ import (
 	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/service"
+	"schakel/views"
 )
 
-// The data of the plan and action partials. The live updates render the
-// same partials outside any request (no CSRF token, no user), from exactly
-// the keys these builders set; keep the two in step.
+// The view data of the plan and action components. The handlers and the
+// live updates (which render outside any request: no CSRF token, no user)
+// build it with the same functions, so that a push shows what a reload
+// would.
 
-// actionData is the data of partials/action_item and partials/action_deleted:
-// the action (*model.Action with OwnerOrganisation and OwnerUser loaded), its
-// plan, whether the viewer may edit actions, the day by which due dates are
-// judged (YYYY-MM-DD), and whether the fragment is an out-of-band swap.
-func actionData(a *model.Action, p *model.Plan, canEdit bool, today string, oob bool) fiber.Map {
-	return fiber.Map{"Action": a, "Plan": p, "CanEdit": canEdit, "Today": today, "OOB": oob}
+// actionView is how the board shows action a (with OwnerOrganisation and
+// OwnerUser loaded): with editors when canEdit, judged overdue by today
+// (YYYY-MM-DD), as an out-of-band swap when oob.
+func actionView(a *model.Action, canEdit bool, today string, oob bool) views.ActionView {
+	return views.ActionView{Action: a, CanEdit: canEdit, Today: today, OOB: oob}
 }
 
-// actionFieldData is the data of partials/action_field: actionData and the
-// field, one of service.ActionFields.
-func actionFieldData(a *model.Action, p *model.Plan, canEdit bool, today, field string, oob bool) fiber.Map {
-	d := actionData(a, p, canEdit, today, oob)
-	d["Field"] = field
-	return d
+// planFieldView is how the plan's header shows one of its fields (one of
+// service.PlanFields); canManage offers the edit link.
+func planFieldView(p *model.Plan, canManage bool, field string, oob bool) views.PlanFieldView {
+	return views.PlanFieldView{Plan: p, Field: field, CanManage: canManage, OOB: oob}
 }
 
-// planFieldData is the data of partials/plan_field: the plan, whether the
-// viewer may manage plans, the field (one of service.PlanFields) and whether
-// the fragment is an out-of-band swap.
-func planFieldData(p *model.Plan, canManage bool, field string, oob bool) fiber.Map {
-	return fiber.Map{"Plan": p, "CanManage": canManage, "Field": field, "OOB": oob}
-}
-
-// rollupData is the data of partials/plan_rollups: the board (only its
-// roll-ups are read) and whether the fragment is an out-of-band swap.
-func rollupData(b *service.PlanBoard, oob bool) fiber.Map {
-	return fiber.Map{"Board": b, "OOB": oob}
+// themeView is the section of one theme of the board.
+func themeView(b *service.PlanBoard, theme model.Theme, canEdit, oob bool) views.ThemeView {
+	v := views.ThemeView{Group: service.ThemeGroup{Theme: theme}, CanEdit: canEdit, Today: b.Today, OOB: oob}
+	for _, g := range b.Themes {
+		if g.Theme == theme {
+			v.Group = g
+		}
+	}
+	return v
 }
 
 // idParam reads a positive id from the route; anything else is not found.
@@ -190,7 +187,8 @@ func submittedValue(c *fiber.Ctx, field string) string {
 }
 
 // noticePart is an out-of-band notice in the page's live region #alerts,
-// for changes made where the focus stays.
+// for changes made where the focus stays. The meeting handlers use it until
+// they render components; plans and actions render views.NoticeOOB.
 func noticePart(text string) part {
 	return part{"partials/notice_oob", fiber.Map{"Text": text}}
 }

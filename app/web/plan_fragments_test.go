@@ -2,13 +2,12 @@ package web
 
 import (
 	"bytes"
-	"net/http"
+	"context"
 	"strings"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/template/html/v2"
+	"github.com/a-h/templ"
 
 	"schakel/app/i18n"
 	"schakel/app/model"
@@ -16,16 +15,12 @@ import (
 	"schakel/views"
 )
 
-// TestPartialsRenderOutsideARequest renders the partials that live updates
-// push exactly as they do: from the agreed data keys only, without CSRF
-// token or user. Each must keep its id, carry hx-swap-oob when asked, and
-// hold no hidden CSRF field (htmx sends the page's token in a header).
+// TestPartialsRenderOutsideARequest renders the components that live
+// updates push exactly as they do: from their view data only, with a
+// translator but without CSRF token or user. Each must keep its id, carry
+// hx-swap-oob when asked, and hold no hidden CSRF field (htmx sends the
+// page's token in a header).
 func TestPartialsRenderOutsideARequest(t *testing.T) {
-	engine := html.NewFileSystem(http.FS(views.FS), ".html")
-	engine.AddFuncMap(templateFuncs())
-	if err := engine.Load(); err != nil {
-		t.Fatal(err)
-	}
 	msgs, err := i18n.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -38,30 +33,32 @@ func TestPartialsRenderOutsideARequest(t *testing.T) {
 	board := service.BuildBoard(plan, []model.Action{*a}, nil, service.ActionFilter{})
 
 	tests := []struct {
-		name, partial string
-		data          fiber.Map
-		root          string // the element the fragment must start with
-		want          []string
+		name string
+		part templ.Component
+		oob  bool   // whether the fragment is an out-of-band swap
+		root string // the element the fragment must start with
+		want []string
 	}{
-		{"item", "partials/action_item", fiber.Map{"Action": a, "Plan": plan, "CanEdit": true, "Today": "2026-11-28", "OOB": true},
+		{"item", views.ActionItem(actionView(a, true, "2026-11-28", true)), true,
 			"li#action-9.schakel-action[data-id='9'][data-version='5'][hx-swap-oob='true']",
 			[]string{"#action-9-title", "#action-9-status", "#move-up-9", "#move-down-9", ".schakel-drag-handle[aria-hidden='true']", "#delete-9", "#action-9-due_date .schakel-badge--overdue"}},
-		{"item for readers", "partials/action_item", fiber.Map{"Action": a, "Plan": plan, "CanEdit": false, "Today": "2026-11-28", "OOB": false},
+		{"item for readers", views.ActionItem(actionView(a, false, "2026-11-28", false)), false,
 			"li#action-9:not([hx-swap-oob])", []string{"#action-9-owner", "a[href='/workspaces/2/actions/9']"}},
-		{"field", "partials/action_field", fiber.Map{"Action": a, "Plan": plan, "CanEdit": true, "Today": "2026-11-28", "OOB": true, "Field": "owner"},
+		{"field", views.ActionField(actionView(a, true, "2026-11-28", true), "owner"), true,
 			"div#action-9-owner.schakel-field[data-action='9'][data-field='owner'][hx-swap-oob='true']",
 			[]string{"span#presence-9-owner.schakel-presence[aria-live='polite']", "a#edit-9-owner[hx-get='/workspaces/2/actions/9/fields/owner/edit'][hx-target='#action-9-owner'][hx-swap='outerHTML'][href]"}},
-		{"plan field", "partials/plan_field", fiber.Map{"Plan": plan, "CanManage": true, "Field": "status", "OOB": true},
+		{"plan field", views.PlanField(planFieldView(plan, true, "status", true)), true,
 			"div#plan-4-status[hx-swap-oob='true']", []string{"a#edit-plan-4-status"}},
-		{"roll-ups", "partials/plan_rollups", fiber.Map{"Board": board, "OOB": true},
+		{"roll-ups", views.PlanRollups(board), true,
 			"div#rollup-plan[hx-swap-oob='true']", []string{"#rollup-theme-preventie[hx-swap-oob='true']", "#rollup-theme-zorg[hx-swap-oob='true']"}},
-		{"deleted", "partials/action_deleted", fiber.Map{"Action": a, "Plan": plan, "CanEdit": true, "Today": "2026-11-28", "OOB": false},
+		{"deleted", views.ActionDeleted(actionView(a, true, "2026-11-28", false)), false,
 			"li#action-9-deleted", []string{"button#undo-9"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := engine.Render(&buf, tt.partial, view{T: msgs.Translator("nl"), Data: tt.data}); err != nil {
+			ctx := i18n.NewContext(context.Background(), msgs.Translator("nl"))
+			if err := tt.part.Render(ctx, &buf); err != nil {
 				t.Fatal(err)
 			}
 			doc, err := goquery.NewDocumentFromReader(strings.NewReader(buf.String()))
@@ -81,7 +78,7 @@ func TestPartialsRenderOutsideARequest(t *testing.T) {
 			if n := doc.Find(`input[name="_csrf"]`).Length(); n != 0 {
 				t.Errorf("%d CSRF fields without a token", n)
 			}
-			if oob := doc.Find("[hx-swap-oob]").Length(); tt.data["OOB"] == true && oob != doc.Find("body > [hx-swap-oob]").Length() {
+			if oob := doc.Find("[hx-swap-oob]").Length(); tt.oob && oob != doc.Find("body > [hx-swap-oob]").Length() {
 				t.Errorf("out-of-band swaps nested inside the fragment")
 			}
 		})

@@ -7,15 +7,16 @@ import (
 
 	"schakel/app/authz"
 	"schakel/app/model"
+	"schakel/views"
 )
 
 // planList shows the workspace's action plans with their progress and, to
 // whoever may manage plans, the form for a new one.
 func (s *Server) planList(c *fiber.Ctx) error {
-	return s.renderPlanList(c, http.StatusOK, fiber.Map{"Framework": string(model.FrameworkPillars)}, nil)
+	return s.renderPlanList(c, http.StatusOK, views.PlanForm{Framework: string(model.FrameworkPillars)}, nil)
 }
 
-func (s *Server) renderPlanList(c *fiber.Ctx, status int, form fiber.Map, errs map[string]string) error {
+func (s *Server) renderPlanList(c *fiber.Ctx, status int, form views.PlanForm, errs map[string]string) error {
 	u, wid := currentUser(c), authz.WorkspaceID(c)
 	w, err := s.svc.Workspace(c.UserContext(), u, wid)
 	if err != nil {
@@ -25,8 +26,7 @@ func (s *Server) renderPlanList(c *fiber.Ctx, status int, form fiber.Map, errs m
 	if err != nil {
 		return err
 	}
-	return s.render(c, status, "pages/plan_list", "", "plans.title", fiber.Map{
-		"Workspace": w, "Plans": plans, "CanManage": s.svc.CanManagePlans(u, wid),
-		"Frameworks": model.Frameworks, "Form": form, "Errors": errs,
-	})
+	return s.renderPage(c, status, views.Page{Title: s.translator(c).Get("plans.title")}, views.PlanListPage(views.PlanList{
+		Workspace: w, Plans: plans, CanManage: s.svc.CanManagePlans(u, wid), Form: form, Errors: errs,
+	}))
 }

@@ -9,8 +9,8 @@ import (
 
 	"schakel/app/authz"
 	"schakel/app/model"
-	"schakel/app/service"
 	"schakel/app/store"
+	"schakel/views"
 )
 
 // planShow shows a plan's board: its details, progress, and its actions by
@@ -24,60 +24,57 @@ func (s *Server) planShow(c *fiber.Ctx) error {
 	if err != nil {
 		q = url.Values{}
 	}
-	data, err := s.boardData(c, pid, q)
+	d, err := s.boardPage(c, pid, q)
 	if err != nil {
 		return err
 	}
 	if id, err := strconv.ParseInt(q.Get("deleted"), 10, 64); err == nil {
-		s.showDeleted(c, data, id)
+		s.showDeleted(c, d, id)
 	}
-	return s.render(c, http.StatusOK, "pages/plan_show", "", "", data)
+	return s.renderPlanPage(c, http.StatusOK, d)
 }
 
-// boardData gathers what the plan page and its partials show, with the
-// filter of query q.
-func (s *Server) boardData(c *fiber.Ctx, planID int64, q url.Values) (fiber.Map, error) {
+// boardPage gathers what the plan page shows, with the filter of query q.
+func (s *Server) boardPage(c *fiber.Ctx, planID int64, q url.Values) (views.PlanBoardPage, error) {
 	ctx, u, wid := c.UserContext(), currentUser(c), authz.WorkspaceID(c)
 	p, err := s.svc.Plan(ctx, u, wid, planID)
 	if err != nil {
-		return nil, err
+		return views.PlanBoardPage{}, err
 	}
 	w, err := s.svc.Workspace(ctx, u, wid)
 	if err != nil {
-		return nil, err
+		return views.PlanBoardPage{}, err
 	}
 	b, err := s.svc.Board(ctx, u, wid, planID, filterFrom(q, p))
 	if err != nil {
-		return nil, err
+		return views.PlanBoardPage{}, err
 	}
 	orgs, err := store.Organisations(ctx, s.db)
 	if err != nil {
-		return nil, err
+		return views.PlanBoardPage{}, err
 	}
-	themes := b.Plan.Framework.Themes()
-	canEdit := s.svc.CanEditActions(u, wid)
-	data := fiber.Map{
-		"Workspace": w, "Plan": b.Plan, "Board": b, "Today": b.Today,
-		"CanEdit": canEdit, "CanManage": s.svc.CanManagePlans(u, wid),
-		"Themes": themes, "Statuses": model.ActionStatuses, "PlanStatuses": model.PlanStatuses,
-		"Organisations": orgs, "PlanFields": service.PlanFields,
-		"EditField": "", "ConflictField": "", "Conflict": fiber.Map(nil),
-		"Form": fiber.Map{"Title": "", "Theme": ""}, "Errors": map[string]string(nil),
-		"PageTitle": b.Plan.Title,
-	}
+	return views.PlanBoardPage{
+		Workspace: w, Board: b, Organisations: orgs,
+		CanEdit: s.svc.CanEditActions(u, wid), CanManage: s.svc.CanManagePlans(u, wid),
+		Add: views.ActionAdd{Plan: b.Plan},
+	}, nil
+}
+
+// renderPlanPage answers with the plan's page; the board's live updates
+// and, for editors, reordering need their scripts.
+func (s *Server) renderPlanPage(c *fiber.Ctx, status int, d views.PlanBoardPage) error {
 	scripts := []string{"/static/vendor/htmx-ext-ws.js", "/static/js/live.js"}
-	if canEdit {
+	if d.CanEdit {
 		scripts = append(scripts, "/static/vendor/sortable.min.js")
 	}
-	data["Scripts"] = scripts
-	return data, nil
+	return s.renderPage(c, status, views.Page{Title: d.Board.Plan.Title, Scripts: scripts}, views.PlanPage(d))
 }
 
 // showDeleted puts an action deleted a moment ago back on the board, in its
 // place, as the offer to undo: what a browser without JavaScript sees after
 // deleting.
-func (s *Server) showDeleted(c *fiber.Ctx, data fiber.Map, actionID int64) {
-	b := data["Board"].(*service.PlanBoard)
+func (s *Server) showDeleted(c *fiber.Ctx, d views.PlanBoardPage, actionID int64) {
+	b := d.Board
 	a, err := s.svc.Action(c.UserContext(), currentUser(c), authz.WorkspaceID(c), actionID)
 	if err != nil || a.DeletedAt == nil || a.PlanID != b.Plan.ID {
 		return
