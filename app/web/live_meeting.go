@@ -4,16 +4,18 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"html"
+	"io"
 	"strconv"
 	"strings"
 
-	"github.com/gofiber/fiber/v2"
+	"github.com/a-h/templ"
 
+	"schakel/app/i18n"
 	"schakel/app/model"
 	"schakel/app/realtime"
 	"schakel/app/service"
 	"schakel/app/store"
+	"schakel/views"
 )
 
 func meetingIDOf(topic string) (int64, bool) {
@@ -22,31 +24,53 @@ func meetingIDOf(topic string) (int64, bool) {
 }
 
 // meetingView reads a meeting's live parts once, for every class.
-func (r liveRenderer) meetingView(ctx context.Context, workspaceID, meetingID int64) (*model.Meeting, fiber.Map, error) {
+func (r liveRenderer) meetingView(ctx context.Context, workspaceID, meetingID int64) (*views.MeetingParts, error) {
 	m, err := store.Meeting(ctx, r.s.db, workspaceID, meetingID)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	d, err := r.s.meetingPartsCtx(ctx, m, meetingClass{})
-	return m, d, err
+	return r.s.readMeetingParts(ctx, m)
 }
 
-// forClass is the meeting's data as one class of viewers sees it. Case
+// forClass is the meeting's parts as one class of viewers sees them. Case
 // notes never travel this way: a case field is drawn closed, and the
 // page of someone allowed to see it fetches it (and is audited).
-func forClass(d fiber.Map, c realtime.Class) fiber.Map {
-	out := make(fiber.Map, len(d)+4)
-	for k, v := range d {
-		out[k] = v
+func forClass(d *views.MeetingParts, c realtime.Class) *views.MeetingParts {
+	cd := *d
+	cd.CanEdit, cd.CanManage, cd.CanSeeCase, cd.Live = c.Edit, c.Manage, false, true
+	return &cd
+}
+
+// liveWriter renders the components of one class's live update in turn,
+// in the class's language, into one buffer; the first error sticks.
+type liveWriter struct {
+	ctx context.Context
+	buf bytes.Buffer
+	err error
+}
+
+func (r liveRenderer) writer(ctx context.Context, c realtime.Class) *liveWriter {
+	return &liveWriter{ctx: i18n.NewContext(ctx, r.s.messages.Translator(c.Lang))}
+}
+
+func (w *liveWriter) render(parts ...templ.Component) {
+	for _, p := range parts {
+		if w.err == nil && p != nil {
+			w.err = p.Render(w.ctx, &w.buf)
+		}
 	}
-	out["CanEdit"], out["CanManage"], out["CanSeeCase"], out["OOB"] = c.Edit, c.Manage, false, true
-	out["Live"] = true
-	return out
+}
+
+// oobAppend appends child to the element selector names, out of band.
+func oobAppend(selector string, child templ.Component) templ.Component {
+	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+		return views.OOBAppend(selector).Render(templ.WithChildren(ctx, child), w)
+	})
 }
 
 // renderMeeting renders what one change means for a meeting's page.
 func (r liveRenderer) renderMeeting(ctx context.Context, meetingID int64, ev realtime.Event, classes []realtime.Class) (map[realtime.Class][]byte, error) {
-	m, d, err := r.meetingView(ctx, ev.WorkspaceID, meetingID)
+	d, err := r.meetingView(ctx, ev.WorkspaceID, meetingID)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, nil
 	}
@@ -55,123 +79,77 @@ func (r liveRenderer) renderMeeting(ctx context.Context, meetingID int64, ev rea
 	}
 	var it *model.AgendaItem
 	if ev.Entity == "item" {
-		if it, err = store.Item(ctx, r.s.db, ev.WorkspaceID, ev.ID); err != nil || it.MeetingID != m.ID {
+		if it, err = store.Item(ctx, r.s.db, ev.WorkspaceID, ev.ID); err != nil || it.MeetingID != d.Meeting.ID {
 			return nil, nil
 		}
 	}
 	by := r.author(ctx, ev)
-	times, _ := d["Times"].(service.AgendaTimes)
 	out := make(map[realtime.Class][]byte, len(classes))
 	for _, c := range classes {
-		var buf bytes.Buffer
+		w := r.writer(ctx, c)
 		cd := forClass(d, c)
-		r.meetingNews(&buf, ev, it, times.Current, by, c)
-		var err error
+		w.render(r.meetingNews(c, ev, it, d.Times.Current, by))
 		switch ev.Entity {
 		case "meeting":
 			for _, f := range ev.Fields {
 				if contains(service.MeetingFields, f) {
-					if err = r.fragment(&buf, "partials/meeting_field", c, mapWith(cd, "Field", f)); err != nil {
-						break
-					}
+					w.render(views.MeetingField(cd.Detail(), f, true))
 				}
 			}
-			versionMarker(&buf, 0, m.Version)
+			versionMarker(&w.buf, 0, d.Meeting.Version)
 		case "item":
-			err = r.meetingItem(&buf, cd, it, ev, c)
+			meetingItem(w, cd, it, ev)
 		case "attendees":
-			err = r.fragment(&buf, "partials/meeting_attendees", c, cd)
+			w.render(views.MeetingAttendees(cd))
 		case "outcomes":
-			err = r.fragment(&buf, "partials/meeting_actions", c, cd)
-			for i := range d["Items"].([]model.AgendaItem) {
-				if err != nil {
-					break
-				}
-				err = r.fragment(&buf, "partials/item_outcomes", c, mapWith(cd, "Item", &d["Items"].([]model.AgendaItem)[i]))
+			w.render(views.MeetingActions(cd, true))
+			for i := range cd.Items {
+				w.render(views.ItemOutcomes(cd, &cd.Items[i], true))
 			}
 		}
-		if err == nil {
-			err = r.fragment(&buf, "partials/agenda_now", c, cd)
+		w.render(views.AgendaNow(cd, true))
+		if w.err != nil {
+			return nil, w.err
 		}
-		if err != nil {
-			return nil, err
-		}
-		out[c] = buf.Bytes()
+		out[c] = w.buf.Bytes()
 	}
 	return out, nil
 }
 
-func mapWith(d fiber.Map, kv ...any) fiber.Map {
-	out := make(fiber.Map, len(d)+len(kv)/2)
-	for k, v := range d {
-		out[k] = v
-	}
-	for i := 0; i+1 < len(kv); i += 2 {
-		out[kv[i].(string)] = kv[i+1]
-	}
-	return out
-}
-
 // meetingItem renders a change of one agenda item.
-func (r liveRenderer) meetingItem(buf *bytes.Buffer, cd fiber.Map, it *model.AgendaItem, ev realtime.Event, c realtime.Class) error {
-	id := strconv.FormatInt(it.ID, 10)
+func meetingItem(w *liveWriter, cd *views.MeetingParts, it *model.AgendaItem, ev realtime.Event) {
 	if it.DeletedAt != nil {
-		buf.WriteString(`<li id="item-` + id + `" hx-swap-oob="delete"></li>`)
-		return nil
+		w.render(views.OOBDelete("item-" + strconv.FormatInt(it.ID, 10)))
+		return
 	}
 	switch ev.Kind {
 	case realtime.Created, realtime.Restored:
-		buf.WriteString(`<div hx-swap-oob="beforeend:#agenda-items">`)
-		if err := r.fragment(buf, "partials/agenda_item", c, mapWith(cd, "Item", it, "OOB", false)); err != nil {
-			return err
-		}
-		buf.WriteString(`</div>`)
-		agendaOrder(buf, cd)
+		w.render(oobAppend("#agenda-items", views.AgendaItem(cd, it, false)), views.AgendaOrder(cd))
 	case realtime.Moved:
-		agendaOrder(buf, cd)
+		w.render(views.AgendaOrder(cd))
 	case realtime.Changed:
-		versionMarker(buf, it.ID, it.Version)
+		versionMarker(&w.buf, it.ID, it.Version)
 		if contains(ev.Fields, "duration") {
-			agendaOrder(buf, cd)
+			w.render(views.AgendaOrder(cd))
 		}
 		for _, f := range ev.Fields {
 			if !service.IsItemField(f) {
 				continue
 			}
-			if err := r.fragment(buf, "partials/item_field", c, mapWith(cd, "Item", it, "Field", f)); err != nil {
-				return err
-			}
+			w.render(views.ItemField(cd, it, f, true))
 			if f == "kind" {
 				// A kind decides whether the item has case notes.
-				if err := r.fragment(buf, "partials/item_field", c, mapWith(cd, "Item", it, "Field", "case_notes")); err != nil {
-					return err
-				}
+				w.render(views.ItemField(cd, it, "case_notes", true))
 			}
 		}
 	}
-	return nil
-}
-
-// agendaOrder tells the page the order of the agenda's items and when
-// each starts: a move or a new duration shifts every later item.
-func agendaOrder(buf *bytes.Buffer, d fiber.Map) {
-	items, _ := d["Items"].([]model.AgendaItem)
-	times, _ := d["Times"].(service.AgendaTimes)
-	ids := make([]string, len(items))
-	for i := range items {
-		id := strconv.FormatInt(items[i].ID, 10)
-		ids[i] = id
-		buf.WriteString(`<span class="schakel-agenda-item__start" id="item-` + id + `-start" hx-swap-oob="true"><time>` +
-			html.EscapeString(times.Starts[items[i].ID]) + `</time></span>`)
-	}
-	buf.WriteString(`<div id="live-order" hidden data-order="agenda-items=` + strings.Join(ids, ",") + `" hx-swap-oob="true"></div>`)
 }
 
 // catchUpMeeting brings a reconnecting page up to date: every item it
 // holds at an older version is drawn again, new ones added, deleted ones
 // removed; the details, attendees and outcomes are sent whole.
 func (r liveRenderer) catchUpMeeting(ctx context.Context, workspaceID, meetingID int64, have map[int64]int, c realtime.Class) ([]byte, error) {
-	m, d, err := r.meetingView(ctx, workspaceID, meetingID)
+	d, err := r.meetingView(ctx, workspaceID, meetingID)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, nil
 	}
@@ -179,23 +157,20 @@ func (r liveRenderer) catchUpMeeting(ctx context.Context, workspaceID, meetingID
 		return nil, err
 	}
 	cd := forClass(d, c)
-	var buf bytes.Buffer
-	if v, ok := have[0]; ok && v < m.Version {
+	w := r.writer(ctx, c)
+	if v, ok := have[0]; ok && v < d.Meeting.Version {
 		for _, f := range service.MeetingFields {
-			if err := r.fragment(&buf, "partials/meeting_field", c, mapWith(cd, "Field", f)); err != nil {
-				return nil, err
-			}
+			w.render(views.MeetingField(cd.Detail(), f, true))
 		}
-		versionMarker(&buf, 0, m.Version)
+		versionMarker(&w.buf, 0, d.Meeting.Version)
 	}
 	versions, err := store.ItemVersions(ctx, r.s.db, workspaceID, meetingID)
 	if err != nil {
 		return nil, err
 	}
-	items := d["Items"].([]model.AgendaItem)
 	byID := map[int64]*model.AgendaItem{}
-	for i := range items {
-		byID[items[i].ID] = &items[i]
+	for i := range cd.Items {
+		byID[cd.Items[i].ID] = &cd.Items[i]
 	}
 	for _, iv := range versions {
 		v, held := have[iv.ID]
@@ -203,26 +178,18 @@ func (r liveRenderer) catchUpMeeting(ctx context.Context, workspaceID, meetingID
 		switch {
 		case iv.DeletedAt != nil:
 			if held {
-				buf.WriteString(`<li id="item-` + strconv.FormatInt(iv.ID, 10) + `" hx-swap-oob="delete"></li>`)
+				w.render(views.OOBDelete("item-" + strconv.FormatInt(iv.ID, 10)))
 			}
 		case it == nil:
 		case !held:
-			buf.WriteString(`<div hx-swap-oob="beforeend:#agenda-items">`)
-			if err := r.fragment(&buf, "partials/agenda_item", c, mapWith(cd, "Item", it, "OOB", false)); err != nil {
-				return nil, err
-			}
-			buf.WriteString(`</div>`)
+			w.render(oobAppend("#agenda-items", views.AgendaItem(cd, it, false)))
 		case v < iv.Version:
-			if err := r.fragment(&buf, "partials/agenda_item", c, mapWith(cd, "Item", it, "OOB", true)); err != nil {
-				return nil, err
-			}
+			w.render(views.AgendaItem(cd, it, true))
 		}
 	}
-	agendaOrder(&buf, cd)
-	for _, name := range []string{"partials/meeting_attendees", "partials/meeting_actions", "partials/agenda_now"} {
-		if err := r.fragment(&buf, name, c, cd); err != nil {
-			return nil, err
-		}
+	w.render(views.AgendaOrder(cd), views.MeetingAttendees(cd), views.MeetingActions(cd, true), views.AgendaNow(cd, true))
+	if w.err != nil {
+		return nil, w.err
 	}
-	return buf.Bytes(), nil
+	return w.buf.Bytes(), nil
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/a-h/templ"
+
 	"schakel/app/i18n"
 	"schakel/app/model"
 	"schakel/app/realtime"
@@ -85,20 +87,21 @@ func fieldList(t *i18n.Translator, prefix string, fields []string) string {
 	return strings.Join(names, ", ")
 }
 
-// meetingNews writes one sentence about a change to a meeting's agenda for
+// meetingNews is one sentence about a change to a meeting's agenda for
 // the page's polite live region: who changed which item, or which item is
-// now under discussion (told to everyone, the chair too: data-by 0).
-func (r liveRenderer) meetingNews(buf *bytes.Buffer, ev realtime.Event, it *model.AgendaItem, current *model.AgendaItem, by *model.User, c realtime.Class) {
+// now under discussion (told to everyone, the chair too: by 0). It is nil
+// when there is nothing to tell.
+func (r liveRenderer) meetingNews(c realtime.Class, ev realtime.Event, it *model.AgendaItem, current *model.AgendaItem, by *model.User) templ.Component {
 	t := r.s.messages.Translator(c.Lang)
-	var text, author string
+	var text string
 	switch {
 	case ev.Entity == "meeting" && contains(ev.Fields, "current"):
 		if current == nil {
-			return
+			return nil
 		}
-		text, author = t.Get("live.news.item_current", "Title", current.Title), "0"
+		return views.LiveNews(0, t.Get("live.news.item_current", "Title", current.Title))
 	case by == nil:
-		return
+		return nil
 	case ev.Entity == "item" && it != nil && (it.DeletedAt != nil || ev.Kind == realtime.Deleted):
 		text = t.Get("live.news.item_deleted", "Name", by.Name, "Title", it.Title)
 	case ev.Entity == "item" && it != nil && (ev.Kind == realtime.Created || ev.Kind == realtime.Restored):
@@ -114,12 +117,7 @@ func (r liveRenderer) meetingNews(buf *bytes.Buffer, ev realtime.Event, it *mode
 	case ev.Entity == "meeting":
 		text = t.Get("live.news.meeting_changed", "Name", by.Name)
 	default:
-		return
+		return nil
 	}
-	if author == "" {
-		author = strconv.FormatInt(by.ID, 10)
-	}
-	buf.WriteString(`<span id="live-news" hidden data-by="` + author + `" hx-swap-oob="true">`)
-	buf.WriteString(template.HTMLEscapeString(text))
-	buf.WriteString(`</span>`)
+	return views.LiveNews(by.ID, text)
 }

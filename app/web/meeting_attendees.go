@@ -7,6 +7,7 @@ import (
 
 	"schakel/app/model"
 	"schakel/app/service"
+	"schakel/views"
 )
 
 // attendeeInvite invites a member ("user") or a guest ("guest_name",
@@ -30,7 +31,7 @@ func (s *Server) attendeeInvite(c *fiber.Ctx) error {
 	if fields == nil && !isHTMX(c) {
 		return redirect(c, withNotice(meetingPath(m.WorkspaceID, m.ID), "attendee_added")+"#attendees-heading")
 	}
-	data, err := s.meetingData(c, m.ID)
+	p, err := s.meetingPage(c, m.ID)
 	if err != nil {
 		return err
 	}
@@ -38,16 +39,16 @@ func (s *Server) attendeeInvite(c *fiber.Ctx) error {
 	if fields != nil {
 		status = http.StatusUnprocessableEntity
 		if guest {
-			data["GuestForm"] = fiber.Map{"Name": c.FormValue("guest_name"), "Organisation": c.FormValue("guest_organisation")}
-			data["GuestErrors"] = fields
+			p.Parts.GuestName, p.Parts.GuestOrganisation = c.FormValue("guest_name"), c.FormValue("guest_organisation")
+			p.Parts.GuestErrors = fields
 		} else {
-			data["InviteErrors"] = fields
+			p.Parts.InviteErrors = fields
 		}
 	}
 	if !isHTMX(c) {
-		return s.render(c, status, "pages/meeting_show", "", "", data)
+		return s.renderMeetingPage(c, status, p)
 	}
-	return s.renderParts(c, status, part{"partials/meeting_attendees", data})
+	return s.renderFragments(c, status, views.MeetingAttendees(p.Parts))
 }
 
 // attendeeAnswer records an RSVP ("rsvp") or presence ("presence").
@@ -92,9 +93,9 @@ func (s *Server) attendeesAnswer(c *fiber.Ctx, m *model.Meeting) error {
 	if !isHTMX(c) {
 		return redirect(c, meetingPath(m.WorkspaceID, m.ID)+"#attendees-heading")
 	}
-	data, err := s.meetingData(c, m.ID)
+	d, err := s.meetingParts(c, m)
 	if err != nil {
 		return err
 	}
-	return s.renderParts(c, http.StatusOK, part{"partials/meeting_attendees", data})
+	return s.renderFragments(c, http.StatusOK, views.MeetingAttendees(d))
 }

@@ -12,6 +12,7 @@ import (
 	"schakel/app/model"
 	"schakel/app/service"
 	"schakel/app/store"
+	"schakel/views"
 )
 
 // meetingFieldShow answers one detail of a meeting as shown (the editor's
@@ -24,7 +25,11 @@ func (s *Server) meetingFieldShow(c *fiber.Ctx) error {
 	if !isHTMX(c) {
 		return redirect(c, meetingPath(m.WorkspaceID, m.ID))
 	}
-	return s.renderParts(c, http.StatusOK, part{"partials/meeting_field", s.meetingFieldData(c, m, field, false)})
+	d, err := s.meetingDetail(c, m)
+	if err != nil {
+		return err
+	}
+	return s.renderFragments(c, http.StatusOK, views.MeetingField(d, field, false))
 }
 
 // meetingFieldEdit opens the editor of one detail of a meeting.
@@ -52,12 +57,12 @@ func (s *Server) meetingFieldUpdate(c *fiber.Ctx) error {
 	if errors.As(err, &conflict) {
 		page := meetingPath(m.WorkspaceID, m.ID)
 		domID := "meeting-" + itoa64(m.ID) + "-" + field
-		cd := s.conflictData(c, conflict, fiber.Map{
-			"DomID": domID, "Field": field, "Label": s.translator(c).Get("meetings.field." + field),
-			"Save": page + "/fields/" + field, "Keep": page + "/fields/" + field, "Back": page,
-			"FocusNext": "edit-" + domID,
+		v := s.conflictView(c, conflict, views.Conflict{
+			DomID: domID, Field: field, Label: s.translator(c).Get("meetings.field." + field),
+			Save: page + "/fields/" + field, Keep: page + "/fields/" + field, Back: page,
+			FocusNext: "edit-" + domID,
 		})
-		return s.renderParts(c, http.StatusConflict, part{"partials/field_conflict", cd})
+		return s.renderFragments(c, http.StatusConflict, views.FieldConflict(v))
 	}
 	if fields := fieldErrors(err); fields != nil {
 		return s.meetingEditor(c, m, field, value, version, fields["value"], http.StatusUnprocessableEntity)
@@ -68,34 +73,40 @@ func (s *Server) meetingFieldUpdate(c *fiber.Ctx) error {
 	if !isHTMX(c) {
 		return redirect(c, withNotice(meetingPath(saved.WorkspaceID, saved.ID), "meeting_saved"))
 	}
-	return s.renderParts(c, http.StatusOK, part{"partials/meeting_field", s.meetingFieldData(c, saved, field, false)})
+	d, err := s.meetingDetail(c, saved)
+	if err != nil {
+		return err
+	}
+	return s.renderFragments(c, http.StatusOK, views.MeetingField(d, field, false))
 }
 
+// meetingEditor answers with the editor of a meeting's detail holding
+// value: alone for htmx, on the whole page for a browser without JavaScript.
 func (s *Server) meetingEditor(c *fiber.Ctx, m *model.Meeting, field, value string, version int, errID string, status int) error {
+	plans, err := store.Plans(c.UserContext(), s.db, m.WorkspaceID)
+	if err != nil {
+		return err
+	}
+	e := views.MeetingFieldEditor{Meeting: m, Plans: plans, Field: field, Value: value, Version: version, Error: errID}
 	if !isHTMX(c) {
-		data, err := s.meetingData(c, m.ID)
+		p, err := s.meetingPage(c, m.ID)
 		if err != nil {
 			return err
 		}
-		data["EditField"], data["Value"], data["Version"], data["Error"], data["Field"] = field, value, version, errID, field
-		return s.render(c, status, "pages/meeting_show", "", "", data)
+		p.Editor = &e
+		return s.renderMeetingPage(c, status, p)
 	}
-	d := s.meetingFieldData(c, m, field, false)
-	d["Value"], d["Version"], d["Error"], d["Autofocus"] = value, version, errID, true
-	return s.renderParts(c, status, part{"partials/meeting_field_edit", d})
+	e.Autofocus = true
+	return s.renderFragments(c, status, views.MeetingFieldEdit(e))
 }
 
-func (s *Server) meetingFieldData(c *fiber.Ctx, m *model.Meeting, field string, oob bool) fiber.Map {
-	u, wid := currentUser(c), authz.WorkspaceID(c)
-	plans, _ := store.Plans(c.UserContext(), s.db, m.WorkspaceID)
-	var plan *model.Plan
-	for i := range plans {
-		if m.PlanID != nil && plans[i].ID == *m.PlanID {
-			plan = &plans[i]
-		}
+// meetingDetail is what a detail of the meeting needs to be shown.
+func (s *Server) meetingDetail(c *fiber.Ctx, m *model.Meeting) (views.MeetingDetail, error) {
+	plans, err := store.Plans(c.UserContext(), s.db, m.WorkspaceID)
+	if err != nil {
+		return views.MeetingDetail{}, err
 	}
-	return fiber.Map{"Meeting": m, "Field": field, "OOB": oob, "CanManage": s.svc.CanManageMeetings(u, wid),
-		"Kinds": model.MeetingKinds, "States": model.MeetingStates, "Plans": plans, "Plan": plan}
+	return views.MeetingDetail{Meeting: m, Plan: meetingPlan(m, plans), CanManage: s.svc.CanManageMeetings(currentUser(c), authz.WorkspaceID(c))}, nil
 }
 
 func (s *Server) loadMeetingField(c *fiber.Ctx) (*model.Meeting, string, error) {

@@ -1,19 +1,19 @@
 package web
 
 import (
-	"bytes"
 	"errors"
-	"html/template"
 	"net/http"
 	"strconv"
 	"strings"
 
+	"github.com/a-h/templ"
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/apperr"
 	"schakel/app/casus"
 	"schakel/app/model"
 	"schakel/app/service"
+	"schakel/views"
 )
 
 // itemCreate adds an item to the end of a meeting's agenda.
@@ -25,16 +25,16 @@ func (s *Server) itemCreate(c *fiber.Ctx) error {
 	in := service.ItemInput{Title: c.FormValue("title"), Kind: model.ItemKind(c.FormValue("kind")), Duration: c.FormValue("duration")}
 	it, err := s.svc.CreateItem(c.UserContext(), currentUser(c), m.WorkspaceID, m.ID, in)
 	if fields := fieldErrors(err); fields != nil {
-		data, derr := s.meetingData(c, m.ID)
-		if derr != nil {
-			return derr
-		}
-		data["Form"] = fiber.Map{"Title": in.Title, "Kind": string(in.Kind), "Duration": in.Duration}
-		data["Errors"] = fields
+		form := views.ItemAddForm{Meeting: m, Title: in.Title, Kind: string(in.Kind), Duration: in.Duration, Errors: fields}
 		if isHTMX(c) {
-			return s.renderParts(c, http.StatusUnprocessableEntity, part{"partials/item_add_form", data})
+			return s.renderFragments(c, http.StatusUnprocessableEntity, views.ItemAdd(form))
 		}
-		return s.render(c, http.StatusUnprocessableEntity, "pages/meeting_show", "", "", data)
+		p, perr := s.meetingPage(c, m.ID)
+		if perr != nil {
+			return perr
+		}
+		p.AddItem = form
+		return s.renderMeetingPage(c, http.StatusUnprocessableEntity, p)
 	}
 	if err != nil {
 		return err
@@ -45,18 +45,16 @@ func (s *Server) itemCreate(c *fiber.Ctx) error {
 	// The form comes back empty; the item itself arrives with the live
 	// update, as for everyone else, and right here too for a page
 	// without a live connection.
-	data, err := s.meetingData(c, m.ID)
+	d, err := s.meetingParts(c, m)
 	if err != nil {
 		return err
 	}
-	return s.renderParts(c, http.StatusOK,
-		part{"partials/item_add_form", data},
-		part{"partials/agenda_list", withOOB(data)},
-		part{"partials/agenda_now", withOOB(data)},
-		noticePart(s.translator(c).Get("notice.item_added")))
+	return s.renderFragments(c, http.StatusOK,
+		views.ItemAdd(views.ItemAddForm{Meeting: m, Kind: string(model.ItemDiscussion), Duration: "15"}),
+		views.AgendaList(d, true),
+		views.AgendaNow(d, true),
+		views.NoticeOOB(s.translator(c).Get("notice.item_added")))
 }
-
-func withOOB(d fiber.Map) fiber.Map { return mapWith(d, "OOB", true) }
 
 // itemFieldShow answers one field of an item as shown (the editor's Cancel).
 func (s *Server) itemFieldShow(c *fiber.Ctx) error {
@@ -67,11 +65,11 @@ func (s *Server) itemFieldShow(c *fiber.Ctx) error {
 	if !isHTMX(c) {
 		return redirect(c, meetingPath(m.WorkspaceID, m.ID)+"#item-"+itoa64(it.ID))
 	}
-	d, err := s.itemFieldData(c, it, m, field)
+	d, err := s.meetingParts(c, m)
 	if err != nil {
 		return err
 	}
-	return s.renderParts(c, http.StatusOK, part{"partials/item_field", d})
+	return s.renderFragments(c, http.StatusOK, views.ItemField(d, it, field, false))
 }
 
 // itemFieldEdit opens the editor of one field of an agenda item.
@@ -98,12 +96,12 @@ func (s *Server) itemCase(c *fiber.Ctx) error {
 	if it, err = s.svc.CaseNotes(c.UserContext(), currentUser(c), it.WorkspaceID, it.ID); err != nil {
 		return err
 	}
-	d, err := s.itemFieldData(c, it, m, "case_notes")
+	d, err := s.meetingParts(c, m)
 	if err != nil {
 		return err
 	}
-	d["Reveal"] = true
-	return s.renderParts(c, http.StatusOK, part{"partials/item_field", d})
+	d.Reveal = true
+	return s.renderFragments(c, http.StatusOK, views.ItemField(d, it, "case_notes", false))
 }
 
 // itemFieldUpdate saves one field of an item: a conflict shows both
@@ -127,16 +125,16 @@ func (s *Server) itemFieldUpdate(c *fiber.Ctx) error {
 	case errors.As(err, &conflict):
 		page := itemPath(it.WorkspaceID, it.ID)
 		domID := "item-" + itoa64(it.ID) + "-" + field
-		cd := s.conflictData(c, conflict, fiber.Map{
-			"DomID": domID, "Field": field, "Label": s.translator(c).Get("agenda.field." + field),
-			"Save": page + "/fields/" + field, "Keep": page + "/fields/" + field,
-			"Back": meetingPath(m.WorkspaceID, m.ID), "FocusNext": "edit-" + domID,
+		v := s.conflictView(c, conflict, views.Conflict{
+			DomID: domID, Field: field, Label: s.translator(c).Get("agenda.field." + field),
+			Save: page + "/fields/" + field, Keep: page + "/fields/" + field,
+			Back: meetingPath(m.WorkspaceID, m.ID), FocusNext: "edit-" + domID,
 		})
-		cd["Long"] = field == "notes" || field == "case_notes"
+		v.Long = field == "notes" || field == "case_notes"
 		if field == "case_notes" {
-			cd["Theirs"], cd["Mine"] = conflict.Theirs, conflict.Mine
+			v.Theirs, v.Mine = conflict.Theirs, conflict.Mine
 		}
-		return s.renderParts(c, http.StatusConflict, part{"partials/field_conflict", cd})
+		return s.renderFragments(c, http.StatusConflict, views.FieldConflict(v))
 	case errors.As(err, &refused):
 		return s.itemEditor(c, it, m, field, value, version, "casus.refused", refused.Findings, http.StatusUnprocessableEntity)
 	}
@@ -149,42 +147,37 @@ func (s *Server) itemFieldUpdate(c *fiber.Ctx) error {
 	if !isHTMX(c) {
 		return redirect(c, withNotice(meetingPath(m.WorkspaceID, m.ID), "item_saved")+"#item-"+itoa64(it.ID))
 	}
-	d, err := s.itemFieldData(c, saved, m, field)
+	d, err := s.meetingParts(c, m)
 	if err != nil {
 		return err
 	}
-	d["Reveal"] = field == "case_notes"
-	parts := []part{{"partials/item_field", d}}
+	d.Reveal = field == "case_notes"
+	parts := []templ.Component{views.ItemField(d, saved, field, false)}
 	if field == "duration" {
 		// A new duration moves the end of the agenda and every later start.
-		var order bytes.Buffer
-		agendaOrder(&order, d)
-		parts = append(parts, part{"partials/agenda_now", withOOB(d)},
-			part{"partials/raw", fiber.Map{"HTML": template.HTML(order.String())}})
+		parts = append(parts, views.AgendaNow(d, true), views.AgendaOrder(d))
 	}
-	return s.renderParts(c, http.StatusOK, parts...)
+	return s.renderFragments(c, http.StatusOK, parts...)
 }
 
 // itemEditor answers with the editor of an item field holding value.
+// A browser without JavaScript gets the meeting's page.
 func (s *Server) itemEditor(c *fiber.Ctx, it *model.AgendaItem, m *model.Meeting, field, value string, version int, errID string, found []casus.Finding, status int) error {
-	d, err := s.itemFieldData(c, it, m, field)
-	if err != nil {
-		return err
-	}
-	d["Value"], d["Version"], d["Error"], d["Autofocus"] = value, version, errID, true
-	d["Findings"] = s.findingTexts(c, found)
 	if !isHTMX(c) {
-		data, err := s.meetingData(c, m.ID)
+		p, err := s.meetingPage(c, m.ID)
 		if err != nil {
 			return err
 		}
-		for k, v := range d {
-			data[k] = v
-		}
-		data["EditItem"], data["EditField"] = it.ID, field
-		return s.render(c, status, "pages/meeting_show", "", "", data)
+		return s.renderMeetingPage(c, status, p)
 	}
-	return s.renderParts(c, status, part{"partials/item_field_edit", d})
+	d, err := s.meetingParts(c, m)
+	if err != nil {
+		return err
+	}
+	return s.renderFragments(c, status, views.ItemFieldEdit(views.ItemEditor{
+		Item: it, Field: field, Value: value, Version: version, Error: errID, Findings: s.findingTexts(c, found),
+		Autofocus: true, Members: d.Members, Attendees: d.Attendees,
+	}))
 }
 
 // findingTexts names each identifier found in a case note, masked, in the
@@ -196,17 +189,6 @@ func (s *Server) findingTexts(c *fiber.Ctx, found []casus.Finding) []string {
 		out = append(out, t.Get("casus.kind."+string(f.Kind))+" ("+f.Masked()+")")
 	}
 	return out
-}
-
-func (s *Server) itemFieldData(c *fiber.Ctx, it *model.AgendaItem, m *model.Meeting, field string) (fiber.Map, error) {
-	u := currentUser(c)
-	d, err := s.meetingParts(c, m, s.meetingClass(u, m.WorkspaceID))
-	if err != nil {
-		return nil, err
-	}
-	d["Item"], d["Field"], d["OOB"] = it, field, false
-	d["CanSeeCase"] = s.svc.CanSeeCase(c.UserContext(), u, m)
-	return d, nil
 }
 
 func (s *Server) loadItemField(c *fiber.Ctx) (*model.AgendaItem, *model.Meeting, string, error) {
@@ -268,17 +250,14 @@ func (s *Server) itemMove(c *fiber.Ctx) error {
 	}
 	// The items move in place, with whatever is open in them, as they do
 	// for everyone else when the live update comes.
-	data, err := s.meetingData(c, m.ID)
+	d, err := s.meetingParts(c, m)
 	if err != nil {
 		return err
 	}
-	var order bytes.Buffer
-	agendaOrder(&order, data)
-	t := s.translator(c)
-	return s.renderParts(c, http.StatusOK,
-		part{"partials/raw", fiber.Map{"HTML": template.HTML(order.String())}},
-		part{"partials/agenda_now", withOOB(data)},
-		noticePart(t.Get("notice.item_moved", "Title", it.Title)))
+	return s.renderFragments(c, http.StatusOK,
+		views.AgendaOrder(d),
+		views.AgendaNow(d, true),
+		views.NoticeOOB(s.translator(c).Get("notice.item_moved", "Title", it.Title)))
 }
 
 // itemDelete takes an item off the agenda, with undo; itemRestore undoes.
@@ -307,17 +286,15 @@ func (s *Server) itemSetDeleted(c *fiber.Ctx, deleted bool) error {
 		}
 		return redirect(c, withNotice(meetingPath(m.WorkspaceID, m.ID), notice))
 	}
-	data, err := s.meetingData(c, m.ID)
+	d, err := s.meetingParts(c, m)
 	if err != nil {
 		return err
 	}
-	parts := []part{{"partials/agenda_list", withOOB(data)}, {"partials/agenda_now", withOOB(data)}}
+	notice := views.NoticeOOB(s.translator(c).Get("notice.item_restored"))
 	if deleted {
-		parts = append(parts, part{"partials/item_deleted", fiber.Map{"Item": it}})
-	} else {
-		parts = append(parts, noticePart(s.translator(c).Get("notice.item_restored")))
+		notice = views.ItemDeleted(it)
 	}
-	return s.renderParts(c, http.StatusOK, parts...)
+	return s.renderFragments(c, http.StatusOK, views.AgendaList(d, true), views.AgendaNow(d, true), notice)
 }
 
 // outcomeCreate records an outcome of an item; an action outcome adds the
@@ -340,29 +317,24 @@ func (s *Server) outcomeCreate(c *fiber.Ctx) error {
 	if !isHTMX(c) && fields == nil {
 		return redirect(c, withNotice(meetingPath(m.WorkspaceID, m.ID), "outcome_added")+"#item-"+itoa64(it.ID)+"-outcomes")
 	}
-	d, err := s.itemFieldData(c, it, m, "")
-	if err != nil {
-		return err
-	}
-	status := http.StatusOK
-	if fields != nil {
-		status = http.StatusUnprocessableEntity
-		d["OutcomeForm"], d["OutcomeErrors"] = in, fields
-	}
-	if !isHTMX(c) {
-		data, err := s.meetingData(c, m.ID)
+	if fields != nil && !isHTMX(c) {
+		p, err := s.meetingPage(c, m.ID)
 		if err != nil {
 			return err
 		}
-		data["OutcomeItem"], data["OutcomeForm"], data["OutcomeErrors"] = it.ID, in, fields
-		return s.render(c, status, "pages/meeting_show", "", "", data)
+		p.Parts.OutcomeItem, p.Parts.OutcomeForm, p.Parts.OutcomeErrors = it.ID, &in, fields
+		return s.renderMeetingPage(c, http.StatusUnprocessableEntity, p)
 	}
-	parts := []part{{"partials/item_outcomes", d}}
-	if fields == nil {
-		parts = append(parts, part{"partials/meeting_actions", withOOB(d)},
-			noticePart(s.translator(c).Get("notice.outcome_added")))
+	d, err := s.meetingParts(c, m)
+	if err != nil {
+		return err
 	}
-	return s.renderParts(c, status, parts...)
+	if fields != nil {
+		d.OutcomeItem, d.OutcomeForm, d.OutcomeErrors = it.ID, &in, fields
+		return s.renderFragments(c, http.StatusUnprocessableEntity, views.ItemOutcomes(d, it, false))
+	}
+	return s.renderFragments(c, http.StatusOK, views.ItemOutcomes(d, it, false), views.MeetingActions(d, true),
+		views.NoticeOOB(s.translator(c).Get("notice.outcome_added")))
 }
 
 // outcomeDelete removes an outcome; an action it created stays in the plan.
@@ -381,13 +353,13 @@ func (s *Server) outcomeDelete(c *fiber.Ctx) error {
 	if !isHTMX(c) {
 		return redirect(c, withNotice(meetingPath(m.WorkspaceID, m.ID), "outcome_deleted"))
 	}
-	data, err := s.meetingData(c, m.ID)
+	d, err := s.meetingParts(c, m)
 	if err != nil {
 		return err
 	}
-	parts := []part{{"partials/meeting_actions", withOOB(data)}, noticePart(s.translator(c).Get("notice.outcome_deleted"))}
-	for i := range data["Items"].([]model.AgendaItem) {
-		parts = append(parts, part{"partials/item_outcomes", mapWith(withOOB(data), "Item", &data["Items"].([]model.AgendaItem)[i])})
+	parts := []templ.Component{views.MeetingActions(d, true), views.NoticeOOB(s.translator(c).Get("notice.outcome_deleted"))}
+	for i := range d.Items {
+		parts = append(parts, views.ItemOutcomes(d, &d.Items[i], true))
 	}
-	return s.renderParts(c, http.StatusOK, parts...)
+	return s.renderFragments(c, http.StatusOK, parts...)
 }

@@ -9,17 +9,20 @@ import (
 	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/service"
+	"schakel/views"
 )
 
 // meetingList shows the workspace's meetings and, to whoever may plan
 // them, the form for a new one.
 func (s *Server) meetingList(c *fiber.Ctx) error {
-	return s.renderMeetingList(c, http.StatusOK, fiber.Map{
-		"Kind": string(model.MeetingTraining), "Template": "training", "StartTime": "09:30", "Duration": "180",
+	return s.renderMeetingList(c, http.StatusOK, views.MeetingForm{
+		Kind: string(model.MeetingTraining), Template: "training", StartTime: "09:30", Duration: "180",
 	}, nil)
 }
 
-func (s *Server) renderMeetingList(c *fiber.Ctx, status int, form fiber.Map, errs map[string]string) error {
+// renderMeetingList answers with the meetings page, its form holding form
+// with errs.
+func (s *Server) renderMeetingList(c *fiber.Ctx, status int, form views.MeetingForm, errs map[string]string) error {
 	ctx, u, wid := c.UserContext(), currentUser(c), authz.WorkspaceID(c)
 	w, err := s.svc.Workspace(ctx, u, wid)
 	if err != nil {
@@ -46,11 +49,11 @@ func (s *Server) renderMeetingList(c *fiber.Ctx, status int, form fiber.Map, err
 			past = append([]model.Meeting{m}, past...)
 		}
 	}
-	return s.render(c, status, "pages/meeting_list", "", "meetings.title", fiber.Map{
-		"Workspace": w, "Upcoming": upcoming, "Past": past, "CanManage": s.svc.CanManageMeetings(u, wid),
-		"Kinds": model.MeetingKinds, "Builtin": service.BuiltinTemplates, "Templates": templates, "Plans": plans,
-		"Form": form, "Errors": errs,
-	})
+	return s.renderPage(c, status, views.Page{Title: s.translator(c).Get("meetings.title")}, views.MeetingListPage(views.MeetingList{
+		Workspace: w, Upcoming: upcoming, Past: past, CanManage: s.svc.CanManageMeetings(u, wid),
+		Builtin: service.BuiltinTemplates, Templates: templates, Plans: plans,
+		Form: form, Errors: errs,
+	}))
 }
 
 // meetingCreate plans a meeting from the form and opens it.
@@ -62,10 +65,10 @@ func (s *Server) meetingCreate(c *fiber.Ctx) error {
 	}
 	m, err := s.svc.CreateMeeting(c.UserContext(), currentUser(c), authz.WorkspaceID(c), in)
 	if fields := fieldErrors(err); fields != nil {
-		return s.renderMeetingList(c, http.StatusUnprocessableEntity, fiber.Map{
-			"Title": in.Title, "Kind": string(in.Kind), "Date": in.Date, "StartTime": in.StartTime,
-			"Duration": in.Duration, "Location": in.Location, "OnlineURL": in.OnlineURL,
-			"Template": in.Template, "Plan": in.PlanID,
+		return s.renderMeetingList(c, http.StatusUnprocessableEntity, views.MeetingForm{
+			Title: in.Title, Kind: string(in.Kind), Date: in.Date, StartTime: in.StartTime,
+			Duration: in.Duration, Location: in.Location, OnlineURL: in.OnlineURL,
+			Template: in.Template, Plan: in.PlanID,
 		}, fields)
 	}
 	if err != nil {
@@ -82,13 +85,12 @@ func (s *Server) templateSave(c *fiber.Ctx) error {
 	}
 	_, err = s.svc.SaveTemplate(c.UserContext(), currentUser(c), m.WorkspaceID, m.ID, c.FormValue("name"))
 	if fields := fieldErrors(err); fields != nil {
-		data, derr := s.meetingData(c, m.ID)
-		if derr != nil {
-			return derr
+		p, perr := s.meetingPage(c, m.ID)
+		if perr != nil {
+			return perr
 		}
-		data["TemplateError"] = fields["name"]
-		data["TemplateName"] = c.FormValue("name")
-		return s.render(c, http.StatusUnprocessableEntity, "pages/meeting_show", "", "", data)
+		p.TemplateError, p.TemplateName = fields["name"], c.FormValue("name")
+		return s.renderMeetingPage(c, http.StatusUnprocessableEntity, p)
 	}
 	if err != nil {
 		return err

@@ -12,7 +12,12 @@ import (
 	"schakel/app/model"
 	"schakel/app/service"
 	"schakel/app/store"
+	"schakel/views"
 )
+
+// meetingScripts are what a meeting's page loads besides htmx: the live
+// connection, and reordering by drag and drop.
+var meetingScripts = []string{"/static/vendor/htmx-ext-ws.js", "/static/js/live.js", "/static/vendor/sortable.min.js", "/static/js/meeting.js"}
 
 // meetingShow is the meeting's page: details, attendees, the live agenda
 // with minutes and outcomes per item, and the actions it agreed.
@@ -21,69 +26,61 @@ func (s *Server) meetingShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	data, err := s.meetingData(c, mid)
+	p, err := s.meetingPage(c, mid)
 	if err != nil {
 		return err
 	}
-	data["Present"] = c.Query("mode") == "present"
-	return s.render(c, http.StatusOK, "pages/meeting_show", "", "", data)
+	p.Present = c.Query("mode") == "present"
+	return s.renderMeetingPage(c, http.StatusOK, p)
 }
 
-// meetingData gathers everything the meeting page shows.
-func (s *Server) meetingData(c *fiber.Ctx, meetingID int64) (fiber.Map, error) {
+// renderMeetingPage answers with the whole meeting page; handlers that
+// send a form back to a browser without JavaScript use it too.
+func (s *Server) renderMeetingPage(c *fiber.Ctx, status int, p views.MeetingPage) error {
+	return s.renderPage(c, status, views.Page{Title: p.Parts.Meeting.Title, Scripts: meetingScripts}, views.MeetingShowPage(p))
+}
+
+// meetingPage gathers everything the meeting page shows, as the user sees it.
+func (s *Server) meetingPage(c *fiber.Ctx, meetingID int64) (views.MeetingPage, error) {
 	ctx, u, wid := c.UserContext(), currentUser(c), authz.WorkspaceID(c)
 	m, err := s.svc.Meeting(ctx, u, wid, meetingID)
 	if err != nil {
-		return nil, err
+		return views.MeetingPage{}, err
 	}
 	w, err := s.svc.Workspace(ctx, u, wid)
 	if err != nil {
-		return nil, err
+		return views.MeetingPage{}, err
 	}
-	d, err := s.meetingParts(c, m, s.meetingClass(u, wid))
+	d, err := s.meetingParts(c, m)
+	if err != nil {
+		return views.MeetingPage{}, err
+	}
+	return views.MeetingPage{
+		Parts: d, Workspace: w, CanSaveTemplate: s.svc.CanSaveTemplates(u, wid),
+		AddItem: views.ItemAddForm{Meeting: m, Kind: string(model.ItemDiscussion), Duration: "15"},
+	}, nil
+}
+
+// meetingParts reads the meeting page's live parts as the user sees them.
+func (s *Server) meetingParts(c *fiber.Ctx, m *model.Meeting) (*views.MeetingParts, error) {
+	u := currentUser(c)
+	d, err := s.readMeetingParts(c.UserContext(), m)
 	if err != nil {
 		return nil, err
 	}
-	members, err := s.svc.Members(ctx, u, wid)
-	if err != nil {
-		return nil, err
-	}
-	d["Workspace"] = w
-	d["Members"] = members
-	d["CanSeeCase"] = s.svc.CanSeeCase(ctx, u, m)
-	d["CanSaveTemplate"] = s.svc.CanSaveTemplates(u, wid)
-	d["PageTitle"] = m.Title
-	d["TemplateError"], d["TemplateName"] = "", ""
-	d["EditField"], d["EditItem"] = "", int64(0)
-	d["Form"], d["Errors"] = fiber.Map{"Kind": string(model.ItemDiscussion), "Duration": "15"}, map[string]string(nil)
-	self := int64(0)
+	d.CanEdit = s.svc.CanEditAgenda(u, m.WorkspaceID)
+	d.CanManage = s.svc.CanManageMeetings(u, m.WorkspaceID)
+	d.CanSeeCase = s.svc.CanSeeCase(c.UserContext(), u, m)
 	if u != nil {
-		self = u.ID
+		d.Self = u.ID
 	}
-	d["Self"] = self
-	d["Present"] = false
-	d["Scripts"] = []string{"/static/vendor/htmx-ext-ws.js", "/static/js/live.js", "/static/vendor/sortable.min.js", "/static/js/meeting.js"}
 	return d, nil
 }
 
-// meetingClass is what the user may do on a meeting page.
-type meetingClass struct {
-	Edit   bool // co-edit the agenda and minutes
-	Manage bool // plan, chair, invite
-	Lang   string
-}
-
-func (s *Server) meetingClass(u *model.User, workspaceID int64) meetingClass {
-	return meetingClass{Edit: s.svc.CanEditAgenda(u, workspaceID), Manage: s.svc.CanManageMeetings(u, workspaceID)}
-}
-
-// meetingParts reads what the live parts of a meeting page show: the same
-// for everyone of one class, so that live pushes render them once.
-func (s *Server) meetingParts(c *fiber.Ctx, m *model.Meeting, cl meetingClass) (fiber.Map, error) {
-	return s.meetingPartsCtx(c.UserContext(), m, cl)
-}
-
-func (s *Server) meetingPartsCtx(ctx context.Context, m *model.Meeting, cl meetingClass) (fiber.Map, error) {
+// readMeetingParts reads what the live parts of a meeting page show: the
+// same for everyone, so that a live push reads it once. What a class of
+// viewers may do is for the caller to fill in.
+func (s *Server) readMeetingParts(ctx context.Context, m *model.Meeting) (*views.MeetingParts, error) {
 	items, err := store.Items(ctx, s.db, m.WorkspaceID, m.ID)
 	if err != nil {
 		return nil, err
@@ -108,16 +105,39 @@ func (s *Server) meetingPartsCtx(ctx context.Context, m *model.Meeting, cl meeti
 	if err != nil {
 		return nil, err
 	}
-	var plan *model.Plan
-	for i := range plans {
-		if m.PlanID != nil && plans[i].ID == *m.PlanID {
-			plan = &plans[i]
-		}
+	members, err := store.Memberships(ctx, s.db, m.WorkspaceID)
+	if err != nil {
+		return nil, err
 	}
 	byItem := map[int64][]model.Outcome{}
 	for _, o := range outcomes {
 		byItem[o.ItemID] = append(byItem[o.ItemID], o)
 	}
+	d := &views.MeetingParts{
+		Meeting: m, Items: items, Times: service.LayOut(m, items, time.Now()),
+		Attendees: attendees, Outcomes: byItem, Actions: actions,
+		Plan: meetingPlan(m, plans), Plans: plans, Organisations: orgs, Members: members,
+		People: presenters(attendees, members), Today: service.Today(),
+	}
+	if d.Plan != nil {
+		d.Themes = d.Plan.Framework.Themes()
+	}
+	return d, nil
+}
+
+// meetingPlan is the plan the meeting's actions go into, or nil.
+func meetingPlan(m *model.Meeting, plans []model.Plan) *model.Plan {
+	for i := range plans {
+		if m.PlanID != nil && plans[i].ID == *m.PlanID {
+			return &plans[i]
+		}
+	}
+	return nil
+}
+
+// presenters names who can present an item: guest attendees by "g" and
+// their attendee id, members by their user id.
+func presenters(attendees []model.Attendee, members []model.Membership) map[string]string {
 	people := map[string]string{}
 	for _, a := range attendees {
 		if a.UserID != nil && a.User != nil {
@@ -126,29 +146,10 @@ func (s *Server) meetingPartsCtx(ctx context.Context, m *model.Meeting, cl meeti
 			people["g"+strconv.FormatInt(a.ID, 10)] = a.GuestName
 		}
 	}
-	members, err := store.Memberships(ctx, s.db, m.WorkspaceID)
-	if err != nil {
-		return nil, err
-	}
 	for _, mb := range members {
 		if mb.User != nil {
 			people[strconv.FormatInt(mb.UserID, 10)] = mb.User.Name
 		}
 	}
-	var themes []model.Theme
-	if plan != nil {
-		themes = plan.Framework.Themes()
-	}
-	return fiber.Map{
-		"Meeting": m, "Items": items, "Times": service.LayOut(m, items, time.Now()),
-		"Attendees": attendees, "Outcomes": byItem, "Actions": actions, "Plan": plan, "Plans": plans,
-		"Organisations": orgs, "Themes": themes, "People": people, "MemberList": members,
-		"CanEdit": cl.Edit, "CanManage": cl.Manage, "Today": service.Today(),
-		"MeetingFields": service.MeetingFields, "Kinds": model.MeetingKinds, "States": model.MeetingStates,
-		"ItemKinds": model.ItemKinds, "OutcomeKinds": model.OutcomeKinds, "Rights": model.Rights,
-		"RSVPs": []model.RSVP{model.RSVPComing, model.RSVPDeclined},
-		"OOB":   false, "OutcomeErrors": map[string]string(nil), "OutcomeForm": nil, "OutcomeItem": int64(0),
-		"InviteErrors": map[string]string(nil), "GuestForm": fiber.Map{}, "GuestErrors": map[string]string(nil),
-		"Self": int64(0), "Live": false, "Reveal": false,
-	}, nil
+	return people
 }
