@@ -7,7 +7,9 @@ import (
 	"embed"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -135,4 +137,32 @@ func NewContext(ctx context.Context, t *Translator) context.Context {
 func FromContext(ctx context.Context) *Translator {
 	t, _ := ctx.Value(contextKey{}).(*Translator)
 	return t
+}
+
+// amsterdam is the time zone in which Schakel shows times.
+var amsterdam = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Amsterdam")
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}()
+
+// Amsterdam returns the time zone in which Schakel shows times.
+func Amsterdam() *time.Location { return amsterdam }
+
+// Date writes a YYYY-MM-DD date as "15 maart 2027" (or "15 March 2027");
+// anything else is shown as it is.
+func (t *Translator) Date(s string) string {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return s
+	}
+	return strconv.Itoa(d.Day()) + " " + t.Get("month."+strconv.Itoa(int(d.Month()))) + " " + strconv.Itoa(d.Year())
+}
+
+// Moment writes a moment as "28 november 2026, 16:56", Dutch time.
+func (t *Translator) Moment(at time.Time) string {
+	at = at.In(amsterdam)
+	return t.Date(at.Format(time.DateOnly)) + ", " + at.Format("15:04")
 }

@@ -43,7 +43,7 @@ func TestEveryMessageExistsInBothLanguages(t *testing.T) {
 			if err != nil || d.IsDir() || strings.HasSuffix(path, "_test.go") {
 				return err
 			}
-			if !strings.HasSuffix(path, ".html") && !strings.HasSuffix(path, ".templ") && !strings.HasSuffix(path, ".go") {
+			if !strings.HasSuffix(path, ".templ") && !strings.HasSuffix(path, ".go") {
 				return nil
 			}
 			src, err := os.ReadFile(path)

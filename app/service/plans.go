@@ -5,12 +5,12 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/uptrace/bun"
 
 	"schakel/app/apperr"
+	"schakel/app/i18n"
 	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/realtime"
@@ -96,15 +96,9 @@ func Today() string {
 	return time.Now().In(amsterdam()).Format(time.DateOnly)
 }
 
-// amsterdam is the Netherlands' time zone, loaded once (UTC where the
-// machine has no zone data).
-var amsterdam = sync.OnceValue(func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Amsterdam")
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-})
+// amsterdam is the Netherlands' time zone, in which Schakel shows and
+// judges dates.
+var amsterdam = i18n.Amsterdam
 
 // PlanInput is what a coordinator fills in for a new plan.
 type PlanInput struct {

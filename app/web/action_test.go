@@ -134,7 +134,7 @@ func TestActionEditInPlace(t *testing.T) {
 			}
 			var names []string
 			r.Doc.Find(".schakel-rights__item").Each(func(_ int, s *goquery.Selection) { names = append(names, s.Text()) })
-			if strings.Join(names, "|") != "Art. 3 Belang van het kind|Art. 34 Seksuele exploitatie|Art. 35 Kinderhandel" {
+			if strings.Join(names, "|") != "Art. 3 Belang van het kind|Art. 34 Seksuele uitbuiting en seksueel misbruik|Art. 35 Ontvoering, verkoop van en handel in kinderen" {
 				t.Fatalf("rights shown %v", names)
 			}
 			if got := stored(t, db, a).Rights; got != "3,34,35" {
@@ -213,7 +213,7 @@ func TestActionEditInPlace(t *testing.T) {
 			mo.SignIn(editor)
 			mo.Get(board)
 			theirs := editorVersion(t, mo, env, other, "title", board)
-			if r := hx(mo, env, "POST", actionURL(ws, other.ID, "/fields/title"), url.Values{"value": {"Voorlichting over loverboys"}, "version": {theirs}}, board); r.Status != http.StatusOK {
+			if r := hx(mo, env, "POST", actionURL(ws, other.ID, "/fields/title"), url.Values{"value": {"Voorlichting over pooierboys"}, "version": {theirs}}, board); r.Status != http.StatusOK {
 				t.Fatalf("their save: %d", r.Status)
 			}
 			r := hx(c, env, "POST", actionURL(ws, other.ID, "/fields/title"), url.Values{"value": {"Voorlichting op alle scholen"}, "version": {mine}}, board)
@@ -232,10 +232,10 @@ func TestActionEditInPlace(t *testing.T) {
 			}
 			var values []string
 			view.Find(".schakel-conflict__value dd").Each(func(_ int, s *goquery.Selection) { values = append(values, strings.TrimSpace(s.Text())) })
-			if strings.Join(values, "|") != "Voorlichting over loverboys|Voorlichting op alle scholen" {
+			if strings.Join(values, "|") != "Voorlichting over pooierboys|Voorlichting op alle scholen" {
 				t.Fatalf("values side by side: %v", values)
 			}
-			if got := stored(t, db, other).Title; got != "Voorlichting over loverboys" {
+			if got := stored(t, db, other).Title; got != "Voorlichting over pooierboys" {
 				t.Fatalf("the stale write overwrote: %q", got)
 			}
 			// Use mine: the form resubmits my value at the current version.
@@ -248,7 +248,7 @@ func TestActionEditInPlace(t *testing.T) {
 			if v, _ := edit.Doc.Find("#f-" + itoa(other.ID) + "-title").Attr("value"); edit.Status != http.StatusOK || v != "Voorlichting op alle scholen" {
 				t.Fatalf("edit mine: %d, editor holds %q", edit.Status, v)
 			}
-			if got := stored(t, db, other).Title; got != "Voorlichting over loverboys" {
+			if got := stored(t, db, other).Title; got != "Voorlichting over pooierboys" {
 				t.Fatalf("asking for the editor saved: %q", got)
 			}
 			r = hx(c, env, "POST", actionURL(ws, other.ID, "/fields/title"), url.Values{"value": {value}, "version": {current}}, board)

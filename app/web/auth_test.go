@@ -37,7 +37,7 @@ func TestSignIn(t *testing.T) {
 			{"e-mail in other case and with spaces", "  Anna.DeVries@Havenstad.example ", demo.Password, http.StatusSeeOther, "", ""},
 			{"wrong password", coordinator, "not-the-password", http.StatusUnauthorized, wrongPassword, ""},
 			{"unknown account gets the same message", "nobody@havenstad.example", demo.Password, http.StatusUnauthorized, wrongPassword, ""},
-			{"disabled account with its password", viewer, demo.Password, http.StatusForbidden, "Dit account is geblokkeerd. Neem contact op met de beheerder van Schakel.", ""},
+			{"disabled account with its password", viewer, demo.Password, http.StatusForbidden, "Dit account is gedeactiveerd. Neem contact op met de beheerder van Schakel.", ""},
 			{"disabled account with a wrong password says nothing of the block", viewer, "guess-guess-guess", http.StatusUnauthorized, wrongPassword, ""},
 			{"empty e-mail", "", demo.Password, http.StatusUnprocessableEntity, "", "f-email-error"},
 			{"empty password", coordinator, "", http.StatusUnprocessableEntity, "", "f-password-error"},

@@ -35,7 +35,7 @@ func meetingUID(m *model.Meeting) string {
 // description names the agenda items, never their content.
 func (s *Server) addMeetingEvent(cal *ics.Calendar, t *i18n.Translator, r *service.MeetingRecord) {
 	m := r.Meeting
-	start, ok := m.Start(amsterdam)
+	start, ok := m.Start(i18n.Amsterdam())
 	if !ok {
 		return
 	}

@@ -38,7 +38,7 @@ func markdownExport(t *i18n.Translator, req *exportRequest, made time.Time) stri
 	md.blank()
 	md.field(t.Get("export.meta.workspace"), r.Workspace.Name)
 	md.field(t.Get("export.meta.kind"), t.Enum("meeting_kind", m.Kind))
-	md.field(t.Get("export.meta.date"), formatDate(t, m.Date))
+	md.field(t.Get("export.meta.date"), t.Date(m.Date))
 	md.field(t.Get("export.meta.time"), m.StartTime+"–"+r.End)
 	if m.Location != "" {
 		md.field(t.Get("export.meta.location"), m.Location)
@@ -60,7 +60,7 @@ func markdownExport(t *i18n.Translator, req *exportRequest, made time.Time) stri
 	case docActions:
 		markdownActions(&md, t, r)
 	}
-	md.line("*" + mdInline(t.Get("export.made", "At", formatTime(t, made))) + "*")
+	md.line("*" + mdInline(t.Get("export.made", "At", t.Moment(made))) + "*")
 	return md.String()
 }
 
@@ -148,7 +148,7 @@ func actionCells(t *i18n.Translator, a *model.Action) []string {
 		owner = a.OwnerUser.Name
 	}
 	if a.DueDate != "" {
-		due = formatDate(t, a.DueDate)
+		due = t.Date(a.DueDate)
 	}
 	return []string{org, owner, due, t.Enum("action_status", a.Status)}
 }

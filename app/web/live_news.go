@@ -3,8 +3,6 @@ package web
 import (
 	"bytes"
 	"context"
-	"html/template"
-	"strconv"
 	"strings"
 
 	"github.com/a-h/templ"

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/a-h/templ"
-	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/i18n"
 	"schakel/app/model"
@@ -21,13 +20,6 @@ import (
 // liveRenderer renders the out-of-band fragments of live updates from the
 // same partials the pages use.
 type liveRenderer struct{ s *Server }
-
-// fragment renders one partial without layout for a class of viewers: no
-// CSRF token (htmx sends it from the page's header) and no user.
-func (r liveRenderer) fragment(buf *bytes.Buffer, name string, c realtime.Class, data fiber.Map) error {
-	v := view{T: r.s.messages.Translator(c.Lang), Data: data}
-	return r.s.App.Config().Views.Render(buf, name, v)
-}
 
 func planIDOf(topic string) (int64, bool) {
 	id, err := strconv.ParseInt(strings.TrimPrefix(topic, "plan:"), 10, 64)

@@ -15,7 +15,7 @@ func TestLanguageSwitchIsRemembered(t *testing.T) {
 	env := testkit.Start(t, testkit.NewDB(t, "sqlite"))
 	c := env.Client(t)
 	r := c.Get("/login")
-	if lang, _ := r.Doc.Find("html").Attr("lang"); lang != "nl" || r.Text("h1") != "Aanmelden bij Schakel" {
+	if lang, _ := r.Doc.Find("html").Attr("lang"); lang != "nl" || r.Text("h1") != "Inloggen bij Schakel" {
 		t.Fatalf("default page: lang %q, heading %q", lang, r.Text("h1"))
 	}
 	r = c.Post("/language", url.Values{"lang": {"en"}, "back": {"/login"}})

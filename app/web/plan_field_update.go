@@ -76,17 +76,3 @@ func (s *Server) conflictView(c *fiber.Ctx, conflict *service.Conflict, v views.
 	return v
 }
 
-// conflictData completes the data of partials/field_conflict as
-// conflictView does; the meeting handlers use it until they render
-// components.
-func (s *Server) conflictData(c *fiber.Ctx, conflict *service.Conflict, d fiber.Map) fiber.Map {
-	names := s.valueNames(c.UserContext(), s.translator(c))
-	field, _ := d["Field"].(string)
-	d["By"] = names.Text("owner", strconv.FormatInt(conflict.ByUserID, 10))
-	d["Theirs"] = names.Text(field, conflict.Theirs)
-	d["Mine"] = names.Text(field, conflict.Mine)
-	d["MineRaw"] = conflict.Mine
-	d["Version"] = conflict.Version
-	d["Long"] = field == "description"
-	return d
-}

@@ -186,9 +186,3 @@ func submittedValue(c *fiber.Ctx, field string) string {
 	return c.FormValue("value")
 }
 
-// noticePart is an out-of-band notice in the page's live region #alerts,
-// for changes made where the focus stays. The meeting handlers use it until
-// they render components; plans and actions render views.NoticeOOB.
-func noticePart(text string) part {
-	return part{"partials/notice_oob", fiber.Map{"Text": text}}
-}

@@ -288,7 +288,7 @@ func TestPlanBoard(t *testing.T) {
 			item := board.Doc.Find("#action-" + itoa(training.ID))
 			for field, want := range map[string]string{
 				"status": "Bezig", "progress": "50%", "owner_organisation": "Politie Kustland – AVIM",
-				"owner": "Sanne Jansen", "rights": "Art. 3 Belang van het kindArt. 34 Seksuele exploitatie",
+				"owner": "Sanne Jansen", "rights": "Art. 3 Belang van het kindArt. 34 Seksuele uitbuiting en seksueel misbruik",
 			} {
 				if got := strings.TrimSpace(item.Find("#action-" + itoa(training.ID) + "-" + field + " .schakel-field__value").Text()); got != want {
 					t.Errorf("%s shows %q, want %q", field, got, want)
@@ -314,7 +314,7 @@ func TestPlanBoard(t *testing.T) {
 			overdue := func(a *model.Action) string {
 				return board.Text("#action-" + itoa(a.ID) + "-due_date .schakel-badge--overdue")
 			}
-			if got := overdue(training); got != "! Over de streefdatum" {
+			if got := overdue(training); got != "! Streefdatum verstreken" {
 				t.Errorf("past due date and in progress: %q", got)
 			}
 			if got := overdue(schools); got != "" {

@@ -5,7 +5,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -17,7 +16,6 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/helmet"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/session"
-	"github.com/gofiber/template/html/v2"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/uptrace/bun"
 
@@ -28,7 +26,6 @@ import (
 	"schakel/app/realtime"
 	"schakel/app/service"
 	"schakel/app/store"
-	"schakel/views"
 )
 
 // Deps is what the web layer is built from.
@@ -66,19 +63,8 @@ type Server struct {
 const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
-// New builds the app with every route. It parses all templates first and
-// fails when one is missing or broken.
+// New builds the app with every route.
 func New(d Deps) (*Server, error) {
-	engine := html.NewFileSystem(http.FS(views.FS), ".html")
-	engine.AddFuncMap(templateFuncs())
-	if err := engine.Load(); err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
-	}
-	for _, name := range requiredTemplates {
-		if engine.Templates.Lookup(name) == nil {
-			return nil, fmt.Errorf("templates: %s is missing", name)
-		}
-	}
 	if d.Registry == nil {
 		d.Registry = prometheus.NewRegistry()
 	}
@@ -90,7 +76,6 @@ func New(d Deps) (*Server, error) {
 		log: d.Logger, registry: d.Registry,
 	}
 	s.App = fiber.New(fiber.Config{
-		Views:                 engine,
 		ErrorHandler:          s.handleError,
 		DisableStartupMessage: true,
 		BodyLimit:             1 << 20,
