@@ -3,9 +3,12 @@
 package password
 
 import (
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -65,4 +68,14 @@ func Check(pw, encoded string) (bool, error) {
 	}
 	got := argon2.IDKey([]byte(pw), salt, p.Time, p.Memory, p.Threads, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
+}
+
+// KeyedHash is the HMAC-SHA256 of key under secret, in hex. It is what
+// Schakel stores in place of a secret that a request presents (a session
+// id, a calendar address), so that a copy of the table opens nothing
+// without the key as well.
+func KeyedHash(secret []byte, key string) string {
+	m := hmac.New(sha256.New, secret)
+	m.Write([]byte(key))
+	return hex.EncodeToString(m.Sum(nil))
 }

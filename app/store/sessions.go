@@ -3,15 +3,13 @@ package store
 import (
 	"bytes"
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"sync"
 	"time"
 
 	"github.com/uptrace/bun"
 
 	"schakel/app/model"
+	"schakel/app/password"
 )
 
 // SessionStorage keeps web sessions in the sessions table. It implements
@@ -72,17 +70,7 @@ func (s *SessionStorage) cached(hash string) (cachedSession, bool) {
 	return c, ok
 }
 
-func (s *SessionStorage) hash(key string) string { return KeyedHash(s.secret, key) }
-
-// KeyedHash returns the hex HMAC-SHA256 of key under the server's secret:
-// what Schakel stores in place of a secret that a request presents (a
-// session id, a calendar address), so that a copy of the table opens
-// nothing without the key as well.
-func KeyedHash(secret []byte, key string) string {
-	m := hmac.New(sha256.New, secret)
-	m.Write([]byte(key))
-	return hex.EncodeToString(m.Sum(nil))
-}
+func (s *SessionStorage) hash(key string) string { return password.KeyedHash(s.secret, key) }
 
 func (s *SessionStorage) ctx() (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.Background(), s.timeout)

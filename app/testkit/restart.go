@@ -15,6 +15,7 @@ import (
 	"schakel/app/config"
 	"schakel/app/i18n"
 	"schakel/app/service"
+	"schakel/app/store"
 	"schakel/app/web"
 )
 
@@ -45,7 +46,10 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 	svc := service.New(e.DB, az)
 	svc.Hashing = FastHashing
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, err := web.New(web.Deps{Config: cfg, DB: e.DB, Service: svc, Authz: az, Messages: msgs, Logger: logger})
+	srv, err := web.New(web.Deps{
+		Config: cfg, DB: e.DB, Service: svc, Authz: az, Messages: msgs, Logger: logger,
+		Sessions: store.NewSessionStorage(e.DB, cfg.SecretKey),
+	})
 	if err != nil {
 		ln.Close()
 		t.Fatal(err)

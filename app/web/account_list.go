@@ -6,7 +6,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/service"
-	"schakel/app/store"
 	"schakel/views"
 )
 
@@ -18,11 +17,11 @@ func (s *Server) accountList(c *fiber.Ctx) error {
 // renderAccounts shows the accounts page with the new-account form as
 // typed, and what was wrong with it.
 func (s *Server) renderAccounts(c *fiber.Ctx, status int, form service.AccountInput, errs map[string]string) error {
-	users, err := store.Users(c.UserContext(), s.db)
+	users, err := s.svc.Accounts(c.UserContext(), currentUser(c))
 	if err != nil {
 		return err
 	}
-	orgs, err := store.Organisations(c.UserContext(), s.db)
+	orgs, err := s.svc.Organisations(c.UserContext())
 	if err != nil {
 		return err
 	}

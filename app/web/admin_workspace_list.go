@@ -7,7 +7,6 @@ import (
 
 	"schakel/app/model"
 	"schakel/app/service"
-	"schakel/app/store"
 	"schakel/views"
 )
 
@@ -19,7 +18,7 @@ func (s *Server) adminWorkspaceList(c *fiber.Ctx) error {
 // renderAdminWorkspaces shows the workspaces page with the new-workspace
 // form as typed, and what was wrong with it.
 func (s *Server) renderAdminWorkspaces(c *fiber.Ctx, status int, form service.WorkspaceInput, errs map[string]string) error {
-	list, err := store.AllWorkspaces(c.UserContext(), s.db)
+	list, err := s.svc.AllWorkspaces(c.UserContext(), currentUser(c))
 	if err != nil {
 		return err
 	}

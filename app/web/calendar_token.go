@@ -5,7 +5,7 @@ import (
 	"encoding/base64"
 	"strings"
 
-	"schakel/app/store"
+	"schakel/app/password"
 )
 
 // calendarTokenBytes is how much randomness a calendar address holds.
@@ -31,7 +31,7 @@ func validCalendarToken(s string) bool {
 // server's secret, as for session ids, with its own prefix so that the two
 // kinds of hash can never be taken for each other.
 func (s *Server) calendarHash(token string) string {
-	return store.KeyedHash([]byte(s.cfg.SecretKey), "calendar:"+token)
+	return password.KeyedHash([]byte(s.cfg.SecretKey), "calendar:"+token)
 }
 
 // calendarAddress is the feed address of a token.

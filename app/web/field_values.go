@@ -5,11 +5,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/uptrace/bun"
-
 	"schakel/app/i18n"
 	"schakel/app/model"
-	"schakel/app/store"
+	"schakel/app/service"
 	"schakel/views"
 )
 
@@ -18,14 +16,14 @@ import (
 // looked up once per request.
 type valueNames struct {
 	ctx   context.Context
-	db    bun.IDB
+	svc   *service.Service
 	t     *i18n.Translator
 	orgs  map[int64]string
 	users map[int64]string
 }
 
 func (s *Server) valueNames(ctx context.Context, t *i18n.Translator) *valueNames {
-	return &valueNames{ctx: ctx, db: s.db, t: t, orgs: map[int64]string{}, users: map[int64]string{}}
+	return &valueNames{ctx: ctx, svc: s.svc, t: t, orgs: map[int64]string{}, users: map[int64]string{}}
 }
 
 // Text is the readable form of a stored value of field.
@@ -47,19 +45,11 @@ func (n *valueNames) Text(field, raw string) string {
 		return raw + "%"
 	case "owner_organisation":
 		return n.name(raw, n.orgs, func(id int64) (string, error) {
-			o, err := store.Organisation(n.ctx, n.db, id)
-			if err != nil {
-				return "", err
-			}
-			return o.Name, nil
+			return n.svc.OrganisationName(n.ctx, id)
 		})
 	case "owner":
 		return n.name(raw, n.users, func(id int64) (string, error) {
-			u, err := store.User(n.ctx, n.db, id)
-			if err != nil {
-				return "", err
-			}
-			return u.Name, nil
+			return n.svc.AccountName(n.ctx, id)
 		})
 	case "rights":
 		var names []string

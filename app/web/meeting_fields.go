@@ -11,7 +11,6 @@ import (
 	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/service"
-	"schakel/app/store"
 	"schakel/views"
 )
 
@@ -83,7 +82,7 @@ func (s *Server) meetingFieldUpdate(c *fiber.Ctx) error {
 // meetingEditor answers with the editor of a meeting's detail holding
 // value: alone for htmx, on the whole page for a browser without JavaScript.
 func (s *Server) meetingEditor(c *fiber.Ctx, m *model.Meeting, field, value string, version int, errID string, status int) error {
-	plans, err := store.Plans(c.UserContext(), s.db, m.WorkspaceID)
+	plans, _, err := s.svc.MeetingPlans(c.UserContext(), m)
 	if err != nil {
 		return err
 	}
@@ -102,11 +101,11 @@ func (s *Server) meetingEditor(c *fiber.Ctx, m *model.Meeting, field, value stri
 
 // meetingDetail is what a detail of the meeting needs to be shown.
 func (s *Server) meetingDetail(c *fiber.Ctx, m *model.Meeting) (views.MeetingDetail, error) {
-	plans, err := store.Plans(c.UserContext(), s.db, m.WorkspaceID)
+	_, plan, err := s.svc.MeetingPlans(c.UserContext(), m)
 	if err != nil {
 		return views.MeetingDetail{}, err
 	}
-	return views.MeetingDetail{Meeting: m, Plan: meetingPlan(m, plans), CanManage: s.svc.CanManageMeetings(currentUser(c), authz.WorkspaceID(c))}, nil
+	return views.MeetingDetail{Meeting: m, Plan: plan, CanManage: s.svc.CanManageMeetings(currentUser(c), authz.WorkspaceID(c))}, nil
 }
 
 func (s *Server) loadMeetingField(c *fiber.Ctx) (*model.Meeting, string, error) {

@@ -3,15 +3,11 @@ package web
 import (
 	"context"
 	"net/http"
-	"strconv"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/authz"
 	"schakel/app/model"
-	"schakel/app/service"
-	"schakel/app/store"
 	"schakel/views"
 )
 
@@ -81,75 +77,9 @@ func (s *Server) meetingParts(c *fiber.Ctx, m *model.Meeting) (*views.MeetingPar
 // same for everyone, so that a live push reads it once. What a class of
 // viewers may do is for the caller to fill in.
 func (s *Server) readMeetingParts(ctx context.Context, m *model.Meeting) (*views.MeetingParts, error) {
-	items, err := store.Items(ctx, s.db, m.WorkspaceID, m.ID)
+	v, err := s.svc.ReadMeetingView(ctx, m)
 	if err != nil {
 		return nil, err
 	}
-	attendees, err := store.Attendees(ctx, s.db, m.WorkspaceID, m.ID)
-	if err != nil {
-		return nil, err
-	}
-	outcomes, err := store.Outcomes(ctx, s.db, m.WorkspaceID, m.ID)
-	if err != nil {
-		return nil, err
-	}
-	actions, err := store.MeetingActions(ctx, s.db, m.WorkspaceID, m.ID)
-	if err != nil {
-		return nil, err
-	}
-	plans, err := store.Plans(ctx, s.db, m.WorkspaceID)
-	if err != nil {
-		return nil, err
-	}
-	orgs, err := store.Organisations(ctx, s.db)
-	if err != nil {
-		return nil, err
-	}
-	members, err := store.Memberships(ctx, s.db, m.WorkspaceID)
-	if err != nil {
-		return nil, err
-	}
-	byItem := map[int64][]model.Outcome{}
-	for _, o := range outcomes {
-		byItem[o.ItemID] = append(byItem[o.ItemID], o)
-	}
-	d := &views.MeetingParts{
-		Meeting: m, Items: items, Times: service.LayOut(m, items, time.Now()),
-		Attendees: attendees, Outcomes: byItem, Actions: actions,
-		Plan: meetingPlan(m, plans), Plans: plans, Organisations: orgs, Members: members,
-		People: presenters(attendees, members), Today: service.Today(),
-	}
-	if d.Plan != nil {
-		d.Themes = d.Plan.Framework.Themes()
-	}
-	return d, nil
-}
-
-// meetingPlan is the plan the meeting's actions go into, or nil.
-func meetingPlan(m *model.Meeting, plans []model.Plan) *model.Plan {
-	for i := range plans {
-		if m.PlanID != nil && plans[i].ID == *m.PlanID {
-			return &plans[i]
-		}
-	}
-	return nil
-}
-
-// presenters names who can present an item: guest attendees by "g" and
-// their attendee id, members by their user id.
-func presenters(attendees []model.Attendee, members []model.Membership) map[string]string {
-	people := map[string]string{}
-	for _, a := range attendees {
-		if a.UserID != nil && a.User != nil {
-			people[strconv.FormatInt(*a.UserID, 10)] = a.User.Name
-		} else {
-			people["g"+strconv.FormatInt(a.ID, 10)] = a.GuestName
-		}
-	}
-	for _, mb := range members {
-		if mb.User != nil {
-			people[strconv.FormatInt(mb.UserID, 10)] = mb.User.Name
-		}
-	}
-	return people
+	return &views.MeetingParts{MeetingView: v}, nil
 }

@@ -7,7 +7,6 @@ import (
 
 	"schakel/app/model"
 	"schakel/app/service"
-	"schakel/app/store"
 	"schakel/views"
 )
 
@@ -19,7 +18,7 @@ func (s *Server) organisationList(c *fiber.Ctx) error {
 // renderOrganisations shows the organisations page with the
 // new-organisation form as typed, and what was wrong with it.
 func (s *Server) renderOrganisations(c *fiber.Ctx, status int, form service.OrganisationInput, errs map[string]string) error {
-	list, err := store.Organisations(c.UserContext(), s.db)
+	list, err := s.svc.Organisations(c.UserContext())
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,6 @@ import (
 	"schakel/app/i18n"
 	"schakel/app/realtime"
 	"schakel/app/service"
-	"schakel/app/store"
 )
 
 // Deps is what the web layer is built from.
@@ -35,6 +34,8 @@ type Deps struct {
 	Service  *service.Service
 	Authz    *authz.Authorizer
 	Messages *i18n.Bundle
+	// Sessions keeps the sessions (store.NewSessionStorage).
+	Sessions fiber.Storage
 	Logger   *slog.Logger
 	// Registry receives the HTTP metrics; nil makes a fresh one.
 	Registry *prometheus.Registry
@@ -84,7 +85,7 @@ func New(d Deps) (*Server, error) {
 		IdleTimeout:           120 * time.Second,
 	})
 	s.sessions = session.New(session.Config{
-		Storage:        store.NewSessionStorage(d.DB, d.Config.SecretKey),
+		Storage:        d.Sessions,
 		Expiration:     d.Config.SessionLifetime,
 		KeyLookup:      "cookie:" + sessionCookie,
 		CookieSecure:   d.Config.Secure(),

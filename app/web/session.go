@@ -1,14 +1,13 @@
 package web
 
 import (
-	"errors"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/i18n"
 	"schakel/app/model"
-	"schakel/app/store"
+	"schakel/app/service"
 )
 
 const (
@@ -37,8 +36,8 @@ func (s *Server) loadUser(c *fiber.Ctx) error {
 	if uid == 0 {
 		return c.Next()
 	}
-	u, err := store.User(c.UserContext(), s.db, uid)
-	if errors.Is(err, store.ErrNotFound) || (err == nil && u.Disabled()) {
+	u, err := s.svc.Account(c.UserContext(), uid)
+	if service.IsNotFound(err) || (err == nil && u.Disabled()) {
 		if err := sess.Destroy(); err != nil {
 			return err
 		}

@@ -5,7 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"schakel/app/store"
+	"schakel/app/service"
 	"schakel/views"
 )
 
@@ -21,7 +21,7 @@ func (s *Server) workspaceList(c *fiber.Ctx) error {
 
 // workspaceCards turns the workspaces read with their member counts into
 // the cards and rows the lists show.
-func workspaceCards(list []store.WorkspaceSummary) []views.WorkspaceCard {
+func workspaceCards(list []service.WorkspaceSummary) []views.WorkspaceCard {
 	cards := make([]views.WorkspaceCard, len(list))
 	for i, w := range list {
 		cards[i] = views.WorkspaceCard{Workspace: w.Workspace, Members: w.Members, Role: w.Role}

@@ -57,7 +57,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	svc := service.New(db, az)
-	srv, err := web.New(web.Deps{Config: cfg, DB: db, Service: svc, Authz: az, Messages: msgs, Logger: log})
+	srv, err := web.New(web.Deps{
+		Config: cfg, DB: db, Service: svc, Authz: az, Messages: msgs, Logger: log,
+		Sessions: store.NewSessionStorage(db, cfg.SecretKey),
+	})
 	if err != nil {
 		return err
 	}
