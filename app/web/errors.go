@@ -42,7 +42,7 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 			return c.Redirect(to, fiber.StatusSeeOther)
 		}
 		if isHTMX(c) {
-			c.Set(HeaderHXRedirect, to)
+			hxAnswer{Redirect: to}.apply(c)
 		}
 	}
 	// Whatever the handler had written is replaced by the error page.
@@ -50,8 +50,7 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 	t := s.translator(c)
 	var answer error
 	if isHTMX(c) {
-		c.Set(HeaderHXRetarget, "#alerts")
-		c.Set(HeaderHXReswap, "innerHTML")
+		hxAnswer{Retarget: "#alerts", Reswap: "innerHTML"}.apply(c)
 		answer = s.renderFragments(c, status, views.Alert(views.AlertError, t.Get(msg)))
 	} else {
 		answer = s.renderPage(c, status, views.Page{Title: t.Get("error.title")}, views.ErrorPage(msg))

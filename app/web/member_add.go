@@ -23,8 +23,7 @@ func (s *Server) memberAdd(c *fiber.Ctx) error {
 		}
 		d.Email, d.Role, d.Errors = email, role, fields
 		if isHTMX(c) {
-			c.Set(HeaderHXRetarget, "#member-add")
-			c.Set(HeaderHXReswap, "outerHTML")
+			hxAnswer{Retarget: "#member-add", Reswap: "outerHTML"}.apply(c)
 			return s.renderFragments(c, http.StatusUnprocessableEntity, views.MemberAddForm(d))
 		}
 		return s.renderMemberPage(c, http.StatusUnprocessableEntity, d)
@@ -46,7 +45,6 @@ func (s *Server) membersChanged(c *fiber.Ctx, notice string) error {
 		return err
 	}
 	d.Notice = "notice." + notice
-	c.Set(HeaderHXRetarget, "#members")
-	c.Set(HeaderHXReswap, "outerHTML")
+	hxAnswer{Retarget: "#members", Reswap: "outerHTML"}.apply(c)
 	return s.renderFragments(c, http.StatusOK, views.MemberTable(d))
 }

@@ -17,24 +17,6 @@ import (
 	"schakel/views"
 )
 
-// The htmx request and response headers Schakel reads and sets.
-const (
-	HeaderHXRequest  = "HX-Request"
-	HeaderHXBoosted  = "HX-Boosted"
-	HeaderHXTarget   = "HX-Target"
-	HeaderHXRetarget = "HX-Retarget"
-	HeaderHXReswap   = "HX-Reswap"
-	HeaderHXRedirect = "HX-Redirect"
-	// HeaderHXCurrentURL names the page an htmx request came from.
-	HeaderHXCurrentURL = "HX-Current-URL"
-)
-
-// isHTMX reports whether the request came from htmx and wants a fragment,
-// not a whole page (boosted navigation wants the whole page).
-func isHTMX(c *fiber.Ctx) bool {
-	return c.Get(HeaderHXRequest) == "true" && c.Get(HeaderHXBoosted) != "true"
-}
-
 // viewContext is the request's context with what every component reads
 // from it: the translator and the views.Env.
 func (s *Server) viewContext(c *fiber.Ctx) context.Context {
@@ -77,16 +59,6 @@ func (s *Server) renderFragments(c *fiber.Ctx, status int, parts ...templ.Compon
 	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
 	c.Response().SetBody(buf.B)
 	return nil
-}
-
-// redirect sends the browser on with 303 See Other, so that a form POST
-// becomes a GET; for htmx it asks htmx to do the same.
-func redirect(c *fiber.Ctx, to string) error {
-	if isHTMX(c) {
-		c.Set(HeaderHXRedirect, to)
-		return c.SendStatus(fiber.StatusNoContent)
-	}
-	return c.Redirect(to, fiber.StatusSeeOther)
 }
 
 // withNotice adds a notice (a key under "notice.") to a local URL.
