@@ -42,17 +42,25 @@ const (
 
 // Authorizer answers permission questions from the Casbin enforcer.
 //
-// Decisions are cached per subject, because they are asked for on every
-// request and before every live push. A change of one account's rules
-// (SyncUser) touches only that account's grouping rules and cached
-// decisions; everyone else's stay.
+// A decision is made in two steps that together are what the model's
+// matcher says: which roles the account holds in the workspace or on the
+// platform (the role manager, from memberships and platform roles), and
+// whether one of those roles may do the thing (the matcher, asked once per
+// role, object and action, and remembered: role permissions come from
+// policies/policy.csv and never change while Schakel runs). A change of one
+// account's rules (SyncUser) touches only that account's grouping rules;
+// nothing anyone else was allowed is asked again.
 type Authorizer struct {
-	db        *bun.DB
-	enforcer  *casbin.SyncedEnforcer
-	decisions decisionCache
-	mu        sync.Mutex
-	onReload  []func()
+	db       *bun.DB
+	enforcer *casbin.SyncedEnforcer
+	// roleMay remembers the role decisions: roleQuestion → bool.
+	roleMay  sync.Map
+	mu       sync.Mutex
+	onReload []func()
 }
+
+// roleQuestion asks whether a role may do act on obj.
+type roleQuestion struct{ role, obj, act string }
 
 // New builds the enforcer and loads every rule from db.
 func New(db *bun.DB) (*Authorizer, error) {
@@ -65,13 +73,12 @@ func New(db *bun.DB) (*Authorizer, error) {
 		return nil, fmt.Errorf("casbin: %w", err)
 	}
 	e.EnableAutoSave(false)
-	return &Authorizer{db: db, enforcer: e, decisions: newDecisionCache()}, nil
+	return &Authorizer{db: db, enforcer: e}, nil
 }
 
 // Reload brings every account's role rules in line with the database, as a
-// safety net for a change notice that went missing. Only the accounts
-// whose rules differ lose their cached decisions. Then it tells whoever
-// asked with OnReload.
+// safety net for a change notice that went missing, changing only the
+// rules that differ. Then it tells whoever asked with OnReload.
 func (a *Authorizer) Reload() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -87,8 +94,8 @@ func (a *Authorizer) Reload() error {
 }
 
 // SyncUser brings one account's role rules in line with the database after
-// its memberships, platform role or state changed, and forgets only its
-// cached decisions. It reports whether anything changed.
+// its memberships, platform role or state changed. It reports whether
+// anything changed.
 func (a *Authorizer) SyncUser(ctx context.Context, userID int64) (bool, error) {
 	want, err := userRules(ctx, a.db, userID)
 	if err != nil {
@@ -103,9 +110,8 @@ func (a *Authorizer) SyncUser(ctx context.Context, userID int64) (bool, error) {
 }
 
 // apply makes the enforcer's grouping rules of the given subjects (all
-// subjects when nil) equal to want, and forgets the cached decisions of
-// each subject whose rules changed, after the change: a decision made on
-// the old rules while the change was under way is then never kept.
+// subjects when nil) equal to want. The rules it removes go before those
+// it adds, so that a role change never holds both roles at once.
 func (a *Authorizer) apply(want [][]string, subjects []string) (bool, error) {
 	var have [][]string
 	if subjects == nil {
@@ -136,13 +142,6 @@ func (a *Authorizer) apply(want [][]string, subjects []string) (bool, error) {
 		if _, err := a.enforcer.AddGroupingPolicies(added); err != nil {
 			return false, err
 		}
-	}
-	touched := map[string]bool{}
-	for _, r := range append(removed, added...) {
-		touched[r[0]] = true
-	}
-	for sub := range touched {
-		a.decisions.forget(sub)
 	}
 	return true, nil
 }
@@ -189,19 +188,39 @@ func (a *Authorizer) OnReload(f func()) {
 	a.onReload = append(a.onReload, f)
 }
 
-// enforce answers one question, from the cache when it can.
+// enforce answers whether sub may do act on obj in dom: whether one of the
+// roles sub holds there, or on the whole platform, may.
 func (a *Authorizer) enforce(sub, dom, obj, act string) bool {
-	k := decisionKey{dom, obj, act}
-	ok, gen, cached := a.decisions.get(sub, k)
-	if cached {
-		return ok
+	for _, d := range [2]string{dom, "*"} {
+		for _, role := range a.enforcer.GetRolesForUserInDomain(sub, d) {
+			if a.mayRole(role, obj, act) {
+				return true
+			}
+		}
+		if dom == "*" {
+			break
+		}
 	}
-	ok = a.decide(sub, dom, obj, act)
-	a.decisions.put(sub, k, ok, gen)
+	return false
+}
+
+// mayRole asks the model's matcher whether a role may do act on obj, once.
+// A role holds itself in every domain, so the question needs none.
+func (a *Authorizer) mayRole(role, obj, act string) bool {
+	q := roleQuestion{role, obj, act}
+	if ok, seen := a.roleMay.Load(q); seen {
+		return ok.(bool)
+	}
+	ok, err := a.enforcer.Enforce(role, "*", obj, act)
+	ok = err == nil && ok
+	if err == nil {
+		a.roleMay.Store(q, ok)
+	}
 	return ok
 }
 
-// decide asks the enforcer, without the cache.
+// decide asks the enforcer the whole question through the model's matcher,
+// as enforce answers it in two steps; the tests hold the two side by side.
 func (a *Authorizer) decide(sub, dom, obj, act string) bool {
 	ok, err := a.enforcer.Enforce(sub, dom, obj, act)
 	return err == nil && ok
