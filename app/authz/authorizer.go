@@ -48,11 +48,12 @@ const (
 // whether one of those roles may do the thing (the matcher, asked once per
 // role, object and action, and remembered: role permissions come from
 // policies/policy.csv and never change while Schakel runs). A change of one
-// account's rules (SyncUser) touches only that account's grouping rules;
-// nothing anyone else was allowed is asked again.
+// account's rules (SyncUser) touches only that account's grouping rules
+// and forgets only that account's cached decisions.
 type Authorizer struct {
-	db       *bun.DB
-	enforcer *casbin.SyncedEnforcer
+	db        *bun.DB
+	enforcer  *casbin.SyncedEnforcer
+	decisions decisionCache
 	// roleMay remembers the role decisions: roleQuestion → bool.
 	roleMay  sync.Map
 	mu       sync.Mutex
@@ -73,7 +74,7 @@ func New(db *bun.DB) (*Authorizer, error) {
 		return nil, fmt.Errorf("casbin: %w", err)
 	}
 	e.EnableAutoSave(false)
-	return &Authorizer{db: db, enforcer: e}, nil
+	return &Authorizer{db: db, enforcer: e, decisions: newDecisionCache()}, nil
 }
 
 // Reload brings every account's role rules in line with the database, as a
@@ -94,8 +95,8 @@ func (a *Authorizer) Reload() error {
 }
 
 // SyncUser brings one account's role rules in line with the database after
-// its memberships, platform role or state changed. It reports whether
-// anything changed.
+// its memberships, platform role or state changed, and forgets only its
+// cached decisions. It reports whether anything changed.
 func (a *Authorizer) SyncUser(ctx context.Context, userID int64) (bool, error) {
 	want, err := userRules(ctx, a.db, userID)
 	if err != nil {
@@ -110,8 +111,11 @@ func (a *Authorizer) SyncUser(ctx context.Context, userID int64) (bool, error) {
 }
 
 // apply makes the enforcer's grouping rules of the given subjects (all
-// subjects when nil) equal to want. The rules it removes go before those
-// it adds, so that a role change never holds both roles at once.
+// subjects when nil) equal to want, and then forgets the cached decisions
+// of each subject whose rules changed: a decision made on the old rules
+// while the change was under way is never kept. The rules it removes go
+// before those it adds, so that a role change never holds both roles at
+// once.
 func (a *Authorizer) apply(want [][]string, subjects []string) (bool, error) {
 	var have [][]string
 	if subjects == nil {
@@ -142,6 +146,13 @@ func (a *Authorizer) apply(want [][]string, subjects []string) (bool, error) {
 		if _, err := a.enforcer.AddGroupingPolicies(added); err != nil {
 			return false, err
 		}
+	}
+	touched := map[string]bool{}
+	for _, r := range append(removed, added...) {
+		touched[r[0]] = true
+	}
+	for sub := range touched {
+		a.decisions.forget(sub)
 	}
 	return true, nil
 }
@@ -188,9 +199,22 @@ func (a *Authorizer) OnReload(f func()) {
 	a.onReload = append(a.onReload, f)
 }
 
-// enforce answers whether sub may do act on obj in dom: whether one of the
-// roles sub holds there, or on the whole platform, may.
+// enforce answers whether sub may do act on obj in dom, from the cache
+// when it can.
 func (a *Authorizer) enforce(sub, dom, obj, act string) bool {
+	k := decisionKey{dom, obj, act}
+	ok, gen, cached := a.decisions.get(sub, k)
+	if cached {
+		return ok
+	}
+	ok = a.byRoles(sub, dom, obj, act)
+	a.decisions.put(sub, k, ok, gen)
+	return ok
+}
+
+// byRoles answers whether sub may do act on obj in dom: whether one of the
+// roles sub holds there, or on the whole platform, may.
+func (a *Authorizer) byRoles(sub, dom, obj, act string) bool {
 	for _, d := range [2]string{dom, "*"} {
 		for _, role := range a.enforcer.GetRolesForUserInDomain(sub, d) {
 			if a.mayRole(role, obj, act) {
