@@ -492,7 +492,7 @@ func TestActionSaveReturnsTheActionAsShown(t *testing.T) {
 			t.Fatal(err)
 		}
 		tests := []struct {
-			name, field, value string
+			name, field, value  string
 			owner, organisation string
 		}{
 			{"an owner", "owner", itoa(f.sanne.ID), f.sanne.Name, ""},
