@@ -69,7 +69,7 @@ func (s *Service) MoveAction(ctx context.Context, u *model.User, workspaceID, ac
 		}
 		prev := *a
 		a.Position, a.Theme = pos, theme
-		return s.saveAction(ctx, tx, u, &prev, a, changed)
+		return actionSaves.record(ctx, tx, u, workspaceID, &prev, a, changed)
 	})
 	if err != nil {
 		return nil, notFoundErr(err)

@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -22,10 +21,6 @@ const (
 	MaxItemMinutes    = 8 * 60
 	MaxURL            = 500
 )
-
-// MeetingFields are the meeting fields that can be edited one at a time;
-// all are short, and a stale write of one is a conflict.
-var MeetingFields = []string{"title", "kind", "date", "start_time", "duration", "location", "online_url", "state", "plan"}
 
 // MeetingInput is what someone fills in to plan a meeting.
 type MeetingInput struct {
@@ -155,125 +150,6 @@ func (s *Service) meetingPlan(ctx context.Context, db bun.IDB, workspaceID int64
 		return nil, err
 	}
 	return &plans[0].ID, nil
-}
-
-// MeetingField returns the stored form of one field of m.
-func MeetingField(m *model.Meeting, field string) string {
-	switch field {
-	case "title":
-		return m.Title
-	case "kind":
-		return string(m.Kind)
-	case "date":
-		return m.Date
-	case "start_time":
-		return m.StartTime
-	case "duration":
-		return strconv.Itoa(m.Duration)
-	case "location":
-		return m.Location
-	case "online_url":
-		return m.OnlineURL
-	case "state":
-		return string(m.State)
-	case "plan":
-		return idString(m.PlanID)
-	}
-	return ""
-}
-
-var meetingColumn = map[string]string{"plan": "plan_id"}
-
-// UpdateMeetingField changes one detail of a meeting; a stale write of a
-// field someone changed since is refused with a *Conflict.
-func (s *Service) UpdateMeetingField(ctx context.Context, u *model.User, workspaceID, meetingID int64, field, value string, baseVersion int) (*model.Meeting, error) {
-	if err := s.require(u, workspaceID, authz.ObjMeeting, authz.ActManage); err != nil {
-		return nil, err
-	}
-	if !contains(MeetingFields, field) {
-		return nil, apperr.NotFound()
-	}
-	var m *model.Meeting
-	changed := false
-	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		if m, err = store.MeetingForUpdate(ctx, tx, workspaceID, meetingID); err != nil {
-			return err
-		}
-		if baseVersion < 1 || baseVersion > m.Version {
-			return apperr.New(http.StatusUnprocessableEntity, "error.version")
-		}
-		before := MeetingField(m, field)
-		var v apperr.Validation
-		switch field {
-		case "title":
-			m.Title = text(&v, "value", value, true, MaxTitle)
-		case "kind":
-			if k := model.MeetingKind(value); k.Valid() {
-				m.Kind = k
-			} else {
-				v.Add("value", "validation.choice")
-			}
-		case "date":
-			m.Date = requiredDate(&v, "value", value)
-		case "start_time":
-			m.StartTime = clock(&v, "value", value)
-		case "duration":
-			m.Duration = minutes(&v, "value", value, MaxMeetingMinutes)
-		case "location":
-			m.Location = text(&v, "value", value, false, MaxName)
-		case "online_url":
-			m.OnlineURL = webAddress(&v, "value", value)
-		case "state":
-			if st := model.MeetingState(value); st.Valid() {
-				m.State = st
-			} else {
-				v.Add("value", "validation.choice")
-			}
-		case "plan":
-			id, err := optionalID(value)
-			if err == nil && id != nil {
-				_, err = store.Plan(ctx, tx, workspaceID, *id)
-			}
-			if err != nil {
-				v.Add("value", "validation.choice")
-			} else {
-				m.PlanID = id
-			}
-		}
-		if err := v.Err(); err != nil {
-			return err
-		}
-		after := MeetingField(m, field)
-		if after == before {
-			return nil
-		}
-		if _, err := staleWrite(ctx, tx, workspaceID, model.EntityMeeting, m.ID, field, baseVersion, m.Version, before, after, false); err != nil {
-			return err
-		}
-		changed = true
-		now := time.Now().UTC()
-		m.Version++
-		m.UpdatedAt = now
-		col := field
-		if c, ok := meetingColumn[field]; ok {
-			col = c
-		}
-		if err := store.UpdateMeeting(ctx, tx, m, col); err != nil {
-			return err
-		}
-		return store.AddChanges(ctx, tx, []model.Change{{
-			WorkspaceID: workspaceID, Entity: model.EntityMeeting, EntityID: m.ID, Version: m.Version,
-			UserID: u.ID, Field: field, OldValue: before, NewValue: after, CreatedAt: now,
-		}})
-	})
-	if err != nil {
-		return nil, notFoundErr(err)
-	}
-	if changed {
-		s.publish(ctx, meetingEvent(m, field))
-	}
-	return m, nil
 }
 
 // SetCurrentItem marks the item under discussion (0: none). Starting the

@@ -122,7 +122,7 @@ func (s *Service) actionFromOutcome(ctx context.Context, tx bun.Tx, u *model.Use
 		{"owner_organisation", in.OwnerOrganisation}, {"owner", in.Owner},
 		{"due_date", in.DueDate}, {"rights", in.Rights},
 	} {
-		if _, err := s.setActionField(ctx, tx, a, plan, f.field, f.value); err != nil {
+		if _, err := setActionField(ctx, tx, a, f.field, f.value); err != nil {
 			if e, ok := apperr.As(err); ok && e.Fields != nil {
 				for _, msg := range e.Fields {
 					v.Add(f.field, msg)
@@ -207,12 +207,21 @@ func (s *Service) PurgeCase(ctx context.Context, now time.Time, days int) (int, 
 }
 
 // publishAction tells the plan's viewers that an action changed and, for
-// an action agreed at a meeting, the meeting's viewers too: the meeting
-// tracks its actions live from the plan.
+// an action agreed at a meeting, the meeting's viewers too.
 func (s *Service) publishAction(ctx context.Context, a *model.Action, kind string, fields ...string) {
-	s.publish(ctx, actionEvent(a, kind, fields...))
+	for _, ev := range actionEvents(a, kind, fields...) {
+		s.publish(ctx, ev)
+	}
+}
+
+// actionEvents announce a change of an action: to the plan's viewers and,
+// for an action agreed at a meeting, to the meeting's viewers too, for the
+// meeting tracks its actions live from the plan.
+func actionEvents(a *model.Action, kind string, fields ...string) []realtime.Event {
+	events := []realtime.Event{actionEvent(a, kind, fields...)}
 	if a.MeetingID != nil {
-		s.publish(ctx, realtime.Event{Topic: realtime.MeetingTopic(*a.MeetingID), WorkspaceID: a.WorkspaceID,
+		events = append(events, realtime.Event{Topic: realtime.MeetingTopic(*a.MeetingID), WorkspaceID: a.WorkspaceID,
 			Entity: "outcomes", ID: *a.MeetingID, Kind: realtime.Changed})
 	}
+	return events
 }

@@ -3,19 +3,16 @@ package service
 import (
 	"context"
 	"errors"
-	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/uptrace/bun"
 
 	"schakel/app/apperr"
-	"schakel/app/i18n"
 	"schakel/app/authz"
+	"schakel/app/i18n"
 	"schakel/app/model"
 	"schakel/app/realtime"
 	"schakel/app/store"
-	"schakel/app/textmerge"
 )
 
 // MaxTitle is the longest title of a plan or action, in characters.
@@ -163,136 +160,12 @@ func (s *Service) Plan(ctx context.Context, u *model.User, workspaceID, planID i
 	return p, err
 }
 
-// PlanFields are the plan fields that can be edited one at a time.
-var PlanFields = []string{"title", "period_start", "period_end", "status"}
-
-// UpdatePlanField changes one field of a plan, if nobody changed that field
-// since baseVersion; otherwise it returns a *Conflict.
-func (s *Service) UpdatePlanField(ctx context.Context, u *model.User, workspaceID, planID int64, field, value string, baseVersion int) (*model.Plan, error) {
-	if err := s.require(u, workspaceID, authz.ObjPlan, authz.ActManage); err != nil {
-		return nil, err
-	}
-	var p *model.Plan
-	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		if p, err = store.PlanForUpdate(ctx, tx, workspaceID, planID); err != nil {
-			return err
-		}
-		if baseVersion < 1 || baseVersion > p.Version {
-			return apperr.New(http.StatusUnprocessableEntity, "error.version")
-		}
-		old := PlanField(p, field)
-		if _, err := staleWrite(ctx, tx, workspaceID, model.EntityPlan, p.ID, field, baseVersion, p.Version, old, value, false); err != nil {
-			return err
-		}
-		var v apperr.Validation
-		switch field {
-		case "title":
-			p.Title = text(&v, "value", value, true, MaxTitle)
-		case "period_start":
-			p.PeriodStart = date(&v, "value", value)
-			if p.PeriodStart != "" && p.PeriodEnd != "" && p.PeriodEnd < p.PeriodStart {
-				v.Add("value", "plans.error.period_order")
-			}
-		case "period_end":
-			p.PeriodEnd = date(&v, "value", value)
-			if p.PeriodStart != "" && p.PeriodEnd != "" && p.PeriodEnd < p.PeriodStart {
-				v.Add("value", "plans.error.period_order")
-			}
-		case "status":
-			p.Status = model.PlanStatus(value)
-			if !p.Status.Valid() {
-				v.Add("value", "validation.choice")
-			}
-		default:
-			return apperr.NotFound()
-		}
-		if err := v.Err(); err != nil {
-			return err
-		}
-		now := time.Now().UTC()
-		if PlanField(p, field) == old {
-			return nil
-		}
-		p.Version++
-		p.UpdatedAt = now
-		if err := store.UpdatePlan(ctx, tx, p, field); err != nil {
-			return err
-		}
-		return store.AddChanges(ctx, tx, []model.Change{{
-			WorkspaceID: workspaceID, Entity: model.EntityPlan, EntityID: p.ID, Version: p.Version,
-			UserID: u.ID, Field: field, OldValue: old, NewValue: PlanField(p, field), CreatedAt: now,
-		}})
-	})
-	if err != nil {
-		return nil, notFoundErr(err)
-	}
-	s.publish(ctx, realtime.Event{Topic: realtime.PlanTopic(p.ID), WorkspaceID: workspaceID, Entity: "plan",
-		ID: p.ID, Version: p.Version, Kind: realtime.Changed, Fields: []string{field}})
-	return p, nil
-}
-
-// PlanField returns the stored form of one field of p.
-func PlanField(p *model.Plan, field string) string {
-	switch field {
-	case "title":
-		return p.Title
-	case "period_start":
-		return p.PeriodStart
-	case "period_end":
-		return p.PeriodEnd
-	case "status":
-		return string(p.Status)
-	}
-	return ""
-}
-
 // notFoundErr turns the store's not-found into the user's.
 func notFoundErr(err error) error {
 	if errors.Is(err, store.ErrNotFound) {
 		return apperr.NotFound()
 	}
 	return err
-}
-
-// staleWrite decides a write of field that started from baseVersion of an
-// object now at version, holding current: the value to store, or a
-// *Conflict when someone changed the field since. A long field is merged
-// three-way with what they wrote, and is a conflict only where the edits
-// overlap. A write of the value the field already holds is no conflict.
-func staleWrite(ctx context.Context, db bun.IDB, workspaceID int64, entity model.Entity, id int64, field string, baseVersion, version int, current, value string, long bool) (string, error) {
-	if baseVersion >= version || value == current {
-		return value, nil
-	}
-	since, err := store.FieldChangesSince(ctx, db, workspaceID, entity, id, field, baseVersion)
-	if err != nil || len(since) == 0 {
-		return value, err
-	}
-	conflict := &Conflict{Field: field, Theirs: current, Mine: value, Version: version, ByUserID: since[len(since)-1].UserID}
-	if !long {
-		return "", conflict
-	}
-	merged, ok := textmerge.Merge(since[0].OldValue, value, current)
-	if !ok {
-		return "", conflict
-	}
-	return merged, nil
-}
-
-// Conflict is a write refused because someone else changed the same field
-// since the version the writer started from. It carries both values so
-// that the writer can choose.
-type Conflict struct {
-	Field   string
-	Theirs  string
-	Mine    string
-	Version int
-	// ByUserID is who made the latest change to the field.
-	ByUserID int64
-}
-
-func (c *Conflict) Error() string {
-	return "conflict on " + c.Field + " at version " + strconv.Itoa(c.Version)
 }
 
 // rollUp is the average progress of the actions that count, rounded.

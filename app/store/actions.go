@@ -31,13 +31,13 @@ func Action(ctx context.Context, db bun.IDB, workspaceID, id int64) (*model.Acti
 	return a, notFound(err)
 }
 
-// ActionForUpdate loads an action like Action and, on PostgreSQL, locks its
-// row until the transaction ends.
+// ActionForUpdate loads an action like Action, with its owners, and, on
+// PostgreSQL, locks its row (not its owners') until the transaction ends.
 func ActionForUpdate(ctx context.Context, db bun.IDB, workspaceID, id int64) (*model.Action, error) {
 	a := new(model.Action)
-	q := db.NewSelect().Model(a).Where("?TableAlias.workspace_id = ?", workspaceID).Where("?TableAlias.id = ?", id)
+	q := actionQuery(db, a, workspaceID).Where("?TableAlias.id = ?", id)
 	if IsPostgres(db) {
-		q = q.For("UPDATE")
+		q = q.For("UPDATE OF ?TableAlias")
 	}
 	return a, notFound(q.Scan(ctx))
 }

@@ -32,7 +32,7 @@ func (s *Server) actionFieldUpdate(c *fiber.Ctx) error {
 		return s.actionEditor(c, a, p, field, value, version, "", http.StatusOK)
 	}
 	ctx, u := c.UserContext(), currentUser(c)
-	_, err = s.svc.UpdateActionField(ctx, u, a.WorkspaceID, a.ID, field, value, version)
+	saved, err := s.svc.UpdateActionField(ctx, u, a.WorkspaceID, a.ID, field, value, version)
 	var conflict *service.Conflict
 	if errors.As(err, &conflict) {
 		return s.actionConflict(c, a, p, field, conflict)
@@ -45,10 +45,6 @@ func (s *Server) actionFieldUpdate(c *fiber.Ctx) error {
 	}
 	if !isHTMX(c) {
 		return redirect(c, withNotice(actionPath(a.WorkspaceID, a.ID), "action_saved")+"#action-"+strconv.FormatInt(a.ID, 10)+"-"+field)
-	}
-	saved, err := s.svc.Action(ctx, u, a.WorkspaceID, a.ID)
-	if err != nil {
-		return err
 	}
 	if onActionPage(c, a) {
 		return s.actionSavedOnPage(c, saved, p, field)
