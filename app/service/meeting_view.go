@@ -17,8 +17,8 @@ type MeetingView struct {
 	// Items is the agenda in order; Times lays it out in the day.
 	Items []model.AgendaItem
 	Times AgendaTimes
-	// Attendees are the people invited, members and guests.
-	Attendees []model.Attendee
+	// MeetingPeople are who is invited, and who can be named.
+	MeetingPeople
 	// Outcomes are the outcomes of each item, by item id.
 	Outcomes map[int64][]model.Outcome
 	// Actions are the actions the meeting agreed, as the plan holds them.
@@ -28,11 +28,8 @@ type MeetingView struct {
 	Plan   *model.Plan
 	Plans  []model.Plan
 	Themes []model.Theme
-	// Organisations and Members are who an action can be given to.
+	// Organisations are who an action can be given to, besides Members.
 	Organisations []model.Organisation
-	Members       []model.Membership
-	// People names presenters: by user id, or "g" and a guest attendee's id.
-	People map[string]string
 	// Today is the day by which due dates are judged.
 	Today string
 }
@@ -45,7 +42,7 @@ func (s *Service) ReadMeetingView(ctx context.Context, m *model.Meeting) (*Meeti
 	if err != nil {
 		return nil, err
 	}
-	attendees, err := store.Attendees(ctx, s.DB, m.WorkspaceID, m.ID)
+	people, err := s.ReadMeetingPeople(ctx, m)
 	if err != nil {
 		return nil, err
 	}
@@ -65,24 +62,53 @@ func (s *Service) ReadMeetingView(ctx context.Context, m *model.Meeting) (*Meeti
 	if err != nil {
 		return nil, err
 	}
-	members, err := store.Memberships(ctx, s.DB, m.WorkspaceID)
-	if err != nil {
-		return nil, err
-	}
 	byItem := map[int64][]model.Outcome{}
 	for _, o := range outcomes {
 		byItem[o.ItemID] = append(byItem[o.ItemID], o)
 	}
 	v := &MeetingView{
 		Meeting: m, Items: items, Times: LayOut(m, items, time.Now()),
-		Attendees: attendees, Outcomes: byItem, Actions: actions,
-		Plan: meetingPlan(m, plans), Plans: plans, Organisations: orgs, Members: members,
-		People: peopleByKey(attendees, members), Today: Today(),
+		MeetingPeople: people, Outcomes: byItem, Actions: actions,
+		Plan: meetingPlan(m, plans), Plans: plans, Organisations: orgs, Today: Today(),
 	}
 	if v.Plan != nil {
 		v.Themes = v.Plan.Framework.Themes()
 	}
 	return v, nil
+}
+
+// MeetingPeople are the people of a meeting: who is invited, members and
+// guests, and the workspace's members, who can all present an item or own
+// an action.
+type MeetingPeople struct {
+	Attendees []model.Attendee
+	Members   []model.Membership
+	// People names presenters: by user id, or "g" and a guest attendee's id.
+	People map[string]string
+}
+
+// ReadMeetingPeople reads only the people of a meeting, for drawing or
+// editing one item's presenter. Like ReadMeetingView it checks no access.
+func (s *Service) ReadMeetingPeople(ctx context.Context, m *model.Meeting) (MeetingPeople, error) {
+	attendees, err := store.Attendees(ctx, s.DB, m.WorkspaceID, m.ID)
+	if err != nil {
+		return MeetingPeople{}, err
+	}
+	members, err := store.Memberships(ctx, s.DB, m.WorkspaceID)
+	if err != nil {
+		return MeetingPeople{}, err
+	}
+	return MeetingPeople{Attendees: attendees, Members: members, People: peopleByKey(attendees, members)}, nil
+}
+
+// ReadAgenda reads only a meeting's agenda and its times of day, for what a
+// changed duration moves. Like ReadMeetingView it checks no access.
+func (s *Service) ReadAgenda(ctx context.Context, m *model.Meeting) ([]model.AgendaItem, AgendaTimes, error) {
+	items, err := store.Items(ctx, s.DB, m.WorkspaceID, m.ID)
+	if err != nil {
+		return nil, AgendaTimes{}, err
+	}
+	return items, LayOut(m, items, time.Now()), nil
 }
 
 // meetingPlan is the plan the meeting's actions go into, or nil.

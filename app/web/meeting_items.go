@@ -65,7 +65,7 @@ func (s *Server) itemFieldShow(c *fiber.Ctx) error {
 	if !isHTMX(c) {
 		return redirect(c, meetingPath(m.WorkspaceID, m.ID)+"#item-"+itoa64(it.ID))
 	}
-	d, err := s.meetingParts(c, m)
+	d, err := s.itemParts(c, m, field)
 	if err != nil {
 		return err
 	}
@@ -96,7 +96,7 @@ func (s *Server) itemCase(c *fiber.Ctx) error {
 	if it, err = s.svc.CaseNotes(c.UserContext(), currentUser(c), it.WorkspaceID, it.ID); err != nil {
 		return err
 	}
-	d, err := s.meetingParts(c, m)
+	d, err := s.itemParts(c, m, "case_notes")
 	if err != nil {
 		return err
 	}
@@ -147,7 +147,7 @@ func (s *Server) itemFieldUpdate(c *fiber.Ctx) error {
 	if !isHTMX(c) {
 		return redirect(c, withNotice(meetingPath(m.WorkspaceID, m.ID), "item_saved")+"#item-"+itoa64(it.ID))
 	}
-	d, err := s.meetingParts(c, m)
+	d, err := s.itemParts(c, m, field)
 	if err != nil {
 		return err
 	}
@@ -170,7 +170,7 @@ func (s *Server) itemEditor(c *fiber.Ctx, it *model.AgendaItem, m *model.Meeting
 		}
 		return s.renderMeetingPage(c, status, p)
 	}
-	d, err := s.meetingParts(c, m)
+	d, err := s.itemParts(c, m, field)
 	if err != nil {
 		return err
 	}

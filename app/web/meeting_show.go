@@ -8,6 +8,7 @@ import (
 
 	"schakel/app/authz"
 	"schakel/app/model"
+	"schakel/app/service"
 	"schakel/views"
 )
 
@@ -59,18 +60,47 @@ func (s *Server) meetingPage(c *fiber.Ctx, meetingID int64) (views.MeetingPage, 
 
 // meetingParts reads the meeting page's live parts as the user sees them.
 func (s *Server) meetingParts(c *fiber.Ctx, m *model.Meeting) (*views.MeetingParts, error) {
-	u := currentUser(c)
 	d, err := s.readMeetingParts(c.UserContext(), m)
 	if err != nil {
 		return nil, err
 	}
+	s.asViewer(c, d)
+	return d, nil
+}
+
+// itemParts reads only what one field of an agenda item needs, as the user
+// sees it: the people for its presenter, the agenda for its duration (which
+// moves every later start), and nothing of the meeting for other fields.
+func (s *Server) itemParts(c *fiber.Ctx, m *model.Meeting, field string) (*views.MeetingParts, error) {
+	ctx := c.UserContext()
+	d := &views.MeetingParts{MeetingView: &service.MeetingView{Meeting: m}}
+	switch field {
+	case "presenter":
+		people, err := s.svc.ReadMeetingPeople(ctx, m)
+		if err != nil {
+			return nil, err
+		}
+		d.MeetingPeople = people
+	case "duration":
+		items, times, err := s.svc.ReadAgenda(ctx, m)
+		if err != nil {
+			return nil, err
+		}
+		d.Items, d.Times = items, times
+	}
+	s.asViewer(c, d)
+	return d, nil
+}
+
+// asViewer fills in what the signed-in user may do with a meeting's parts.
+func (s *Server) asViewer(c *fiber.Ctx, d *views.MeetingParts) {
+	u, m := currentUser(c), d.Meeting
 	d.CanEdit = s.svc.CanEditAgenda(u, m.WorkspaceID)
 	d.CanManage = s.svc.CanManageMeetings(u, m.WorkspaceID)
 	d.CanSeeCase = s.svc.CanSeeCase(c.UserContext(), u, m)
 	if u != nil {
 		d.Self = u.ID
 	}
-	return d, nil
 }
 
 // readMeetingParts reads what the live parts of a meeting page show: the
