@@ -205,12 +205,81 @@
     });
   }
 
+  // --- Action plans: rows that open, themes that collapse ----------------
+
+  // A row opens by fetching its details (hx-get on its title); an open row
+  // closes here, without asking the server. A title redrawn by a save or a
+  // push says again whether its row is open.
+  document.addEventListener("htmx:confirm", function (event) {
+    var toggle = event.detail.elt;
+    if (!toggle || !toggle.matches || !toggle.matches("[data-row-toggle]") || toggle.getAttribute("aria-expanded") !== "true") { return; }
+    event.preventDefault();
+    var li = toggle.closest("li.schakel-action");
+    var details = li && li.querySelector(".schakel-action__details");
+    if (details) {
+      if (details.contains(document.activeElement)) { toggle.focus(); }
+      details.remove();
+    }
+    if (li) { li.classList.remove("schakel-action--open"); }
+    toggle.setAttribute("aria-expanded", "false");
+  });
+
+  function syncRows(root) {
+    var toggles = root.matches && root.matches("[data-row-toggle]") ? [root] : root.querySelectorAll("[data-row-toggle]");
+    Array.prototype.forEach.call(toggles, function (toggle) {
+      var li = toggle.closest("li.schakel-action");
+      var open = !!(li && li.querySelector(".schakel-action__details"));
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+
+  // A theme's list collapses under its heading's button; its count and
+  // roll-up stay. Which themes are collapsed is kept for the plan while
+  // the tab lives, also when a theme is drawn again.
+  function collapsedKey() {
+    var board = document.getElementById("plan-board");
+    return board ? "schakel-collapsed-" + board.getAttribute("data-plan") : null;
+  }
+  function collapsed() {
+    try {
+      return JSON.parse(sessionStorage.getItem(collapsedKey()) || "[]");
+    } catch (e) {
+      return [];
+    }
+  }
+  function setCollapsed(toggle, shut) {
+    var body = document.getElementById(toggle.getAttribute("aria-controls"));
+    toggle.setAttribute("aria-expanded", shut ? "false" : "true");
+    if (body) { body.hidden = shut; }
+  }
+  function syncThemes(root) {
+    var key = collapsedKey();
+    if (!key) { return; }
+    var shut = collapsed();
+    var toggles = root.matches && root.matches("[data-theme-toggle]") ? [root] : root.querySelectorAll("[data-theme-toggle]");
+    Array.prototype.forEach.call(toggles, function (toggle) {
+      setCollapsed(toggle, shut.indexOf(toggle.id) >= 0);
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest && event.target.closest("[data-theme-toggle]");
+    if (!toggle) { return; }
+    var shut = toggle.getAttribute("aria-expanded") === "true";
+    setCollapsed(toggle, shut);
+    var list = collapsed().filter(function (id) { return id !== toggle.id; });
+    if (shut) { list.push(toggle.id); }
+    try { sessionStorage.setItem(collapsedKey(), JSON.stringify(list)); } catch (e) { /* private mode: not kept */ }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     remember(document);
     sortable(document);
+    syncThemes(document);
   });
   document.addEventListener("htmx:load", function (event) {
     remember(event.detail.elt);
     sortable(event.detail.elt);
+    syncRows(event.detail.elt);
+    syncThemes(event.detail.elt);
   });
 })();
