@@ -77,11 +77,15 @@ func TestReorderByKeyboard(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
 				p := p.in(t)
+				p.openRow(first.ID)
 				p.onElement("focus "+tt.button, chromedp.Focus(chromedp.CSS(tt.button)))
 				p.press(tt.key)
 				p.waitOrder(model.ThemePrevention, tt.want)
 				p.waitText("#alerts", first.Title)
 				p.until("the focus back on "+tt.button, "document.activeElement && document.activeElement.id === "+js(tt.button[1:]))
+				if !p.exists("#action-" + itoa(first.ID) + "-details") {
+					t.Error("the moved row closed")
+				}
 				if got := h.savedOrder(t, model.ThemePrevention); got != tt.want {
 					t.Errorf("saved order = %s, want %s", got, tt.want)
 				}
