@@ -129,8 +129,9 @@ func TestReorderByDragAndDrop(t *testing.T) {
 
 		tests := []struct {
 			name string
-			// drag is the action dragged by its handle, onto the upper half
-			// of the item onto.
+			// drag is the action dragged by its handle, onto the top edge
+			// of the row onto (a compact row is low: its upper half is not
+			// far from its middle).
 			drag, onto model.Action
 			want       map[model.Theme]string
 		}{
@@ -147,7 +148,7 @@ func TestReorderByDragAndDrop(t *testing.T) {
 				p.do("scroll to "+target, chromedp.ScrollIntoView(chromedp.CSS(target)))
 				fromX, fromY := p.center(handle, 0)
 				height := eval[float64](p, `document.querySelector(`+js(target)+`).getBoundingClientRect().height`)
-				toX, toY := p.center(target, -height/2+8)
+				toX, toY := p.center(target, -height/2+3)
 				p.do("drag "+handle+" onto "+target, chromedp.DragAndDropXY(fromX, fromY, toX, toY, 20))
 				for theme, want := range tt.want {
 					p.waitOrder(theme, want)

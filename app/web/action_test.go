@@ -413,7 +413,7 @@ func TestActionAddMoveDeleteAndHistory(t *testing.T) {
 			if r.Status != http.StatusOK || r.Header.Get("HX-Retarget") != "#theme-signalering-actions" || r.Header.Get("HX-Reswap") != "beforeend" {
 				t.Fatalf("add: %d to %q %q", r.Status, r.Header.Get("HX-Retarget"), r.Header.Get("HX-Reswap"))
 			}
-			if got := r.Text("li.schakel-action:not([hx-swap-oob]) .schakel-action__title"); got != "Vier" {
+			if got := r.Text("li.schakel-action:not([hx-swap-oob]) .schakel-action__open"); got != "Vier" {
 				t.Fatalf("new item %q", got)
 			}
 			if got := r.Text("#rollup-plan[hx-swap-oob] .schakel-rollup__count"); got != "4 acties" {
@@ -484,7 +484,7 @@ func TestActionAddMoveDeleteAndHistory(t *testing.T) {
 			r := hx(c, env, "POST", actionURL(ws, two.ID, "/move"), url.Values{"theme": {"zorg"}, "after": {"0"}}, board)
 			// The page has the row in place: it gets its new version and
 			// theme.
-			if v, _ := r.Doc.Find("#live-version[hx-swap-oob][data-id='"+itoa(two.ID)+"']").Attr("data-theme"); r.Status != http.StatusOK || v != "zorg" {
+			if v, _ := r.Doc.Find("#live-version[hx-swap-oob][data-id='" + itoa(two.ID) + "']").Attr("data-theme"); r.Status != http.StatusOK || v != "zorg" {
 				t.Fatalf("drop: %d %s", r.Status, r.Body)
 			}
 			if got := r.Text("#rollup-theme-zorg[hx-swap-oob] .schakel-rollup__count"); got != "1 actie" {
@@ -534,7 +534,7 @@ func TestActionAddMoveDeleteAndHistory(t *testing.T) {
 				t.Fatalf("editing a deleted action: %d, want 410", r.Status)
 			}
 			r = hx(c, env, "POST", actionURL(ws, two.ID, "/restore"), nil, board)
-			if r.Status != http.StatusOK || r.Text("li#action-"+itoa(two.ID)+" .schakel-action__title") != "Twee" {
+			if r.Status != http.StatusOK || r.Text("li#action-"+itoa(two.ID)+" .schakel-action__open") != "Twee" {
 				t.Fatalf("undo: %d %s", r.Status, r.Body)
 			}
 			if got := order(); got != "Drie,Twee,Een" {

@@ -192,4 +192,3 @@ func submittedValue(c *fiber.Ctx, field string) string {
 	}
 	return c.FormValue("value")
 }
-

@@ -43,7 +43,7 @@ func TestPartialsRenderOutsideARequest(t *testing.T) {
 	}{
 		{"closed row", views.ActionItem(actionView(a, true, "2026-11-28", true)), true,
 			"li#action-9.schakel-action[data-id='9'][data-version='5'][hx-swap-oob='true']",
-			[]string{"#action-9-title", "a#open-9[aria-expanded='false'][hx-get='/workspaces/2/actions/9/item?open=1'][href='/workspaces/2/plans/4?open=9#action-9']",
+			[]string{"#action-9-title", "a#open-9[aria-expanded='false'][hx-get='/workspaces/2/actions/9/item?open=1'][href='?open=9#action-9']",
 				".schakel-drag-handle[aria-hidden='true']", "#action-9-summary .schakel-summary__status", "#action-9-summary .schakel-badge--overdue"},
 			[]string{"#action-9-details", "#action-9-status", "#move-up-9", "#delete-9"}},
 		{"open row", views.ActionItem(openView(actionView(a, true, "2026-11-28", false))), false,

@@ -90,7 +90,7 @@ func hx(c *testkit.Client, env *testkit.Env, method, path string, form url.Value
 // listed returns the titles of the actions the board lists under a theme.
 func listed(r *testkit.Response, theme model.Theme) []string {
 	var out []string
-	r.Doc.Find("#theme-" + string(theme) + "-actions > li.schakel-action[data-id] .schakel-action__title").Each(func(_ int, s *goquery.Selection) {
+	r.Doc.Find("#theme-" + string(theme) + "-actions > li.schakel-action[data-id] .schakel-action__open").Each(func(_ int, s *goquery.Selection) {
 		out = append(out, strings.TrimSpace(s.Text()))
 	})
 	return out

@@ -212,7 +212,7 @@
   // push says again whether its row is open.
   document.addEventListener("htmx:confirm", function (event) {
     var toggle = event.detail.elt;
-    if (!toggle || !toggle.matches || !toggle.matches("[data-row-toggle]") || toggle.getAttribute("aria-expanded") !== "true") { return; }
+    if (!toggle || !toggle.matches || !toggle.matches(".schakel-action__open") || toggle.getAttribute("aria-expanded") !== "true") { return; }
     event.preventDefault();
     var li = toggle.closest("li.schakel-action");
     var details = li && li.querySelector(".schakel-action__details");
@@ -225,7 +225,7 @@
   });
 
   function syncRows(root) {
-    var toggles = root.matches && root.matches("[data-row-toggle]") ? [root] : root.querySelectorAll("[data-row-toggle]");
+    var toggles = root.matches && root.matches(".schakel-action__open") ? [root] : root.querySelectorAll(".schakel-action__open");
     Array.prototype.forEach.call(toggles, function (toggle) {
       var li = toggle.closest("li.schakel-action");
       var open = !!(li && li.querySelector(".schakel-action__details"));
