@@ -200,7 +200,10 @@ func TestLiveTogether(t *testing.T) {
 				t.Fatalf("after the refused save the title is %q, want Anna's %q", got, annaTitle)
 			}
 
-			// Mo chooses his own version; Anna sees it arrive.
+			// The conflict takes the focus to its message (which may scroll
+			// the page); then Mo chooses his own version, and Anna sees it
+			// arrive.
+			moPage.until("the focus on the conflict's message", "document.activeElement && document.activeElement.id === "+js(field[1:]+"-conflict"))
 			moPage.click(field + " .schakel-conflict__choices button[type=submit]:not([name])")
 			moPage.waitText(field+" h3", moTitle)
 			annaPage.waitText(field+" h3", moTitle)

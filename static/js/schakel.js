@@ -100,11 +100,12 @@
     event.detail.xhr.schakelFocus = null;
     var active = document.activeElement;
     if (active && active !== document.body && active.isConnected) { return; }
-    var to = info.next && document.getElementById(info.next);
+    // What came in may ask for the focus (a conflict, its message);
+    // otherwise it goes where the request said, or into what came in.
     var around = info.id && document.getElementById(info.id);
-    if (!to && around) {
-      to = around.querySelector("[data-focus-first]") || around.querySelector(focusable);
-    }
+    var to = around && around.querySelector("[data-focus-first]");
+    if (!to) { to = info.next && document.getElementById(info.next); }
+    if (!to && around) { to = around.querySelector(focusable); }
     if (to) { to.focus(); }
   });
 
