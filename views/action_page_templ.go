@@ -493,7 +493,7 @@ func ActionPage(d ActionPageView) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			default:
-				templ_7745c5c3_Err = ActionField(ActionView{Action: a, Today: d.Today}, f.Editor.Field).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = ActionField(ActionView{Action: a, Today: d.Today, OnPage: true}, f.Editor.Field).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"schakel/app/testkit"
 )
 
@@ -52,6 +54,20 @@ func TestAccessibility(t *testing.T) {
 			p.goToPlan(h.planPath(""))
 			p.openField(a.ID, "title")
 		}},
+		{"plan with an open row", annaPage, func(p *tab) {
+			p.goToPlan(h.planPath(""))
+			p.openRow(a.ID)
+		}},
+		{"plan with a collapsed theme", annaPage, func(p *tab) {
+			p.goToPlan(h.planPath(""))
+			p.click("#theme-" + string(a.Theme) + "-toggle")
+			p.until("the theme collapsed", `document.getElementById("theme-`+string(a.Theme)+`-body").hidden`)
+			// The page keeps the theme collapsed for the tab; the states
+			// after this one need it open.
+			p.t.Cleanup(func() {
+				p.do("forget the collapsed theme", chromedp.Evaluate[chromedp.Void]("sessionStorage.clear()"))
+			})
+		}},
 		{"plan filtered by status", annaPage, func(p *tab) { p.goToPlan(h.planPath("status=bezig")) }},
 		{"a form with validation errors", annaPage, func(p *tab) {
 			p.goToPlan(h.planPath(""))
@@ -82,12 +98,18 @@ func TestAccessibility(t *testing.T) {
 		{"a deleted action with undo", annaPage, func(p *tab) {
 			last := h.actions[len(h.actions)-1]
 			p.goToPlan(h.planPath(""))
+			p.openRow(last.ID)
 			p.click("#delete-" + itoa(last.ID))
 			p.waitVisible("#undo-" + itoa(last.ID))
 		}},
 		{"plan on a phone", annaPage, func(p *tab) {
 			p.viewport(375, 812, true)
 			p.goToPlan(h.planPath(""))
+		}},
+		{"plan on a phone with an open row", annaPage, func(p *tab) {
+			p.viewport(375, 812, true)
+			p.goToPlan(h.planPath(""))
+			p.openRow(a.ID)
 		}},
 		{"members with a validation error", annaPage, func(p *tab) {
 			p.viewport(1280, 900, false)

@@ -35,6 +35,7 @@ func TestDeleteOffersUndoWhenThePushComesFirst(t *testing.T) {
 			}}})
 			return err
 		}))
+		p.openRow(a.ID)
 		p.click("#delete-" + itoa(a.ID))
 		var held fetch.RequestID
 		for ev, err := range paused {

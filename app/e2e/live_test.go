@@ -44,10 +44,23 @@ func (p *tab) stillSamePage() {
 	}
 }
 
-// openField opens the inline editor of an action's field and waits for its
-// input to have the focus.
+// openRow opens an action's row, as a click on its title does, unless it
+// is open, and waits for its details.
+func (p *tab) openRow(id int64) {
+	p.t.Helper()
+	details := "#action-" + itoa(id) + "-details"
+	if p.exists(details) {
+		return
+	}
+	p.click("#open-" + itoa(id))
+	p.waitVisible(details)
+}
+
+// openField opens the inline editor of an action's field (opening its row
+// first) and waits for its input to have the focus.
 func (p *tab) openField(id int64, field string) string {
 	p.t.Helper()
+	p.openRow(id)
 	input := "#f-" + itoa(id) + "-" + field
 	p.click("#edit-" + itoa(id) + "-" + field)
 	p.waitVisible(input)
@@ -187,7 +200,10 @@ func TestLiveTogether(t *testing.T) {
 				t.Fatalf("after the refused save the title is %q, want Anna's %q", got, annaTitle)
 			}
 
-			// Mo chooses his own version; Anna sees it arrive.
+			// The conflict takes the focus to its message (which may scroll
+			// the page); then Mo chooses his own version, and Anna sees it
+			// arrive.
+			moPage.until("the focus on the conflict's message", "document.activeElement && document.activeElement.id === "+js(field[1:]+"-conflict"))
 			moPage.click(field + " .schakel-conflict__choices button[type=submit]:not([name])")
 			moPage.waitText(field+" h3", moTitle)
 			annaPage.waitText(field+" h3", moTitle)
@@ -221,13 +237,21 @@ func TestLiveFilteredBoard(t *testing.T) {
 			}
 		}
 
+		inProgress := 0
+		for _, other := range h.actions {
+			if other.Status == model.ActionInProgress {
+				inProgress++
+			}
+		}
+		moPage.waitText("#filter-count", nl("plans.filter.shown", "Shown", inProgress, "Count", len(h.actions)))
 		tests := []struct {
-			name   string
-			status model.ActionStatus
-			shown  bool
+			name       string
+			status     model.ActionStatus
+			shown      bool
+			shownCount int
 		}{
-			{"done: leaves the board of actions in progress", model.ActionDone, false},
-			{"in progress again: comes back", model.ActionInProgress, true},
+			{"done: leaves the board of actions in progress", model.ActionDone, false, inProgress - 1},
+			{"in progress again: comes back", model.ActionInProgress, true, inProgress},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -235,10 +259,12 @@ func TestLiveFilteredBoard(t *testing.T) {
 				annaPage.setStatus(a.ID, tt.status)
 				if tt.shown {
 					moPage.waitText(item+"-title", a.Title)
-					moPage.waitText(item+"-status", nl("action_status."+string(tt.status)))
+					moPage.waitText(item+"-summary .schakel-summary__status", nl("action_status."+string(tt.status)))
 				} else {
 					moPage.waitGone(item)
 				}
+				// The filter's count follows.
+				moPage.waitText("#filter-count", nl("plans.filter.shown", "Shown", tt.shownCount, "Count", len(h.actions)))
 				moPage.stillSamePage()
 			})
 		}

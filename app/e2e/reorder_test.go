@@ -77,11 +77,15 @@ func TestReorderByKeyboard(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
 				p := p.in(t)
+				p.openRow(first.ID)
 				p.onElement("focus "+tt.button, chromedp.Focus(chromedp.CSS(tt.button)))
 				p.press(tt.key)
 				p.waitOrder(model.ThemePrevention, tt.want)
 				p.waitText("#alerts", first.Title)
 				p.until("the focus back on "+tt.button, "document.activeElement && document.activeElement.id === "+js(tt.button[1:]))
+				if !p.exists("#action-" + itoa(first.ID) + "-details") {
+					t.Error("the moved row closed")
+				}
 				if got := h.savedOrder(t, model.ThemePrevention); got != tt.want {
 					t.Errorf("saved order = %s, want %s", got, tt.want)
 				}
@@ -125,8 +129,9 @@ func TestReorderByDragAndDrop(t *testing.T) {
 
 		tests := []struct {
 			name string
-			// drag is the action dragged by its handle, onto the upper half
-			// of the item onto.
+			// drag is the action dragged by its handle, onto the top edge
+			// of the row onto (a compact row is low: its upper half is not
+			// far from its middle).
 			drag, onto model.Action
 			want       map[model.Theme]string
 		}{
@@ -143,7 +148,7 @@ func TestReorderByDragAndDrop(t *testing.T) {
 				p.do("scroll to "+target, chromedp.ScrollIntoView(chromedp.CSS(target)))
 				fromX, fromY := p.center(handle, 0)
 				height := eval[float64](p, `document.querySelector(`+js(target)+`).getBoundingClientRect().height`)
-				toX, toY := p.center(target, -height/2+8)
+				toX, toY := p.center(target, -height/2+3)
 				p.do("drag "+handle+" onto "+target, chromedp.DragAndDropXY(fromX, fromY, toX, toY, 20))
 				for theme, want := range tt.want {
 					p.waitOrder(theme, want)

@@ -47,8 +47,11 @@ func (s *Server) actionCreate(c *fiber.Ctx) error {
 	t := s.translator(c)
 	c.Set(HeaderHXRetarget, "#theme-"+string(a.Theme)+"-actions")
 	c.Set(HeaderHXReswap, "beforeend")
+	// The new row opens, for its other fields to be filled in.
+	item := actionView(a, true, b.Today, false)
+	item.Open = true
 	return s.renderFragments(c, http.StatusOK,
-		views.ActionItem(actionView(a, true, b.Today, false)),
+		views.ActionItem(item),
 		views.PlanRollups(b),
 		views.ActionAddForm(views.ActionAdd{Plan: b.Plan, Theme: string(a.Theme), OOB: true}),
 		views.NoticeOOB(t.Get("notice.action_created_in", "Title", a.Title, "Theme", t.Enum("theme", a.Theme))))

@@ -28,8 +28,9 @@ func (s *Server) actionFieldShow(c *fiber.Ctx) error {
 	return s.renderFragments(c, http.StatusOK, views.ActionField(actionView(a, canEdit, service.Today(), false), field))
 }
 
-// actionItem answers one action as it stands on the plan board, for a
-// filtered board that an action has just come into.
+// actionItem answers one action's row as it stands on the plan board:
+// closed, for a filtered board that an action has just come into, or with
+// "open=1" open, with its details and editors, when someone opens it.
 func (s *Server) actionItem(c *fiber.Ctx) error {
 	a, _, err := s.loadAction(c)
 	if err != nil {
@@ -39,5 +40,7 @@ func (s *Server) actionItem(c *fiber.Ctx) error {
 		return c.Redirect(actionPath(a.WorkspaceID, a.ID), fiber.StatusSeeOther)
 	}
 	canEdit := s.svc.CanEditActions(currentUser(c), a.WorkspaceID)
-	return s.renderFragments(c, http.StatusOK, views.ActionItem(actionView(a, canEdit, service.Today(), false)))
+	v := actionView(a, canEdit, service.Today(), false)
+	v.Open = c.Query("open") == "1"
+	return s.renderFragments(c, http.StatusOK, views.ActionItem(v))
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -54,20 +55,21 @@ func (s *Server) actionMove(c *fiber.Ctx) error {
 		return redirect(c, boardBack(c, p, a.ID, ""))
 	}
 	if keyboard {
+		// The answer is the new order, which the page applies to its rows
+		// as it does a pushed one: rows that are open stay open, and the
+		// focus stays on the button.
 		b, err := s.svc.Board(ctx, u, a.WorkspaceID, p.ID, filter)
 		if err != nil {
 			return err
 		}
 		t := s.translator(c)
 		place, count := placeOf(b, a.ID, a.Theme)
-		c.Set(HeaderHXRetarget, "#theme-"+string(a.Theme))
-		c.Set(HeaderHXReswap, "outerHTML")
 		return s.renderFragments(c, http.StatusOK,
-			views.PlanTheme(themeView(b, a.Theme, true, false)),
+			views.LiveOrder(boardOrder(b)),
 			views.NoticeOOB(t.Get("notice.action_moved", "Title", a.Title, "Place", place, "Count", count, "Theme", t.Enum("theme", a.Theme))))
 	}
-	// Dropped: the page has the item in place already; it gets the item
-	// at its new version and the roll-ups.
+	// Dropped: the page has the row in place already; it gets the row's
+	// new version (and theme, for a filtered board) and the roll-ups.
 	moved, err := s.svc.Action(ctx, u, a.WorkspaceID, a.ID)
 	if err != nil {
 		return err
@@ -77,8 +79,22 @@ func (s *Server) actionMove(c *fiber.Ctx) error {
 		return err
 	}
 	return s.renderFragments(c, http.StatusOK,
-		views.ActionItem(actionView(moved, true, b.Today, true)),
+		views.LiveVersion(moved.ID, moved.Version, actionMarkerAttrs(moved, nil, nil)),
 		views.PlanRollups(b))
+}
+
+// boardOrder writes the order of the rows of every theme of a board the
+// way the page's script reads it: "theme=id,id|theme=…".
+func boardOrder(b *service.PlanBoard) string {
+	parts := make([]string, 0, len(b.Themes))
+	for _, g := range b.Themes {
+		ids := make([]string, 0, len(g.Actions))
+		for i := range g.Actions {
+			ids = append(ids, strconv.FormatInt(g.Actions[i].ID, 10))
+		}
+		parts = append(parts, string(g.Theme)+"="+strings.Join(ids, ","))
+	}
+	return strings.Join(parts, "|")
 }
 
 // neighbourAfter finds where action a goes when it moves one place up or

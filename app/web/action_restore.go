@@ -34,7 +34,11 @@ func (s *Server) actionRestore(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	// The row comes back open, as it was when it was deleted, with the
+	// focus on its delete button again.
+	item := actionView(restored, true, b.Today, false)
+	item.Open = true
 	return s.renderFragments(c, http.StatusOK,
-		views.ActionItem(actionView(restored, true, b.Today, false)),
+		views.ActionItem(item),
 		views.PlanRollups(b))
 }

@@ -83,7 +83,7 @@ func (r liveRenderer) Render(ctx context.Context, ev realtime.Event, classes []r
 				return nil, err
 			}
 		case "action":
-			if err := r.action(cctx, &buf, p, a, ev.Kind, ev.Fields, c); err != nil {
+			if err := r.action(cctx, &buf, a, ev.Kind, ev.Fields, by, c); err != nil {
 				return nil, err
 			}
 			if ev.Kind != realtime.Deleted && a.DeletedAt == nil && (ev.Kind != realtime.Changed || contains(ev.Fields, "theme")) {
@@ -103,20 +103,32 @@ func (r liveRenderer) Render(ctx context.Context, ev realtime.Event, classes []r
 	return out, nil
 }
 
-// action renders what one change of an action means for the page, in the
-// language of ctx, for viewers of class c.
-func (r liveRenderer) action(ctx context.Context, buf *bytes.Buffer, p *model.Plan, a *model.Action, kind string, fields []string, c realtime.Class) error {
+// action renders what one change of an action by author by (nil when
+// unknown) means for the page, in the language of ctx, for viewers of
+// class c. A changed action brings its row's line, and the fields of its
+// open details for the pages that have the row open (a page without them
+// ignores those).
+func (r liveRenderer) action(ctx context.Context, buf *bytes.Buffer, a *model.Action, kind string, fields []string, by *model.User, c realtime.Class) error {
 	if a.DeletedAt != nil {
 		return views.OOBDelete("action-"+strconv.FormatInt(a.ID, 10)).Render(ctx, buf)
 	}
+	marker := views.LiveVersion(a.ID, a.Version, actionMarkerAttrs(a, by, pushedFields(fields)))
 	switch kind {
 	case realtime.Created, realtime.Restored:
-		return r.insert(ctx, buf, a, c)
+		if err := r.insert(ctx, buf, a, c); err != nil {
+			return err
+		}
+		return marker.Render(ctx, buf)
+	case realtime.Moved:
+		return marker.Render(ctx, buf)
 	case realtime.Changed:
-		if err := actionMarker(ctx, buf, a); err != nil {
+		if err := marker.Render(ctx, buf); err != nil {
 			return err
 		}
 		v := actionView(a, c.Edit, service.Today(), true)
+		if err := views.ActionSummary(v).Render(ctx, buf); err != nil {
+			return err
+		}
 		for _, f := range pushedFields(fields) {
 			part := views.ActionField(v, f)
 			if f == "_tools" {
@@ -172,10 +184,12 @@ func versionMarker(buf *bytes.Buffer, id int64, version int) {
 	_ = views.LiveVersion(id, version, nil).Render(context.Background(), buf)
 }
 
-// actionMarker is the version marker of an action, with what a filtered
-// board filters on, so that the page can drop an action that changed out
-// of its filter and fetch one that changed into it.
-func actionMarker(ctx context.Context, buf *bytes.Buffer, a *model.Action) error {
+// actionMarkerAttrs are what the version marker of an action tells the
+// page besides its version: what a filtered board filters on, so that the
+// page can drop an action that changed out of its filter and fetch one
+// that changed into it; and who changed which fields (by may be nil), so
+// that the page can show the row and cells a colleague just changed.
+func actionMarkerAttrs(a *model.Action, by *model.User, fields []string) templ.Attributes {
 	var org, owner string
 	if a.OwnerOrganisationID != nil {
 		org = strconv.FormatInt(*a.OwnerOrganisationID, 10)
@@ -183,11 +197,17 @@ func actionMarker(ctx context.Context, buf *bytes.Buffer, a *model.Action) error
 	if a.OwnerUserID != nil {
 		owner = strconv.FormatInt(*a.OwnerUserID, 10)
 	}
-	return views.LiveVersion(a.ID, a.Version, templ.Attributes{
+	attrs := templ.Attributes{
 		"data-theme": string(a.Theme), "data-status": string(a.Status),
 		"data-org": org, "data-owner": owner,
 		"data-item": actionPath(a.WorkspaceID, a.ID) + "/item",
-	}).Render(ctx, buf)
+	}
+	if by != nil {
+		attrs["data-by"] = strconv.FormatInt(by.ID, 10)
+		attrs["data-by-name"] = by.Name
+		attrs["data-fields"] = strings.Join(fields, ",")
+	}
+	return attrs
 }
 
 // order tells the page the order of the actions in every theme; the page's
@@ -294,7 +314,7 @@ func (r liveRenderer) CatchUp(ctx context.Context, topic string, workspaceID int
 				}
 				continue
 			}
-			if err := r.action(cctx, &buf, p, a, realtime.Changed, fields, c); err != nil {
+			if err := r.action(cctx, &buf, a, realtime.Changed, fields, nil, c); err != nil {
 				return nil, err
 			}
 		}

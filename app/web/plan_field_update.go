@@ -75,4 +75,3 @@ func (s *Server) conflictView(c *fiber.Ctx, conflict *service.Conflict, v views.
 	v.Long = v.Field == "description"
 	return v
 }
-

@@ -32,9 +32,10 @@ func planFieldView(p *model.Plan, canManage bool, field string, oob bool) views.
 	return views.PlanFieldView{Plan: p, Field: field, CanManage: canManage, OOB: oob}
 }
 
-// themeView is the section of one theme of the board.
-func themeView(b *service.PlanBoard, theme model.Theme, canEdit, oob bool) views.ThemeView {
-	v := views.ThemeView{Group: service.ThemeGroup{Theme: theme}, CanEdit: canEdit, Today: b.Today, OOB: oob}
+// themeView is the section of one theme of the board, with the row of
+// action open open (0: none).
+func themeView(b *service.PlanBoard, theme model.Theme, open int64, canEdit, oob bool) views.ThemeView {
+	v := views.ThemeView{Group: service.ThemeGroup{Theme: theme}, CanEdit: canEdit, Today: b.Today, Open: open, OOB: oob}
 	for _, g := range b.Themes {
 		if g.Theme == theme {
 			v.Group = g
@@ -133,6 +134,12 @@ func onActionPage(c *fiber.Ctx, a *model.Action) bool {
 // the filter it was showing, at the action.
 func boardBack(c *fiber.Ctx, p *model.Plan, actionID int64, notice string) string {
 	to := planPath(p.WorkspaceID, p.ID) + filterQuery(filterFrom(pageQuery(c, p.WorkspaceID, p.ID), p))
+	// The action's row is open there, as it was when its form was sent.
+	if strings.Contains(to, "?") {
+		to += "&open=" + strconv.FormatInt(actionID, 10)
+	} else {
+		to += "?open=" + strconv.FormatInt(actionID, 10)
+	}
 	if notice != "" {
 		to = withNotice(to, notice)
 	}
@@ -185,4 +192,3 @@ func submittedValue(c *fiber.Ctx, field string) string {
 	}
 	return c.FormValue("value")
 }
-

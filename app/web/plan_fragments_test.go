@@ -38,21 +38,32 @@ func TestPartialsRenderOutsideARequest(t *testing.T) {
 		oob  bool   // whether the fragment is an out-of-band swap
 		root string // the element the fragment must start with
 		want []string
+		// absent must not be in the fragment.
+		absent []string
 	}{
-		{"item", views.ActionItem(actionView(a, true, "2026-11-28", true)), true,
+		{"closed row", views.ActionItem(actionView(a, true, "2026-11-28", true)), true,
 			"li#action-9.schakel-action[data-id='9'][data-version='5'][hx-swap-oob='true']",
-			[]string{"#action-9-title", "#action-9-status", "#move-up-9", "#move-down-9", ".schakel-drag-handle[aria-hidden='true']", "#delete-9", "#action-9-due_date .schakel-badge--overdue"}},
-		{"item for readers", views.ActionItem(actionView(a, false, "2026-11-28", false)), false,
-			"li#action-9:not([hx-swap-oob])", []string{"#action-9-owner", "a[href='/workspaces/2/actions/9']"}},
+			[]string{"#action-9-title", "a#open-9[aria-expanded='false'][hx-get='/workspaces/2/actions/9/item?open=1'][href='?open=9#action-9']",
+				".schakel-drag-handle[aria-hidden='true']", "#action-9-summary .schakel-summary__status", "#action-9-summary .schakel-badge--overdue"},
+			[]string{"#action-9-details", "#action-9-status", "#move-up-9", "#delete-9"}},
+		{"open row", views.ActionItem(openView(actionView(a, true, "2026-11-28", false))), false,
+			"li#action-9.schakel-action--open:not([hx-swap-oob])",
+			[]string{"a#open-9[aria-expanded='true']", "#action-9-details #action-9-status", "#move-up-9", "#move-down-9", "#delete-9", "#edit-9-title",
+				"#action-9-due_date .schakel-badge--overdue", "#action-9-summary"}, nil},
+		{"open row for readers", views.ActionItem(openView(actionView(a, false, "2026-11-28", false))), false,
+			"li#action-9:not([hx-swap-oob])", []string{"#action-9-owner", "a[href='/workspaces/2/actions/9']"},
+			[]string{".schakel-drag-handle", "#edit-9-owner", "#delete-9", "#move-up-9"}},
+		{"summary", views.ActionSummary(actionView(a, false, "2026-11-28", true)), true,
+			"dl#action-9-summary[hx-swap-oob='true']", []string{".schakel-summary__org dd", ".schakel-summary__owner dd", ".schakel-summary__due time", ".schakel-summary__progress progress"}, nil},
 		{"field", views.ActionField(actionView(a, true, "2026-11-28", true), "owner"), true,
 			"div#action-9-owner.schakel-field[data-action='9'][data-field='owner'][hx-swap-oob='true']",
-			[]string{"span#presence-9-owner.schakel-presence[aria-live='polite']", "a#edit-9-owner[hx-get='/workspaces/2/actions/9/fields/owner/edit'][hx-target='#action-9-owner'][hx-swap='outerHTML'][href]"}},
+			[]string{"span#presence-9-owner.schakel-presence[aria-live='polite']", "a#edit-9-owner[hx-get='/workspaces/2/actions/9/fields/owner/edit'][hx-target='#action-9-owner'][hx-swap='outerHTML'][href]"}, nil},
 		{"plan field", views.PlanField(planFieldView(plan, true, "status", true)), true,
-			"div#plan-4-status[hx-swap-oob='true']", []string{"a#edit-plan-4-status"}},
+			"div#plan-4-status[hx-swap-oob='true']", []string{"a#edit-plan-4-status"}, nil},
 		{"roll-ups", views.PlanRollups(board), true,
-			"div#rollup-plan[hx-swap-oob='true']", []string{"#rollup-theme-preventie[hx-swap-oob='true']", "#rollup-theme-zorg[hx-swap-oob='true']"}},
+			"div#rollup-plan[hx-swap-oob='true']", []string{"#rollup-theme-preventie[hx-swap-oob='true']", "#rollup-theme-zorg[hx-swap-oob='true']", "#rollup-plan #filter-count-template[data-text^='{shown} van 1 actie']"}, nil},
 		{"deleted", views.ActionDeleted(actionView(a, true, "2026-11-28", false)), false,
-			"li#action-9-deleted", []string{"button#undo-9"}},
+			"li#action-9-deleted", []string{"button#undo-9"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -75,6 +86,11 @@ func TestPartialsRenderOutsideARequest(t *testing.T) {
 					t.Errorf("no %s in %s", sel, buf.String())
 				}
 			}
+			for _, sel := range tt.absent {
+				if doc.Find(sel).Length() != 0 {
+					t.Errorf("%s in %s", sel, buf.String())
+				}
+			}
 			if n := doc.Find(`input[name="_csrf"]`).Length(); n != 0 {
 				t.Errorf("%d CSRF fields without a token", n)
 			}
@@ -83,4 +99,10 @@ func TestPartialsRenderOutsideARequest(t *testing.T) {
 			}
 		})
 	}
+}
+
+// openView is v with the row open.
+func openView(v views.ActionView) views.ActionView {
+	v.Open = true
+	return v
 }

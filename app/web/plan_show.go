@@ -31,6 +31,11 @@ func (s *Server) planShow(c *fiber.Ctx) error {
 	if id, err := strconv.ParseInt(q.Get("deleted"), 10, 64); err == nil {
 		s.showDeleted(c, d, id)
 	}
+	if id, err := strconv.ParseInt(q.Get("open"), 10, 64); err == nil && id > 0 {
+		// A browser without JavaScript opens a row by loading the board
+		// with it open.
+		d.Open = id
+	}
 	return s.renderPlanPage(c, http.StatusOK, d)
 }
 

@@ -90,7 +90,7 @@ func hx(c *testkit.Client, env *testkit.Env, method, path string, form url.Value
 // listed returns the titles of the actions the board lists under a theme.
 func listed(r *testkit.Response, theme model.Theme) []string {
 	var out []string
-	r.Doc.Find("#theme-" + string(theme) + "-actions > li.schakel-action[data-id] .schakel-action__title").Each(func(_ int, s *goquery.Selection) {
+	r.Doc.Find("#theme-" + string(theme) + "-actions > li.schakel-action[data-id] .schakel-action__open").Each(func(_ int, s *goquery.Selection) {
 		out = append(out, strings.TrimSpace(s.Text()))
 	})
 	return out
@@ -285,12 +285,26 @@ func TestPlanBoard(t *testing.T) {
 			if got := board.Text("#theme-opsporing .schakel-empty"); got != "Nog geen acties in dit thema." {
 				t.Errorf("empty theme says %q", got)
 			}
+			// The compact row: one line per action, its details not yet.
 			item := board.Doc.Find("#action-" + itoa(training.ID))
+			for cell, want := range map[string]string{
+				"status": "Bezig", "progress": "50%", "org": "Politie Kustland – AVIM", "owner": "Sanne Jansen",
+			} {
+				if got := strings.TrimSpace(item.Find(".schakel-summary__" + cell + " dd").Text()); got != want {
+					t.Errorf("the row's %s shows %q, want %q", cell, got, want)
+				}
+			}
+			if n := item.Find(".schakel-action__details, .schakel-field--rights").Length(); n != 0 {
+				t.Errorf("a closed row holds its details (%d elements)", n)
+			}
+			// Opened (here as a browser without JavaScript does), the row
+			// shows every field.
+			opened := c.Get(planURL(ws, p.ID, "?open="+itoa(training.ID))).Doc.Find("#action-" + itoa(training.ID))
 			for field, want := range map[string]string{
 				"status": "Bezig", "progress": "50%", "owner_organisation": "Politie Kustland – AVIM",
 				"owner": "Sanne Jansen", "rights": "Art. 3 Belang van het kindArt. 34 Seksuele uitbuiting en seksueel misbruik",
 			} {
-				if got := strings.TrimSpace(item.Find("#action-" + itoa(training.ID) + "-" + field + " .schakel-field__value").Text()); got != want {
+				if got := strings.TrimSpace(opened.Find("#action-" + itoa(training.ID) + "-" + field + " .schakel-field__value").Text()); got != want {
 					t.Errorf("%s shows %q, want %q", field, got, want)
 				}
 			}
@@ -312,7 +326,7 @@ func TestPlanBoard(t *testing.T) {
 		})
 		t.Run("overdue in words", func(t *testing.T) {
 			overdue := func(a *model.Action) string {
-				return board.Text("#action-" + itoa(a.ID) + "-due_date .schakel-badge--overdue")
+				return board.Text("#action-" + itoa(a.ID) + "-summary .schakel-badge--overdue")
 			}
 			if got := overdue(training); got != "! Streefdatum verstreken" {
 				t.Errorf("past due date and in progress: %q", got)
@@ -376,7 +390,7 @@ func TestPlanBoard(t *testing.T) {
 				r := u.Get(path)
 				checkPage(t, path, r)
 			}
-			r := u.Get(planURL(ws, p.ID, ""))
+			r := u.Get(planURL(ws, p.ID, "?open="+itoa(training.ID)))
 			if r.Doc.Find(`script[src="/static/vendor/sortable.min.js"]`).Length() != 1 {
 				t.Error("the board does not load drag and drop for an editor")
 			}

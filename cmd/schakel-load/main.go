@@ -6,6 +6,10 @@
 //
 //	schakel-load -url http://127.0.0.1:8080 -viewers 2000 -plans 100 -rate 100 -duration 60s -server-pid $(pgrep -f 'schakel serve')
 //
+// With -board N it only makes one plan with N actions and prints its
+// address and its coordinator's Cookie header, for the plan page benchmark
+// (docs/benchmarks.md).
+//
 // It prepares its own workspace, accounts, plans and actions through the
 // administrator account (the demo administrator by default). It only talks
 // to the address given, which must be a Schakel of one's own.
@@ -46,6 +50,7 @@ func main() {
 	flag.DurationVar(&o.duration, "duration", 30*time.Second, "how long to edit")
 	flag.DurationVar(&o.settle, "settle", 5*time.Second, "pause after connecting, before measuring idle memory")
 	flag.IntVar(&o.serverPID, "server-pid", 0, "process id of the server, to report its CPU and memory (same machine only)")
+	board := flag.Int("board", 0, "only make one plan with this many actions, print its URL and its coordinator's Cookie header, and stop (for the plan page benchmark)")
 	flag.Parse()
 	if !strings.HasPrefix(o.url, "http://127.") && !strings.HasPrefix(o.url, "http://localhost") && !strings.HasPrefix(o.url, "http://[::1]") {
 		fmt.Fprintln(os.Stderr, "schakel-load: only a Schakel on this machine (loopback) may be loaded")
@@ -53,6 +58,13 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if *board > 0 {
+		if err := makeBoard(ctx, o, *board); err != nil {
+			fmt.Fprintln(os.Stderr, "schakel-load:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(ctx, o); err != nil {
 		fmt.Fprintln(os.Stderr, "schakel-load:", err)
 		os.Exit(1)

@@ -185,6 +185,84 @@
     }
   }
 
+  // The filter's count ("3 of 7 actions shown") follows live changes: the
+  // push brings the sentence with the plan's new total, the page counts
+  // the rows it shows that pass its filter.
+  function updateFilterCount() {
+    var count = document.getElementById("filter-count");
+    var template = document.getElementById("filter-count-template");
+    var b = board();
+    if (!count || !template || !b) {
+      return;
+    }
+    var shown = 0;
+    b.querySelectorAll("li.schakel-action[data-id]").forEach(function (li) {
+      if (passesFilter(li)) {
+        shown++;
+      }
+    });
+    var text = (template.getAttribute("data-text") || "").replace("{shown}", String(shown));
+    if (text && count.textContent !== text) {
+      count.textContent = text;
+    }
+  }
+  document.addEventListener("htmx:wsAfterMessage", updateFilterCount);
+  document.addEventListener("htmx:afterSettle", updateFilterCount);
+
+  // What a colleague just changed is shown to the eye for a moment: the
+  // row, the cells that changed and who changed it. Screen readers hear the
+  // same from the live region. The marker comes before the row's new line
+  // in a push, so the highlight waits for the whole message.
+  var highlights = [];
+  var cells = {
+    title: ".schakel-field--title", status: ".schakel-summary__status", progress: ".schakel-summary__progress",
+    due_date: ".schakel-summary__due", owner_organisation: ".schakel-summary__org", owner: ".schakel-summary__owner"
+  };
+  function highlight(marker) {
+    var by = marker.getAttribute("data-by");
+    if (by && by !== me()) {
+      highlights.push({ id: marker.getAttribute("data-id"), name: marker.getAttribute("data-by-name") || "", fields: (marker.getAttribute("data-fields") || "").split(",") });
+    }
+  }
+  function showHighlights() {
+    highlights.splice(0).forEach(function (h) {
+      var li = document.getElementById("action-" + h.id);
+      if (!li) {
+        return;
+      }
+      var row = li.querySelector(".schakel-action__row");
+      li.classList.remove("schakel-action--changed");
+      void li.offsetWidth; // restart the animation of an earlier change
+      li.classList.add("schakel-action--changed");
+      h.fields.forEach(function (f) {
+        var cell = cells[f] && li.querySelector(cells[f]);
+        if (cell) {
+          cell.classList.add("schakel-changed");
+        }
+      });
+      var tag = li.querySelector(".schakel-action__changed-by");
+      if (!tag && row && h.name) {
+        tag = document.createElement("span");
+        tag.className = "schakel-action__changed-by";
+        tag.setAttribute("aria-hidden", "true");
+        row.appendChild(tag);
+      }
+      if (tag) {
+        tag.textContent = h.name;
+      }
+      clearTimeout(li.schakelHighlight);
+      li.schakelHighlight = setTimeout(function () {
+        li.classList.remove("schakel-action--changed");
+        li.querySelectorAll(".schakel-changed").forEach(function (c) { c.classList.remove("schakel-changed"); });
+        var t = li.querySelector(".schakel-action__changed-by");
+        if (t) {
+          t.remove();
+        }
+      }, 6000);
+    });
+  }
+  document.addEventListener("htmx:wsAfterMessage", showHighlights);
+
   document.addEventListener("htmx:oobAfterSwap", function (event) {
     var el = event.target;
     if (!el || !el.id) {
@@ -202,6 +280,7 @@
       }
       if (el.hasAttribute("data-item")) {
         refilter(li, el);
+        highlight(el);
       }
       var b = board();
       if (el.getAttribute("data-id") === "0" && b) {

@@ -100,11 +100,12 @@
     event.detail.xhr.schakelFocus = null;
     var active = document.activeElement;
     if (active && active !== document.body && active.isConnected) { return; }
-    var to = info.next && document.getElementById(info.next);
+    // What came in may ask for the focus (a conflict, its message);
+    // otherwise it goes where the request said, or into what came in.
     var around = info.id && document.getElementById(info.id);
-    if (!to && around) {
-      to = around.querySelector("[data-focus-first]") || around.querySelector(focusable);
-    }
+    var to = around && around.querySelector("[data-focus-first]");
+    if (!to) { to = info.next && document.getElementById(info.next); }
+    if (!to && around) { to = around.querySelector(focusable); }
     if (to) { to.focus(); }
   });
 
@@ -205,12 +206,81 @@
     });
   }
 
+  // --- Action plans: rows that open, themes that collapse ----------------
+
+  // A row opens by fetching its details (hx-get on its title); an open row
+  // closes here, without asking the server. A title redrawn by a save or a
+  // push says again whether its row is open.
+  document.addEventListener("htmx:confirm", function (event) {
+    var toggle = event.detail.elt;
+    if (!toggle || !toggle.matches || !toggle.matches(".schakel-action__open") || toggle.getAttribute("aria-expanded") !== "true") { return; }
+    event.preventDefault();
+    var li = toggle.closest("li.schakel-action");
+    var details = li && li.querySelector(".schakel-action__details");
+    if (details) {
+      if (details.contains(document.activeElement)) { toggle.focus(); }
+      details.remove();
+    }
+    if (li) { li.classList.remove("schakel-action--open"); }
+    toggle.setAttribute("aria-expanded", "false");
+  });
+
+  function syncRows(root) {
+    var toggles = root.matches && root.matches(".schakel-action__open") ? [root] : root.querySelectorAll(".schakel-action__open");
+    Array.prototype.forEach.call(toggles, function (toggle) {
+      var li = toggle.closest("li.schakel-action");
+      var open = !!(li && li.querySelector(".schakel-action__details"));
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+
+  // A theme's list collapses under its heading's button; its count and
+  // roll-up stay. Which themes are collapsed is kept for the plan while
+  // the tab lives, also when a theme is drawn again.
+  function collapsedKey() {
+    var board = document.getElementById("plan-board");
+    return board ? "schakel-collapsed-" + board.getAttribute("data-plan") : null;
+  }
+  function collapsed() {
+    try {
+      return JSON.parse(sessionStorage.getItem(collapsedKey()) || "[]");
+    } catch (e) {
+      return [];
+    }
+  }
+  function setCollapsed(toggle, shut) {
+    var body = document.getElementById(toggle.getAttribute("aria-controls"));
+    toggle.setAttribute("aria-expanded", shut ? "false" : "true");
+    if (body) { body.hidden = shut; }
+  }
+  function syncThemes(root) {
+    var key = collapsedKey();
+    if (!key) { return; }
+    var shut = collapsed();
+    var toggles = root.matches && root.matches("[data-theme-toggle]") ? [root] : root.querySelectorAll("[data-theme-toggle]");
+    Array.prototype.forEach.call(toggles, function (toggle) {
+      setCollapsed(toggle, shut.indexOf(toggle.id) >= 0);
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest && event.target.closest("[data-theme-toggle]");
+    if (!toggle) { return; }
+    var shut = toggle.getAttribute("aria-expanded") === "true";
+    setCollapsed(toggle, shut);
+    var list = collapsed().filter(function (id) { return id !== toggle.id; });
+    if (shut) { list.push(toggle.id); }
+    try { sessionStorage.setItem(collapsedKey(), JSON.stringify(list)); } catch (e) { /* private mode: not kept */ }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     remember(document);
     sortable(document);
+    syncThemes(document);
   });
   document.addEventListener("htmx:load", function (event) {
     remember(event.detail.elt);
     sortable(event.detail.elt);
+    syncRows(event.detail.elt);
+    syncThemes(event.detail.elt);
   });
 })();
