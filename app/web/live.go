@@ -141,7 +141,7 @@ func (s *Server) serveLive(conn *websocket.Conn) {
 // headers, cookies). fasthttp hands the request to this goroutine at the
 // upgrade and keeps it, unused, until the connection ends; everything the
 // connection needs has been copied into req. An idle connection holds
-// about 4 KiB less for it.
+// about 5 KiB less for it.
 func releaseUpgrade(conn *websocket.Conn, req *liveRequest) {
 	fctx := req.upgrade
 	req.upgrade = nil
