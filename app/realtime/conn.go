@@ -40,9 +40,13 @@ const (
 	closeRestart     = websocket.CloseServiceRestart
 )
 
-// Conn is one client following one topic. It has one writer goroutine and
-// a bounded queue: a client that falls behind is disconnected, not waited
-// for, and catches up when it reconnects.
+// Conn is one client following one topic. Messages wait in a bounded
+// queue for a writer goroutine: a client that falls behind is disconnected,
+// not waited for, and catches up when it reconnects.
+//
+// An idle connection costs the goroutine that reads it and this struct: the
+// queue is allocated when a message arrives and given back once it is
+// written, and a writer runs only while there is something to write.
 type Conn struct {
 	id          uint64
 	Viewer      Viewer
@@ -52,18 +56,16 @@ type Conn struct {
 
 	sock      Socket
 	hub       *Hub
-	send      chan []byte // a nil message is a ping
-	done      chan struct{}
+	done      chan struct{} // closed when the connection ends
 	closeOnce sync.Once
-	// dropping is the goroutine of drop, which must end before the socket
-	// is given back.
-	dropping sync.WaitGroup
+	// busy counts the writer and the closing goroutine of drop, which must
+	// end before the socket is given back.
+	busy sync.WaitGroup
 
-	// A writer goroutine runs only while there is something to write, so
-	// that an idle connection costs one goroutine, not two.
 	mu      sync.Mutex
-	writer  chan struct{} // closed when the running writer ends; nil if none
-	stopped bool
+	queue   [][]byte // waiting messages, oldest first; a nil message is a ping
+	writing bool     // a writer goroutine runs
+	stopped bool     // the connection ended: nothing more is queued
 }
 
 type enqueueResult int
@@ -74,60 +76,72 @@ const (
 	closed
 )
 
+// enqueue queues a message; a full queue drops the client.
 func (c *Conn) enqueue(payload []byte) enqueueResult {
-	select {
-	case <-c.done:
+	c.mu.Lock()
+	if c.stopped {
+		c.mu.Unlock()
 		return closed
-	default:
 	}
-	select {
-	case c.send <- payload:
-		c.kick()
-		return queued
-	default:
+	if len(c.queue) >= c.hub.queueSize {
+		c.mu.Unlock()
 		c.drop(closeTryAgain, "too slow; reconnect to catch up")
 		return overflow
 	}
+	c.push(payload)
+	c.mu.Unlock()
+	return queued
 }
 
 // ping queues a ping, unless the queue is full (then the client is busy
 // enough with messages, and the next ping comes soon).
 func (c *Conn) ping() {
-	select {
-	case <-c.done:
-	case c.send <- nil:
-		c.kick()
-	default:
+	c.mu.Lock()
+	if !c.stopped && len(c.queue) < c.hub.queueSize {
+		c.push(nil)
+	}
+	c.mu.Unlock()
+}
+
+// push queues msg and starts a writer if none runs; c.mu is held.
+func (c *Conn) push(msg []byte) {
+	c.queue = append(c.queue, msg)
+	if !c.writing {
+		c.writing = true
+		c.busy.Add(1)
+		go c.write()
 	}
 }
 
-// kick starts a writer if none runs.
-func (c *Conn) kick() {
+// next takes the oldest waiting message; ok is false when there is none or
+// the connection ended, and then the writer ends.
+func (c *Conn) next() (msg []byte, ok bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.writer != nil || c.stopped {
-		return
+	if c.stopped || len(c.queue) == 0 {
+		c.queue = nil // give the buffer back while idle
+		c.writing = false
+		return nil, false
 	}
-	done := make(chan struct{})
-	c.writer = done
-	go c.write(done)
+	msg = c.queue[0]
+	c.queue[0] = nil
+	c.queue = c.queue[1:]
+	return msg, true
 }
 
-// stopWriting waits for a running writer and lets no new one start.
-func (c *Conn) stopWriting() {
+// stop lets nothing more be queued and forgets what waits.
+func (c *Conn) stop() {
 	c.mu.Lock()
 	c.stopped = true
-	w := c.writer
+	c.queue = nil
 	c.mu.Unlock()
-	if w != nil {
-		<-w
-	}
 }
 
 // Close ends the connection with a reason the client can read.
 func (c *Conn) Close(code int, reason string) {
 	c.closeOnce.Do(func() {
 		close(c.done)
+		c.stop()
 		_ = c.sock.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, reason), time.Now().Add(writeWait))
 		_ = c.sock.Close()
 	})
@@ -138,9 +152,10 @@ func (c *Conn) Close(code int, reason string) {
 func (c *Conn) drop(code int, reason string) {
 	c.closeOnce.Do(func() {
 		close(c.done)
-		c.dropping.Add(1)
+		c.stop()
+		c.busy.Add(1)
 		go func() {
-			defer c.dropping.Done()
+			defer c.busy.Done()
 			_ = c.sock.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, reason), time.Now().Add(time.Second))
 			_ = c.sock.Close()
 		}()
@@ -167,7 +182,7 @@ func (h *Hub) Serve(ctx context.Context, sock Socket, topicName string, workspac
 	c := &Conn{
 		id:     h.connIDs.Add(1),
 		Viewer: v, Lang: lang, topic: topicName, workspaceID: workspaceID,
-		sock: sock, hub: h, send: make(chan []byte, h.queueSize), done: make(chan struct{}),
+		sock: sock, hub: h, done: make(chan struct{}),
 	}
 	if _, ok := h.access(v.UserID, workspaceID, topicName); !ok {
 		c.Close(closePolicy, "no access")
@@ -181,43 +196,28 @@ func (h *Hub) Serve(ctx context.Context, sock Socket, topicName string, workspac
 	} else {
 		c.Close(closeNormal, "")
 	}
-	c.stopWriting()
-	c.dropping.Wait()
+	// Close stopped the queue, so no writer starts after this.
+	c.busy.Wait()
 }
 
 // write sends what is queued and ends when the queue is empty.
-func (c *Conn) write(done chan struct{}) {
-	defer close(done)
+func (c *Conn) write() {
+	defer c.busy.Done()
 	for {
-		select {
-		case <-c.done:
-			c.mu.Lock()
-			c.writer = nil
-			c.mu.Unlock()
+		msg, ok := c.next()
+		if !ok {
 			return
-		case msg := <-c.send:
-			var err error
-			if msg == nil {
-				err = c.sock.WriteControl(websocket.PingMessage, nil, time.Now().Add(writeWait))
-			} else {
-				_ = c.sock.SetWriteDeadline(time.Now().Add(writeWait))
-				err = c.sock.WriteMessage(websocket.TextMessage, msg)
-			}
-			if err != nil {
-				c.mu.Lock()
-				c.writer = nil
-				c.mu.Unlock()
-				c.Close(closeNormal, "")
-				return
-			}
-		default:
-			c.mu.Lock()
-			if len(c.send) == 0 {
-				c.writer = nil
-				c.mu.Unlock()
-				return
-			}
-			c.mu.Unlock()
+		}
+		var err error
+		if msg == nil {
+			err = c.sock.WriteControl(websocket.PingMessage, nil, time.Now().Add(writeWait))
+		} else {
+			_ = c.sock.SetWriteDeadline(time.Now().Add(writeWait))
+			err = c.sock.WriteMessage(websocket.TextMessage, msg)
+		}
+		if err != nil {
+			c.Close(closeNormal, "")
+			return
 		}
 	}
 }

@@ -59,6 +59,8 @@ type world struct {
 	url     string
 	allowed sync.Map // user id → realtime.Class; absent = no access
 	stalled sync.Map // user id → chan struct{}: their writes hang until it closes
+	// ended counts the connections the hub has finished serving.
+	ended atomic.Int64
 }
 
 // stalledSocket is a real websocket whose peer stops taking data: writes
@@ -102,6 +104,7 @@ func newWorld(t *testing.T, queue int) *world {
 		c.Locals("lang", strings.Clone(c.Params("lang")))
 		return c.Next()
 	}, fws.New(func(conn *fws.Conn) {
+		defer w.ended.Add(1)
 		var id int64
 		fmt.Sscan(conn.Locals("user").(string), &id)
 		var sock realtime.Socket = conn

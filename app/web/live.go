@@ -5,9 +5,11 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gofiber/contrib/websocket"
 	"github.com/gofiber/fiber/v2"
+	"github.com/valyala/fasthttp"
 
 	"schakel/app/apperr"
 	"schakel/app/authz"
@@ -22,6 +24,9 @@ type liveRequest struct {
 	workspaceID int64
 	viewer      realtime.Viewer
 	lang        string
+	// upgrade is the upgraded HTTP request, whose memory serveLive gives
+	// back: fasthttp keeps it for as long as the connection runs.
+	upgrade *fasthttp.RequestCtx
 }
 
 const liveKey = "live"
@@ -77,7 +82,7 @@ func (s *Server) planLive(c *fiber.Ctx) error {
 	if u.Organisation != nil {
 		v.Organisation = u.Organisation.Name
 	}
-	c.Locals(liveKey, &liveRequest{topic: realtime.PlanTopic(pid), workspaceID: wid, viewer: v, lang: strings.Clone(s.language(c))})
+	c.Locals(liveKey, &liveRequest{topic: realtime.PlanTopic(pid), workspaceID: wid, viewer: v, lang: strings.Clone(s.language(c)), upgrade: c.Context()})
 	return s.liveUpgrade(c)
 }
 
@@ -99,8 +104,20 @@ func (s *Server) meetingLive(c *fiber.Ctx) error {
 	if u.Organisation != nil {
 		v.Organisation = u.Organisation.Name
 	}
-	c.Locals(liveKey, &liveRequest{topic: realtime.MeetingTopic(m.ID), workspaceID: m.WorkspaceID, viewer: v, lang: strings.Clone(s.language(c))})
+	c.Locals(liveKey, &liveRequest{topic: realtime.MeetingTopic(m.ID), workspaceID: m.WorkspaceID, viewer: v, lang: strings.Clone(s.language(c)), upgrade: c.Context()})
 	return s.liveUpgrade(c)
+}
+
+// liveSocketConfig is how live websockets are upgraded. Clients send only
+// small messages (hello, focus, blur), so a small read buffer does; write
+// buffers come from a pool while a message is written, so that an idle
+// connection holds none.
+func liveSocketConfig(baseURL string) websocket.Config {
+	return websocket.Config{
+		Origins:         []string{baseURL},
+		ReadBufferSize:  256,
+		WriteBufferPool: &sync.Pool{},
+	}
 }
 
 // serveLive runs one websocket until it closes.
@@ -110,11 +127,32 @@ func (s *Server) serveLive(conn *websocket.Conn) {
 		_ = conn.Close()
 		return
 	}
+	releaseUpgrade(conn, req)
 	fields := liveFields
 	if strings.HasPrefix(req.topic, "meeting:") {
 		fields = meetingLiveFields
 	}
 	s.hub.Serve(s.liveCtx, conn, req.topic, req.workspaceID, req.viewer, req.lang, fields)
+}
+
+// releaseUpgrade lets go of what the upgraded request held: its locals (the
+// user, the session, the translator), copied by the websocket middleware as
+// well, and its headers and cookies, with those of the answer (security
+// headers, cookies). fasthttp hands the request to this goroutine at the
+// upgrade and keeps it, unused, until the connection ends; everything the
+// connection needs has been copied into req. An idle connection holds
+// about 5 KiB less for it.
+func releaseUpgrade(conn *websocket.Conn, req *liveRequest) {
+	fctx := req.upgrade
+	req.upgrade = nil
+	if fctx == nil {
+		return
+	}
+	fctx.VisitUserValues(func(key []byte, _ any) { conn.Locals(string(key), nil) })
+	fctx.ResetUserValues()
+	// Reset would keep the buffers for reuse; fresh values let them go.
+	fctx.Request = fasthttp.Request{}
+	fctx.Response = fasthttp.Response{}
 }
 
 // liveAccess answers the hub's question before every push: may this user

@@ -96,7 +96,7 @@ func New(d Deps) (*Server, error) {
 	s.hub = realtime.NewHub(liveRenderer{s}, s.liveAccess, realtime.Options{
 		Logger: d.Logger, Registry: d.Registry, Resolve: s.liveViewer, OnRules: s.reloadRules,
 	})
-	s.liveUpgrade = websocket.New(s.serveLive, websocket.Config{Origins: []string{d.Config.BaseURL}})
+	s.liveUpgrade = websocket.New(s.serveLive, liveSocketConfig(d.Config.BaseURL))
 	metrics, err := newMetrics(d.Registry)
 	if err != nil {
 		return nil, err

@@ -36,6 +36,7 @@ type options struct {
 	accounts             int
 	duration, settle     time.Duration
 	serverPID            int
+	debugURL             string
 }
 
 func main() {
@@ -51,8 +52,9 @@ func main() {
 	flag.DurationVar(&o.settle, "settle", 5*time.Second, "pause after connecting, before measuring idle memory")
 	flag.IntVar(&o.serverPID, "server-pid", 0, "process id of the server, to report its CPU and memory (same machine only)")
 	board := flag.Int("board", 0, "only make one plan with this many actions, print its URL and its coordinator's Cookie header, and stop (for the plan page benchmark)")
+	flag.StringVar(&o.debugURL, "debug-url", "", "the server's profiler (its --debug-addr, such as http://127.0.0.1:6060): a collection is forced before each memory reading, so that garbage does not count")
 	flag.Parse()
-	if !strings.HasPrefix(o.url, "http://127.") && !strings.HasPrefix(o.url, "http://localhost") && !strings.HasPrefix(o.url, "http://[::1]") {
+	if !loopback(o.url) || (o.debugURL != "" && !loopback(o.debugURL)) {
 		fmt.Fprintln(os.Stderr, "schakel-load: only a Schakel on this machine (loopback) may be loaded")
 		os.Exit(2)
 	}
@@ -71,6 +73,11 @@ func main() {
 	}
 }
 
+// loopback reports whether u names this machine.
+func loopback(u string) bool {
+	return strings.HasPrefix(u, "http://127.") || strings.HasPrefix(u, "http://localhost") || strings.HasPrefix(u, "http://[::1]")
+}
+
 func run(ctx context.Context, o options) error {
 	if o.viewers < 1 || o.plans < 1 || o.rate < 1 || o.accounts < 1 {
 		return errors.New("viewers, plans, rate and accounts must be at least 1")
@@ -87,7 +94,7 @@ func run(ctx context.Context, o options) error {
 
 	// Signing in costs memory (argon2id) that the server gives back slowly;
 	// the baseline is taken once that has settled.
-	rssBefore := settledRSS(ctx, o.serverPID)
+	rssBefore := settledRSS(ctx, o.serverPID, o.debugURL)
 	rec := newRecorder()
 	viewers, err := connect(ctx, o, fx, rec)
 	if err != nil {
@@ -100,7 +107,7 @@ func run(ctx context.Context, o options) error {
 	}()
 	fmt.Printf("%d viewers connected; settling for %s\n", len(viewers), o.settle)
 	time.Sleep(o.settle)
-	rssIdle := settledRSS(ctx, o.serverPID)
+	rssIdle := settledRSS(ctx, o.serverPID, o.debugURL)
 
 	cpuBefore := cpuTime(o.serverPID)
 	editStart := time.Now()
