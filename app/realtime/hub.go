@@ -66,6 +66,7 @@ type Access func(userID, workspaceID int64, topic string) (c Class, ok bool)
 // arrival order, so that every subscriber sees the changes of a topic in
 // the order they committed, while other topics render in parallel.
 type Hub struct {
+	queue     *Queue
 	render    Renderer
 	access    Access
 	log       *slog.Logger
@@ -108,7 +109,10 @@ type Options struct {
 	Registry prometheus.Registerer
 	// Workers is how many topics render at the same time (default 4).
 	Workers int
-	// Resolve names a user who follows a topic on another instance.
+	// Peers, when set, carries presence to the other instances (the
+	// PostgreSQL bridge); Resolve names a user who follows a topic on
+	// another instance.
+	Peers   Publisher
 	Resolve func(ctx context.Context, userID int64) (Viewer, bool)
 	// OnRules is called with the account whose access rules changed
 	// somewhere (an event of entity "rules"; 0: any account), to bring
@@ -129,8 +133,9 @@ func (h *Hub) worker(topic string) *worker {
 	return &h.workers[f.Sum32()%uint32(len(h.workers))]
 }
 
-// NewHub returns a hub; Run must be started for it to deliver.
-func NewHub(r Renderer, access Access, o Options) *Hub {
+// NewHub returns a hub that delivers the events of q; Run must be started
+// for it to deliver.
+func NewHub(q *Queue, r Renderer, access Access, o Options) *Hub {
 	if o.QueueSize <= 0 {
 		o.QueueSize = 32
 	}
@@ -141,8 +146,9 @@ func NewHub(r Renderer, access Access, o Options) *Hub {
 		o.Logger = slog.Default()
 	}
 	h := &Hub{
-		render: r, access: access, log: o.Logger, queueSize: o.QueueSize,
+		queue: q, render: r, access: access, log: o.Logger, queueSize: o.QueueSize,
 		workers: make([]worker, o.Workers),
+		peers:   o.Peers,
 		resolve: o.Resolve,
 		onRules: o.OnRules,
 		remote:  map[string]map[remoteKey]remoteViewer{},
@@ -178,14 +184,21 @@ func NewHub(r Renderer, access Access, o Options) *Hub {
 	return h
 }
 
-// Publish hands an event to the hub; it implements Publisher for a single
-// instance. It never blocks the caller: when the queue is full the event is
-// dropped and logged, and clients catch up when they reconnect.
-func (h *Hub) Publish(_ context.Context, ev Event) {
-	select {
-	case h.worker(ev.Topic).events <- ev:
-	default:
-		h.log.Error("live event queue full; event dropped", "topic", ev.Topic, "id", ev.ID)
+// dispatch hands each event of the queue to its topic's worker. A worker
+// that has fallen far behind loses the event (logged); its clients catch
+// up when they reconnect.
+func (h *Hub) dispatch(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev := <-h.queue.events:
+			select {
+			case h.worker(ev.Topic).events <- ev:
+			default:
+				h.log.Error("live topic queue full; event dropped", "topic", ev.Topic, "id", ev.ID)
+			}
+		}
 	}
 }
 
@@ -195,6 +208,7 @@ func (h *Hub) Run(ctx context.Context) {
 	for i := range h.workers {
 		go h.work(ctx, &h.workers[i])
 	}
+	go h.dispatch(ctx)
 	pings := time.NewTicker(pingPeriod)
 	defer pings.Stop()
 	h.heartbeat(ctx)

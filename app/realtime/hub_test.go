@@ -54,6 +54,7 @@ func (r *countingRenderer) Presence(_ string, p realtime.Presence, changed []rea
 
 // world is a hub behind a real Fiber server with real websocket clients.
 type world struct {
+	queue   *realtime.Queue
 	hub     *realtime.Hub
 	render  *countingRenderer
 	url     string
@@ -88,14 +89,15 @@ func (s *stalledSocket) Close() error {
 
 func newWorld(t *testing.T, queue int) *world {
 	t.Helper()
-	w := &world{render: &countingRenderer{}}
-	w.hub = realtime.NewHub(w.render, func(user, ws int64, _ string) (realtime.Class, bool) {
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	w := &world{render: &countingRenderer{}, queue: realtime.NewQueue(0, logger)}
+	w.hub = realtime.NewHub(w.queue, w.render, func(user, ws int64, _ string) (realtime.Class, bool) {
 		c, ok := w.allowed.Load(user)
 		if !ok {
 			return realtime.Class{}, false
 		}
 		return c.(realtime.Class), true
-	}, realtime.Options{QueueSize: queue, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	}, realtime.Options{QueueSize: queue, Logger: logger})
 	ctx, cancel := context.WithCancel(context.Background())
 	go w.hub.Run(ctx)
 	app := fiber.New(fiber.Config{DisableStartupMessage: true})
@@ -230,7 +232,7 @@ func TestEventsReachEverySubscriberRenderedOncePerClass(t *testing.T) {
 	readEN := w.connect(t, 4, "en", realtime.Class{})
 	waitFor(t, "4 subscribers", func() bool { return w.hub.Connections("plan:1") == 4 })
 	before := w.render.renders.Load()
-	w.hub.Publish(context.Background(), realtime.Event{Topic: "plan:1", WorkspaceID: 7, Entity: "action", ID: 42, Version: 3, Kind: realtime.Changed})
+	w.queue.Publish(context.Background(), realtime.Event{Topic: "plan:1", WorkspaceID: 7, Entity: "action", ID: 42, Version: 3, Kind: realtime.Changed})
 	for _, c := range editNL {
 		c.expect("event 42 v3 edit=true lang=nl")
 	}
@@ -240,12 +242,12 @@ func TestEventsReachEverySubscriberRenderedOncePerClass(t *testing.T) {
 	}
 
 	t.Run("another workspace's event on the same topic name is not delivered", func(t *testing.T) {
-		w.hub.Publish(context.Background(), realtime.Event{Topic: "plan:1", WorkspaceID: 8, Entity: "action", ID: 99, Version: 1})
+		w.queue.Publish(context.Background(), realtime.Event{Topic: "plan:1", WorkspaceID: 8, Entity: "action", ID: 99, Version: 1})
 		readEN.silent("event 99")
 	})
 	t.Run("a subscriber who lost access gets nothing more and is disconnected", func(t *testing.T) {
 		w.allowed.Delete(int64(4))
-		w.hub.Publish(context.Background(), realtime.Event{Topic: "plan:1", WorkspaceID: 7, Entity: "action", ID: 43, Version: 1})
+		w.queue.Publish(context.Background(), realtime.Event{Topic: "plan:1", WorkspaceID: 7, Entity: "action", ID: 43, Version: 1})
 		editNL[0].expect("event 43")
 		readEN.closedWith("access revoked")
 	})
@@ -258,12 +260,12 @@ func TestSlowConsumerIsDisconnectedWhileOthersKeepReceiving(t *testing.T) {
 	slow := w.connect(t, 2, "nl", realtime.Class{})
 	waitFor(t, "2 subscribers", func() bool { return w.hub.Connections("plan:1") == 2 })
 	for i := 1; i <= 40; i++ {
-		w.hub.Publish(context.Background(), realtime.Event{Topic: "plan:1", WorkspaceID: 7, Entity: "action", ID: int64(1000 + i), Version: i})
+		w.queue.Publish(context.Background(), realtime.Event{Topic: "plan:1", WorkspaceID: 7, Entity: "action", ID: int64(1000 + i), Version: i})
 		fast.expect(fmt.Sprintf("event %d ", 1000+i))
 	}
 	waitFor(t, "the slow client to be dropped", func() bool { return w.hub.Connections("plan:1") == 1 })
 	slow.closedWith("")
-	w.hub.Publish(context.Background(), realtime.Event{Topic: "plan:1", WorkspaceID: 7, Entity: "action", ID: 5000, Version: 1})
+	w.queue.Publish(context.Background(), realtime.Event{Topic: "plan:1", WorkspaceID: 7, Entity: "action", ID: 5000, Version: 1})
 	fast.expect("event 5000 ")
 }
 
@@ -310,6 +312,6 @@ func TestClientMessages(t *testing.T) {
 		})
 	}
 	// The hub serves on after all that.
-	w.hub.Publish(context.Background(), realtime.Event{Topic: "plan:1", WorkspaceID: 7, Entity: "action", ID: 77, Version: 1})
+	w.queue.Publish(context.Background(), realtime.Event{Topic: "plan:1", WorkspaceID: 7, Entity: "action", ID: 77, Version: 1})
 	mo.expect("event 77 ")
 }

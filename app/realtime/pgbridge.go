@@ -18,16 +18,16 @@ const Channel = "schakel_events"
 // PGBridge carries events between instances that share one PostgreSQL
 // database: Publish sends a NOTIFY with the event (ids and versions only),
 // and Listen feeds every notification, this instance's own included, to
-// the local hub.
+// the local hub's queue.
 type PGBridge struct {
 	db      *bun.DB
-	hub     *Hub
+	queue   *Queue
 	log     *slog.Logger
 	channel string
 }
 
-// NewPGBridge returns a bridge between db and hub.
-func NewPGBridge(ctx context.Context, db *bun.DB, hub *Hub, log *slog.Logger) (*PGBridge, error) {
+// NewPGBridge returns a bridge between db and the queue of the local hub.
+func NewPGBridge(ctx context.Context, db *bun.DB, q *Queue, log *slog.Logger) (*PGBridge, error) {
 	if log == nil {
 		log = slog.Default()
 	}
@@ -39,7 +39,7 @@ func NewPGBridge(ctx context.Context, db *bun.DB, hub *Hub, log *slog.Logger) (*
 	if schema != "public" {
 		channel += "_" + schema
 	}
-	return &PGBridge{db: db, hub: hub, log: log, channel: channel}, nil
+	return &PGBridge{db: db, queue: q, log: log, channel: channel}, nil
 }
 
 // Publish notifies every instance. Should the notification fail, this
@@ -53,11 +53,11 @@ func (b *PGBridge) Publish(ctx context.Context, ev Event) {
 	}
 	if err != nil {
 		b.log.Error("notify live event; delivering locally only", "err", err)
-		b.hub.Publish(ctx, ev)
+		b.queue.Publish(ctx, ev)
 	}
 }
 
-// Listen feeds notifications to the hub until ctx ends. The listener
+// Listen feeds notifications to the queue until ctx ends. The listener
 // reconnects by itself when its connection breaks. ready, if not nil, is
 // closed once the LISTEN is in place.
 func (b *PGBridge) Listen(ctx context.Context, ready chan<- struct{}) error {
@@ -83,7 +83,7 @@ func (b *PGBridge) Listen(ctx context.Context, ready chan<- struct{}) error {
 				b.log.Warn("malformed live notification", "err", err)
 				continue
 			}
-			b.hub.Publish(ctx, ev)
+			b.queue.Publish(ctx, ev)
 		}
 	}
 }

@@ -115,10 +115,6 @@ type remoteViewer struct {
 	editing FieldKey
 }
 
-// SetPeers makes the hub tell other instances, through p, who is here, so
-// that people on different instances see each other.
-func (h *Hub) SetPeers(p Publisher) { h.peers = p }
-
 // announce tells the other instances about one connection's presence.
 func (h *Hub) announce(c *Conn, kind string, k FieldKey) {
 	if h.peers == nil {

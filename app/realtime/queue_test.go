@@ -15,7 +15,7 @@ import (
 // events publishes actions from..to on plan:1.
 func (w *world) events(from, to int) {
 	for i := from; i <= to; i++ {
-		w.hub.Publish(context.Background(), realtime.Event{Topic: "plan:1", WorkspaceID: 7, Entity: "action", ID: int64(i), Version: 1})
+		w.queue.Publish(context.Background(), realtime.Event{Topic: "plan:1", WorkspaceID: 7, Entity: "action", ID: int64(i), Version: 1})
 	}
 }
 

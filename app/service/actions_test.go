@@ -66,8 +66,7 @@ func setup(t *testing.T, db *bun.DB) *fixture {
 		t.Fatal(err)
 	}
 	f := &fixture{events: &recorder{}, db: db}
-	f.svc = service.New(db, az)
-	f.svc.Events = f.events
+	f.svc = service.New(db, az, f.events)
 	user := func(email string) *model.User {
 		u, err := store.UserByEmail(ctx, db, email)
 		if err != nil {

@@ -26,9 +26,13 @@ type Service struct {
 	Hashing password.Params
 }
 
-// New returns a service over db with the default password cost.
-func New(db *bun.DB, az *authz.Authorizer) *Service {
-	return &Service{DB: db, Authz: az, Hashing: password.Default}
+// New returns a service over db with the default password cost, which
+// announces committed changes to events (none when nil).
+func New(db *bun.DB, az *authz.Authorizer, events realtime.Publisher) *Service {
+	if events == nil {
+		events = realtime.Discard{}
+	}
+	return &Service{DB: db, Authz: az, Events: events, Hashing: password.Default}
 }
 
 // Limits on what users type, in characters.

@@ -11,9 +11,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"schakel/app/authz"
 	"schakel/app/config"
 	"schakel/app/i18n"
+	"schakel/app/live"
 	"schakel/app/service"
 	"schakel/app/store"
 	"schakel/app/web"
@@ -43,19 +46,28 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 		ln.Close()
 		t.Fatal(err)
 	}
-	svc := service.New(e.DB, az)
-	svc.Hashing = FastHashing
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, err := web.New(web.Deps{
-		Config: cfg, DB: e.DB, Service: svc, Authz: az, Messages: msgs, Logger: logger,
-		Sessions: store.NewSessionStorage(e.DB, cfg.SecretKey),
-	})
+	liveCtx, stopLive := context.WithCancel(context.Background())
+	events, err := live.NewEvents(liveCtx, e.DB, logger)
 	if err != nil {
+		stopLive()
 		ln.Close()
 		t.Fatal(err)
 	}
-	liveCtx, stopLive := context.WithCancel(context.Background())
-	if err := srv.StartLive(liveCtx); err != nil {
+	svc := service.New(e.DB, az, events.Publisher())
+	svc.Hashing = FastHashing
+	registry := prometheus.NewRegistry()
+	hub := events.NewHub(live.HubDeps{Service: svc, Authz: az, Messages: msgs, Logger: logger, Registry: registry})
+	srv, err := web.New(web.Deps{
+		Config: cfg, DB: e.DB, Service: svc, Authz: az, Messages: msgs, Logger: logger, Registry: registry,
+		Sessions: store.NewSessionStorage(e.DB, cfg.SecretKey), Hub: hub,
+	})
+	if err != nil {
+		stopLive()
+		ln.Close()
+		t.Fatal(err)
+	}
+	if err := events.Start(liveCtx, hub); err != nil {
 		stopLive()
 		ln.Close()
 		t.Fatalf("live updates: %v", err)

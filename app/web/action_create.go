@@ -48,7 +48,7 @@ func (s *Server) actionCreate(c *fiber.Ctx) error {
 	c.Set(HeaderHXRetarget, "#theme-"+string(a.Theme)+"-actions")
 	c.Set(HeaderHXReswap, "beforeend")
 	// The new row opens, for its other fields to be filled in.
-	item := actionView(a, true, b.Today, false)
+	item := views.NewActionView(a, true, b.Today, false)
 	item.Open = true
 	return s.renderFragments(c, http.StatusOK,
 		views.ActionItem(item),

@@ -38,6 +38,6 @@ func (s *Server) actionDelete(c *fiber.Ctx) error {
 		return err
 	}
 	return s.renderFragments(c, http.StatusOK,
-		views.ActionDeleted(actionView(deleted, true, b.Today, false)),
+		views.ActionDeleted(views.NewActionView(deleted, true, b.Today, false)),
 		views.PlanRollups(b))
 }

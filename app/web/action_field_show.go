@@ -25,7 +25,7 @@ func (s *Server) actionFieldShow(c *fiber.Ctx) error {
 		return c.Redirect(actionPath(a.WorkspaceID, a.ID), fiber.StatusSeeOther)
 	}
 	canEdit := s.svc.CanEditActions(currentUser(c), a.WorkspaceID) && a.DeletedAt == nil
-	return s.renderFragments(c, http.StatusOK, views.ActionField(actionView(a, canEdit, service.Today(), false), field))
+	return s.renderFragments(c, http.StatusOK, views.ActionField(views.NewActionView(a, canEdit, service.Today(), false), field))
 }
 
 // actionItem answers one action's row as it stands on the plan board:
@@ -40,7 +40,7 @@ func (s *Server) actionItem(c *fiber.Ctx) error {
 		return c.Redirect(actionPath(a.WorkspaceID, a.ID), fiber.StatusSeeOther)
 	}
 	canEdit := s.svc.CanEditActions(currentUser(c), a.WorkspaceID)
-	v := actionView(a, canEdit, service.Today(), false)
+	v := views.NewActionView(a, canEdit, service.Today(), false)
 	v.Open = c.Query("open") == "1"
 	return s.renderFragments(c, http.StatusOK, views.ActionItem(v))
 }

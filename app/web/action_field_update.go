@@ -66,14 +66,14 @@ func (s *Server) actionSavedOnBoard(c *fiber.Ctx, before, a *model.Action, p *mo
 		c.Set(HeaderHXRetarget, "#theme-"+string(a.Theme))
 		c.Set(HeaderHXReswap, "outerHTML")
 		return s.renderFragments(c, http.StatusOK,
-			views.PlanTheme(themeView(b, a.Theme, a.ID, true, false)),
-			views.PlanTheme(themeView(b, before.Theme, a.ID, true, true)),
+			views.PlanTheme(views.NewThemeView(b, a.Theme, a.ID, true, false)),
+			views.PlanTheme(views.NewThemeView(b, before.Theme, a.ID, true, true)),
 			views.PlanRollupPlan(b, true))
 	}
 	today := service.Today()
-	oob := actionView(a, true, today, true)
+	oob := views.NewActionView(a, true, today, true)
 	// The row's line shows the new value too.
-	parts := []templ.Component{views.ActionField(actionView(a, true, today, false), field), views.ActionSummary(oob)}
+	parts := []templ.Component{views.ActionField(views.NewActionView(a, true, today, false), field), views.ActionSummary(oob)}
 	switch field {
 	case "title":
 		// The buttons name the action.

@@ -79,7 +79,7 @@ func (s *Server) actionMove(c *fiber.Ctx) error {
 		return err
 	}
 	return s.renderFragments(c, http.StatusOK,
-		views.LiveVersion(moved.ID, moved.Version, actionMarkerAttrs(moved, nil, nil)),
+		views.LiveVersion(moved.ID, moved.Version, views.ActionMarker(moved, nil, nil)),
 		views.PlanRollups(b))
 }
 

@@ -36,7 +36,7 @@ func (s *Server) actionRestore(c *fiber.Ctx) error {
 	}
 	// The row comes back open, as it was when it was deleted, with the
 	// focus on its delete button again.
-	item := actionView(restored, true, b.Today, false)
+	item := views.NewActionView(restored, true, b.Today, false)
 	item.Open = true
 	return s.renderFragments(c, http.StatusOK,
 		views.ActionItem(item),

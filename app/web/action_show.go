@@ -8,7 +8,6 @@ import (
 	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/service"
-	"schakel/app/store"
 	"schakel/views"
 )
 
@@ -100,7 +99,7 @@ func (s *Server) actionChoices(c *fiber.Ctx, a *model.Action, p *model.Plan) (vi
 	if err != nil {
 		return views.ActionChoices{}, err
 	}
-	orgs, err := store.Organisations(ctx, s.db)
+	orgs, err := s.svc.Organisations(ctx)
 	if err != nil {
 		return views.ActionChoices{}, err
 	}

@@ -15,7 +15,6 @@ import (
 	"schakel/app/authz"
 	"schakel/app/realtime"
 	"schakel/app/service"
-	"schakel/app/store"
 )
 
 // liveRequest is what the upgrade hands to the websocket handler.
@@ -132,7 +131,8 @@ func (s *Server) serveLive(conn *websocket.Conn) {
 	if strings.HasPrefix(req.topic, "meeting:") {
 		fields = meetingLiveFields
 	}
-	s.hub.Serve(s.liveCtx, conn, req.topic, req.workspaceID, req.viewer, req.lang, fields)
+	// The hub ends every connection when it stops.
+	s.hub.Serve(context.Background(), conn, req.topic, req.workspaceID, req.viewer, req.lang, fields)
 }
 
 // releaseUpgrade lets go of what the upgraded request held: its locals (the
@@ -153,77 +153,4 @@ func releaseUpgrade(conn *websocket.Conn, req *liveRequest) {
 	// Reset would keep the buffers for reuse; fresh values let them go.
 	fctx.Request = fasthttp.Request{}
 	fctx.Response = fasthttp.Response{}
-}
-
-// liveAccess answers the hub's question before every push: may this user
-// still read the workspace's plans (or meetings), and what may they change?
-func (s *Server) liveAccess(userID, workspaceID int64, topic string) (realtime.Class, bool) {
-	read, edit, manage := authz.ObjPlan, authz.ObjAction, authz.ObjPlan
-	if strings.HasPrefix(topic, "meeting:") {
-		read, edit, manage = authz.ObjMeeting, authz.ObjAgenda, authz.ObjMeeting
-	}
-	if !s.authz.CanUser(userID, workspaceID, read, authz.ActRead) {
-		return realtime.Class{}, false
-	}
-	return realtime.Class{
-		Edit:   s.authz.CanUser(userID, workspaceID, edit, authz.ActEdit),
-		Manage: s.authz.CanUser(userID, workspaceID, manage, authz.ActManage),
-	}, true
-}
-
-// StartLive starts delivering live updates until ctx ends: in process on
-// SQLite, through PostgreSQL NOTIFY between instances on PostgreSQL. It
-// returns once the delivery is in place.
-func (s *Server) StartLive(ctx context.Context) error {
-	s.liveCtx = ctx
-	s.authz.OnReload(s.hub.Recheck)
-	if !store.IsPostgres(s.db) {
-		s.svc.Events = s.hub
-		go s.hub.Run(ctx)
-		return nil
-	}
-	bridge, err := realtime.NewPGBridge(ctx, s.db, s.hub, s.log)
-	if err != nil {
-		return err
-	}
-	s.hub.SetPeers(bridge)
-	go s.hub.Run(ctx)
-	ready := make(chan struct{})
-	errc := make(chan error, 1)
-	go func() { errc <- bridge.Listen(ctx, ready) }()
-	select {
-	case <-ready:
-	case err := <-errc:
-		return err
-	}
-	s.svc.Events = bridge
-	return nil
-}
-
-// liveViewer names a user who follows a plan on another instance.
-func (s *Server) liveViewer(ctx context.Context, userID int64) (realtime.Viewer, bool) {
-	u, err := store.User(ctx, s.db, userID)
-	if err != nil {
-		return realtime.Viewer{}, false
-	}
-	v := realtime.Viewer{UserID: u.ID, Name: u.Name}
-	if u.Organisation != nil {
-		v.Organisation = u.Organisation.Name
-	}
-	return v, true
-}
-
-// reloadRules brings an account's access rules in line after a change on
-// any instance (all accounts' when the event names none); a change ends
-// live subscriptions that lost access.
-func (s *Server) reloadRules(userID int64) {
-	var err error
-	if userID == 0 {
-		err = s.authz.Reload()
-	} else {
-		_, err = s.authz.SyncUser(context.Background(), userID)
-	}
-	if err != nil {
-		s.log.Error("reload access rules", "user", userID, "err", err)
-	}
 }

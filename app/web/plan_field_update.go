@@ -40,7 +40,7 @@ func (s *Server) planFieldUpdate(c *fiber.Ctx) error {
 	if !isHTMX(c) {
 		return redirect(c, withNotice(planPath(saved.WorkspaceID, saved.ID), "plan_saved"))
 	}
-	return s.renderFragments(c, http.StatusOK, views.PlanField(planFieldView(saved, true, field, false)))
+	return s.renderFragments(c, http.StatusOK, views.PlanField(views.NewPlanFieldView(saved, true, field, false)))
 }
 
 // planConflict answers 409 with both values in place of the field.

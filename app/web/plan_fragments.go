@@ -11,38 +11,7 @@ import (
 	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/service"
-	"schakel/views"
 )
-
-// The view data of the plan and action components. The handlers and the
-// live updates (which render outside any request: no CSRF token, no user)
-// build it with the same functions, so that a push shows what a reload
-// would.
-
-// actionView is how the board shows action a (with OwnerOrganisation and
-// OwnerUser loaded): with editors when canEdit, judged overdue by today
-// (YYYY-MM-DD), as an out-of-band swap when oob.
-func actionView(a *model.Action, canEdit bool, today string, oob bool) views.ActionView {
-	return views.ActionView{Action: a, CanEdit: canEdit, Today: today, OOB: oob}
-}
-
-// planFieldView is how the plan's header shows one of its fields (one of
-// service.PlanFields); canManage offers the edit link.
-func planFieldView(p *model.Plan, canManage bool, field string, oob bool) views.PlanFieldView {
-	return views.PlanFieldView{Plan: p, Field: field, CanManage: canManage, OOB: oob}
-}
-
-// themeView is the section of one theme of the board, with the row of
-// action open open (0: none).
-func themeView(b *service.PlanBoard, theme model.Theme, open int64, canEdit, oob bool) views.ThemeView {
-	v := views.ThemeView{Group: service.ThemeGroup{Theme: theme}, CanEdit: canEdit, Today: b.Today, Open: open, OOB: oob}
-	for _, g := range b.Themes {
-		if g.Theme == theme {
-			v.Group = g
-		}
-	}
-	return v
-}
 
 // idParam reads a positive id from the route; anything else is not found.
 func idParam(c *fiber.Ctx, name string) (int64, error) {

@@ -9,7 +9,6 @@ import (
 
 	"schakel/app/authz"
 	"schakel/app/model"
-	"schakel/app/store"
 	"schakel/views"
 )
 
@@ -54,7 +53,7 @@ func (s *Server) boardPage(c *fiber.Ctx, planID int64, q url.Values) (views.Plan
 	if err != nil {
 		return views.PlanBoardPage{}, err
 	}
-	orgs, err := store.Organisations(ctx, s.db)
+	orgs, err := s.svc.Organisations(ctx)
 	if err != nil {
 		return views.PlanBoardPage{}, err
 	}

@@ -4,7 +4,6 @@
 package web
 
 import (
-	"context"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -36,7 +35,9 @@ type Deps struct {
 	Messages *i18n.Bundle
 	// Sessions keeps the sessions (store.NewSessionStorage).
 	Sessions fiber.Storage
-	Logger   *slog.Logger
+	// Hub carries live updates to the pages' websockets.
+	Hub    *realtime.Hub
+	Logger *slog.Logger
 	// Registry receives the HTTP metrics; nil makes a fresh one.
 	Registry *prometheus.Registry
 }
@@ -55,8 +56,6 @@ type Server struct {
 
 	hub         *realtime.Hub
 	liveUpgrade fiber.Handler
-	// liveCtx ends the live connections when the server stops.
-	liveCtx context.Context
 }
 
 // contentSecurityPolicy allows scripts, styles and connections from Schakel
@@ -92,10 +91,7 @@ func New(d Deps) (*Server, error) {
 		CookieHTTPOnly: true,
 		CookieSameSite: fiber.CookieSameSiteLaxMode,
 	})
-	s.liveCtx = context.Background()
-	s.hub = realtime.NewHub(liveRenderer{s}, s.liveAccess, realtime.Options{
-		Logger: d.Logger, Registry: d.Registry, Resolve: s.liveViewer, OnRules: s.reloadRules,
-	})
+	s.hub = d.Hub
 	s.liveUpgrade = websocket.New(s.serveLive, liveSocketConfig(d.Config.BaseURL))
 	metrics, err := newMetrics(d.Registry)
 	if err != nil {

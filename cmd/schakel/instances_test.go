@@ -125,7 +125,7 @@ func TestTwoServeProcessesShareLiveUpdates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc := service.New(db, az)
+	svc := service.New(db, az, nil)
 	ws, err := store.WorkspaceByName(ctx, db, "Havenstad")
 	if err != nil {
 		t.Fatal(err)

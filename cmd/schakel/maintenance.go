@@ -15,6 +15,7 @@ import (
 	"schakel/app/authz"
 	"schakel/app/demo"
 	"schakel/app/model"
+	"schakel/app/password"
 	"schakel/app/service"
 	"schakel/app/store"
 )
@@ -48,7 +49,7 @@ func seedCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer db.Close()
-	if err := demo.Seed(ctx, db, service.New(db, nil).Hashing); err != nil {
+	if err := demo.Seed(ctx, db, password.Default); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "demo data is in place; every demo account has the password %q\n", demo.Password)
@@ -84,7 +85,7 @@ func userCreate(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if err != nil {
 		return err
 	}
-	svc := service.New(db, az)
+	svc := service.New(db, az, nil)
 	org, err := store.OrganisationByName(ctx, db, strings.TrimSpace(*orgName))
 	if errors.Is(err, store.ErrNotFound) {
 		org, err = svc.CreateOrganisation(ctx, nil, service.OrganisationInput{Name: *orgName, Kind: model.OrgPlatform})

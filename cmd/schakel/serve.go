@@ -12,13 +12,16 @@ import (
 	_ "net/http/pprof" // served only on SCHAKEL_DEBUG_ADDR
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/uptrace/bun"
 
 	"schakel/app/authz"
 	"schakel/app/config"
 	"schakel/app/demo"
 	"schakel/app/i18n"
+	"schakel/app/live"
 	"schakel/app/model"
+	"schakel/app/password"
 	"schakel/app/service"
 	"schakel/app/store"
 	"schakel/app/web"
@@ -42,7 +45,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		if n == 0 {
-			if err := demo.Seed(ctx, db, service.New(db, nil).Hashing); err != nil {
+			if err := demo.Seed(ctx, db, password.Default); err != nil {
 				return fmt.Errorf("demo data: %w", err)
 			}
 			log.Info("demo data seeded")
@@ -56,17 +59,23 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	svc := service.New(db, az)
+	events, err := live.NewEvents(ctx, db, log)
+	if err != nil {
+		return fmt.Errorf("live updates: %w", err)
+	}
+	svc := service.New(db, az, events.Publisher())
+	registry := prometheus.NewRegistry()
+	hub := events.NewHub(live.HubDeps{Service: svc, Authz: az, Messages: msgs, Logger: log, Registry: registry})
 	srv, err := web.New(web.Deps{
-		Config: cfg, DB: db, Service: svc, Authz: az, Messages: msgs, Logger: log,
-		Sessions: store.NewSessionStorage(db, cfg.SecretKey),
+		Config: cfg, DB: db, Service: svc, Authz: az, Messages: msgs, Logger: log, Registry: registry,
+		Sessions: store.NewSessionStorage(db, cfg.SecretKey), Hub: hub,
 	})
 	if err != nil {
 		return err
 	}
 	// Live updates stop with ctx: open websockets are told the server is
 	// restarting, and their pages reconnect to whichever instance answers.
-	if err := srv.StartLive(ctx); err != nil {
+	if err := events.Start(ctx, hub); err != nil {
 		return fmt.Errorf("live updates: %w", err)
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)

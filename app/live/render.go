@@ -1,9 +1,9 @@
-package web
+package live
 
 import (
 	"bytes"
 	"context"
-	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,13 +13,8 @@ import (
 	"schakel/app/model"
 	"schakel/app/realtime"
 	"schakel/app/service"
-	"schakel/app/store"
 	"schakel/views"
 )
-
-// liveRenderer renders the out-of-band fragments of live updates from the
-// same partials the pages use.
-type liveRenderer struct{ s *Server }
 
 func planIDOf(topic string) (int64, bool) {
 	id, err := strconv.ParseInt(strings.TrimPrefix(topic, "plan:"), 10, 64)
@@ -28,7 +23,7 @@ func planIDOf(topic string) (int64, bool) {
 
 // Render implements realtime.Renderer. It reads the plan once and renders
 // it as it is now, which is at least as new as the event, for each class.
-func (r liveRenderer) Render(ctx context.Context, ev realtime.Event, classes []realtime.Class) (map[realtime.Class][]byte, error) {
+func (r Renderer) Render(ctx context.Context, ev realtime.Event, classes []realtime.Class) (map[realtime.Class][]byte, error) {
 	if id, ok := meetingIDOf(ev.Topic); ok {
 		return r.renderMeeting(ctx, id, ev, classes)
 	}
@@ -36,14 +31,14 @@ func (r liveRenderer) Render(ctx context.Context, ev realtime.Event, classes []r
 	if !ok {
 		return nil, nil
 	}
-	p, err := store.Plan(ctx, r.s.db, ev.WorkspaceID, planID)
-	if errors.Is(err, store.ErrNotFound) {
+	p, err := r.svc.LivePlan(ctx, ev.WorkspaceID, planID)
+	if service.IsNotFound(err) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	actions, err := store.Actions(ctx, r.s.db, ev.WorkspaceID, planID)
+	actions, err := r.svc.LiveActions(ctx, ev.WorkspaceID, planID)
 	if err != nil {
 		return nil, err
 	}
@@ -57,8 +52,8 @@ func (r liveRenderer) Render(ctx context.Context, ev realtime.Event, classes []r
 			}
 		}
 		if a == nil {
-			a, err = store.Action(ctx, r.s.db, ev.WorkspaceID, ev.ID)
-			if errors.Is(err, store.ErrNotFound) || (err == nil && a.PlanID != planID) {
+			a, err = r.svc.LiveAction(ctx, ev.WorkspaceID, ev.ID)
+			if service.IsNotFound(err) || (err == nil && a.PlanID != planID) {
 				return nil, nil
 			}
 			if err != nil {
@@ -71,7 +66,7 @@ func (r liveRenderer) Render(ctx context.Context, ev realtime.Event, classes []r
 	out := make(map[realtime.Class][]byte, len(classes))
 	for _, c := range classes {
 		var buf bytes.Buffer
-		cctx := i18n.NewContext(ctx, r.s.messages.Translator(c.Lang))
+		cctx := i18n.NewContext(ctx, r.messages.Translator(c.Lang))
 		switch ev.Entity {
 		case "plan":
 			for _, f := range ev.Fields {
@@ -86,7 +81,7 @@ func (r liveRenderer) Render(ctx context.Context, ev realtime.Event, classes []r
 			if err := r.action(cctx, &buf, a, ev.Kind, ev.Fields, by, c); err != nil {
 				return nil, err
 			}
-			if ev.Kind != realtime.Deleted && a.DeletedAt == nil && (ev.Kind != realtime.Changed || contains(ev.Fields, "theme")) {
+			if ev.Kind != realtime.Deleted && a.DeletedAt == nil && (ev.Kind != realtime.Changed || slices.Contains(ev.Fields, "theme")) {
 				if err := r.order(cctx, &buf, p, actions); err != nil {
 					return nil, err
 				}
@@ -108,11 +103,11 @@ func (r liveRenderer) Render(ctx context.Context, ev realtime.Event, classes []r
 // class c. A changed action brings its row's line, and the fields of its
 // open details for the pages that have the row open (a page without them
 // ignores those).
-func (r liveRenderer) action(ctx context.Context, buf *bytes.Buffer, a *model.Action, kind string, fields []string, by *model.User, c realtime.Class) error {
+func (r Renderer) action(ctx context.Context, buf *bytes.Buffer, a *model.Action, kind string, fields []string, by *model.User, c realtime.Class) error {
 	if a.DeletedAt != nil {
 		return views.OOBDelete("action-"+strconv.FormatInt(a.ID, 10)).Render(ctx, buf)
 	}
-	marker := views.LiveVersion(a.ID, a.Version, actionMarkerAttrs(a, by, pushedFields(fields)))
+	marker := views.LiveVersion(a.ID, a.Version, views.ActionMarker(a, by, pushedFields(fields)))
 	switch kind {
 	case realtime.Created, realtime.Restored:
 		if err := r.insert(ctx, buf, a, c); err != nil {
@@ -125,7 +120,7 @@ func (r liveRenderer) action(ctx context.Context, buf *bytes.Buffer, a *model.Ac
 		if err := marker.Render(ctx, buf); err != nil {
 			return err
 		}
-		v := actionView(a, c.Edit, service.Today(), true)
+		v := views.NewActionView(a, c.Edit, service.Today(), true)
 		if err := views.ActionSummary(v).Render(ctx, buf); err != nil {
 			return err
 		}
@@ -148,7 +143,7 @@ func (r liveRenderer) action(ctx context.Context, buf *bytes.Buffer, a *model.Ac
 func pushedFields(changed []string) []string {
 	var out []string
 	add := func(f string) {
-		if !contains(out, f) {
+		if !slices.Contains(out, f) {
 			out = append(out, f)
 		}
 	}
@@ -170,8 +165,8 @@ func pushedFields(changed []string) []string {
 
 // insert appends an action to its theme's list; the order that follows
 // puts it in place.
-func (r liveRenderer) insert(ctx context.Context, buf *bytes.Buffer, a *model.Action, c realtime.Class) error {
-	item := views.ActionItem(actionView(a, c.Edit, service.Today(), false))
+func (r Renderer) insert(ctx context.Context, buf *bytes.Buffer, a *model.Action, c realtime.Class) error {
+	item := views.ActionItem(views.NewActionView(a, c.Edit, service.Today(), false))
 	return views.OOBAppend("#theme-"+string(a.Theme)+"-actions").Render(templ.WithChildren(ctx, item), buf)
 }
 
@@ -184,35 +179,9 @@ func versionMarker(buf *bytes.Buffer, id int64, version int) {
 	_ = views.LiveVersion(id, version, nil).Render(context.Background(), buf)
 }
 
-// actionMarkerAttrs are what the version marker of an action tells the
-// page besides its version: what a filtered board filters on, so that the
-// page can drop an action that changed out of its filter and fetch one
-// that changed into it; and who changed which fields (by may be nil), so
-// that the page can show the row and cells a colleague just changed.
-func actionMarkerAttrs(a *model.Action, by *model.User, fields []string) templ.Attributes {
-	var org, owner string
-	if a.OwnerOrganisationID != nil {
-		org = strconv.FormatInt(*a.OwnerOrganisationID, 10)
-	}
-	if a.OwnerUserID != nil {
-		owner = strconv.FormatInt(*a.OwnerUserID, 10)
-	}
-	attrs := templ.Attributes{
-		"data-theme": string(a.Theme), "data-status": string(a.Status),
-		"data-org": org, "data-owner": owner,
-		"data-item": actionPath(a.WorkspaceID, a.ID) + "/item",
-	}
-	if by != nil {
-		attrs["data-by"] = strconv.FormatInt(by.ID, 10)
-		attrs["data-by-name"] = by.Name
-		attrs["data-fields"] = strings.Join(fields, ",")
-	}
-	return attrs
-}
-
 // order tells the page the order of the actions in every theme; the page's
 // script moves list items without disturbing the field being edited.
-func (r liveRenderer) order(ctx context.Context, buf *bytes.Buffer, p *model.Plan, actions []model.Action) error {
+func (r Renderer) order(ctx context.Context, buf *bytes.Buffer, p *model.Plan, actions []model.Action) error {
 	var parts []string
 	for _, t := range p.Framework.Themes() {
 		var ids []string
@@ -227,22 +196,22 @@ func (r liveRenderer) order(ctx context.Context, buf *bytes.Buffer, p *model.Pla
 }
 
 // rollups renders every roll-up of the plan out of band.
-func (r liveRenderer) rollups(ctx context.Context, buf *bytes.Buffer, board *service.PlanBoard) error {
+func (r Renderer) rollups(ctx context.Context, buf *bytes.Buffer, board *service.PlanBoard) error {
 	return views.PlanRollups(board).Render(ctx, buf)
 }
 
 // planField renders a changed field of the plan's header out of band;
 // fields the header does not show are skipped.
-func (r liveRenderer) planField(ctx context.Context, buf *bytes.Buffer, p *model.Plan, field string, c realtime.Class) error {
-	if !contains(service.PlanFields, field) {
+func (r Renderer) planField(ctx context.Context, buf *bytes.Buffer, p *model.Plan, field string, c realtime.Class) error {
+	if !slices.Contains(service.PlanFields, field) {
 		return nil
 	}
-	return views.PlanField(planFieldView(p, c.Manage, field, true)).Render(ctx, buf)
+	return views.PlanField(views.NewPlanFieldView(p, c.Manage, field, true)).Render(ctx, buf)
 }
 
 // CatchUp implements realtime.Renderer: whatever changed since the
 // versions the client holds, as fragments.
-func (r liveRenderer) CatchUp(ctx context.Context, topic string, workspaceID int64, have map[int64]int, c realtime.Class) ([]byte, error) {
+func (r Renderer) CatchUp(ctx context.Context, topic string, workspaceID int64, have map[int64]int, c realtime.Class) ([]byte, error) {
 	if id, ok := meetingIDOf(topic); ok {
 		return r.catchUpMeeting(ctx, workspaceID, id, have, c)
 	}
@@ -250,17 +219,17 @@ func (r liveRenderer) CatchUp(ctx context.Context, topic string, workspaceID int
 	if !ok {
 		return nil, nil
 	}
-	p, err := store.Plan(ctx, r.s.db, workspaceID, planID)
-	if errors.Is(err, store.ErrNotFound) {
+	p, err := r.svc.LivePlan(ctx, workspaceID, planID)
+	if service.IsNotFound(err) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	cctx := i18n.NewContext(ctx, r.s.messages.Translator(c.Lang))
+	cctx := i18n.NewContext(ctx, r.messages.Translator(c.Lang))
 	if v, ok := have[0]; ok && v < p.Version {
-		fields, err := store.ChangedFieldsSince(ctx, r.s.db, workspaceID, model.EntityPlan, p.ID, v)
+		fields, err := r.svc.ChangedFieldsSince(ctx, workspaceID, model.EntityPlan, p.ID, v)
 		if err != nil {
 			return nil, err
 		}
@@ -273,7 +242,7 @@ func (r liveRenderer) CatchUp(ctx context.Context, topic string, workspaceID int
 			return nil, err
 		}
 	}
-	versions, err := store.ActionVersions(ctx, r.s.db, workspaceID, planID)
+	versions, err := r.svc.ActionVersions(ctx, workspaceID, planID)
 	if err != nil {
 		return nil, err
 	}
@@ -288,7 +257,7 @@ func (r liveRenderer) CatchUp(ctx context.Context, topic string, workspaceID int
 				}
 			}
 		case !held:
-			a, err := store.Action(ctx, r.s.db, workspaceID, av.ID)
+			a, err := r.svc.LiveAction(ctx, workspaceID, av.ID)
 			if err != nil {
 				return nil, err
 			}
@@ -297,18 +266,18 @@ func (r liveRenderer) CatchUp(ctx context.Context, topic string, workspaceID int
 			}
 			reorder = true
 		case v < av.Version:
-			a, err := store.Action(ctx, r.s.db, workspaceID, av.ID)
+			a, err := r.svc.LiveAction(ctx, workspaceID, av.ID)
 			if err != nil {
 				return nil, err
 			}
-			fields, err := store.ChangedFieldsSince(ctx, r.s.db, workspaceID, model.EntityAction, av.ID, v)
+			fields, err := r.svc.ChangedFieldsSince(ctx, workspaceID, model.EntityAction, av.ID, v)
 			if err != nil {
 				return nil, err
 			}
-			if contains(fields, "position") || contains(fields, "theme") || contains(fields, model.FieldRestored) {
+			if slices.Contains(fields, "position") || slices.Contains(fields, "theme") || slices.Contains(fields, model.FieldRestored) {
 				reorder = true
 			}
-			if contains(fields, model.FieldRestored) {
+			if slices.Contains(fields, model.FieldRestored) {
 				if err := r.insert(cctx, &buf, a, c); err != nil {
 					return nil, err
 				}
@@ -322,7 +291,7 @@ func (r liveRenderer) CatchUp(ctx context.Context, topic string, workspaceID int
 	if buf.Len() == 0 {
 		return nil, nil
 	}
-	actions, err := store.Actions(ctx, r.s.db, workspaceID, planID)
+	actions, err := r.svc.LiveActions(ctx, workspaceID, planID)
 	if err != nil {
 		return nil, err
 	}
@@ -338,22 +307,13 @@ func (r liveRenderer) CatchUp(ctx context.Context, topic string, workspaceID int
 }
 
 // Presence implements realtime.Renderer.
-func (r liveRenderer) Presence(topic string, p realtime.Presence, changed []realtime.FieldKey, c realtime.Class) ([]byte, error) {
+func (r Renderer) Presence(topic string, p realtime.Presence, changed []realtime.FieldKey, c realtime.Class) ([]byte, error) {
 	fields := make([]views.PresenceField, 0, len(changed))
 	for _, k := range changed {
 		fields = append(fields, views.PresenceField{Key: k, Editors: p.Editing[k]})
 	}
 	var buf bytes.Buffer
-	ctx := i18n.NewContext(context.Background(), r.s.messages.Translator(c.Lang))
+	ctx := i18n.NewContext(context.Background(), r.messages.Translator(c.Lang))
 	err := views.LivePresence(p.Viewers, fields).Render(ctx, &buf)
 	return buf.Bytes(), err
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -1,10 +1,10 @@
-package web
+package live
 
 import (
 	"bytes"
 	"context"
-	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,7 +14,6 @@ import (
 	"schakel/app/model"
 	"schakel/app/realtime"
 	"schakel/app/service"
-	"schakel/app/store"
 	"schakel/views"
 )
 
@@ -24,12 +23,12 @@ func meetingIDOf(topic string) (int64, bool) {
 }
 
 // meetingView reads a meeting's live parts once, for every class.
-func (r liveRenderer) meetingView(ctx context.Context, workspaceID, meetingID int64) (*views.MeetingParts, error) {
-	m, err := store.Meeting(ctx, r.s.db, workspaceID, meetingID)
+func (r Renderer) meetingView(ctx context.Context, workspaceID, meetingID int64) (*views.MeetingParts, error) {
+	m, err := r.svc.LiveMeeting(ctx, workspaceID, meetingID)
 	if err != nil {
 		return nil, err
 	}
-	return r.s.readMeetingParts(ctx, m)
+	return r.meetingParts(ctx, m)
 }
 
 // forClass is the meeting's parts as one class of viewers sees them. Case
@@ -49,8 +48,8 @@ type liveWriter struct {
 	err error
 }
 
-func (r liveRenderer) writer(ctx context.Context, c realtime.Class) *liveWriter {
-	return &liveWriter{ctx: i18n.NewContext(ctx, r.s.messages.Translator(c.Lang))}
+func (r Renderer) writer(ctx context.Context, c realtime.Class) *liveWriter {
+	return &liveWriter{ctx: i18n.NewContext(ctx, r.messages.Translator(c.Lang))}
 }
 
 func (w *liveWriter) render(parts ...templ.Component) {
@@ -69,9 +68,9 @@ func oobAppend(selector string, child templ.Component) templ.Component {
 }
 
 // renderMeeting renders what one change means for a meeting's page.
-func (r liveRenderer) renderMeeting(ctx context.Context, meetingID int64, ev realtime.Event, classes []realtime.Class) (map[realtime.Class][]byte, error) {
+func (r Renderer) renderMeeting(ctx context.Context, meetingID int64, ev realtime.Event, classes []realtime.Class) (map[realtime.Class][]byte, error) {
 	d, err := r.meetingView(ctx, ev.WorkspaceID, meetingID)
-	if errors.Is(err, store.ErrNotFound) {
+	if service.IsNotFound(err) {
 		return nil, nil
 	}
 	if err != nil {
@@ -79,7 +78,7 @@ func (r liveRenderer) renderMeeting(ctx context.Context, meetingID int64, ev rea
 	}
 	var it *model.AgendaItem
 	if ev.Entity == "item" {
-		if it, err = store.Item(ctx, r.s.db, ev.WorkspaceID, ev.ID); err != nil || it.MeetingID != d.Meeting.ID {
+		if it, err = r.svc.LiveItem(ctx, ev.WorkspaceID, ev.ID); err != nil || it.MeetingID != d.Meeting.ID {
 			return nil, nil
 		}
 	}
@@ -92,7 +91,7 @@ func (r liveRenderer) renderMeeting(ctx context.Context, meetingID int64, ev rea
 		switch ev.Entity {
 		case "meeting":
 			for _, f := range ev.Fields {
-				if contains(service.MeetingFields, f) {
+				if slices.Contains(service.MeetingFields, f) {
 					w.render(views.MeetingField(cd.Detail(), f, true))
 				}
 			}
@@ -129,7 +128,7 @@ func meetingItem(w *liveWriter, cd *views.MeetingParts, it *model.AgendaItem, ev
 		w.render(views.AgendaOrder(cd))
 	case realtime.Changed:
 		versionMarker(&w.buf, it.ID, it.Version)
-		if contains(ev.Fields, "duration") {
+		if slices.Contains(ev.Fields, "duration") {
 			w.render(views.AgendaOrder(cd))
 		}
 		for _, f := range ev.Fields {
@@ -148,9 +147,9 @@ func meetingItem(w *liveWriter, cd *views.MeetingParts, it *model.AgendaItem, ev
 // catchUpMeeting brings a reconnecting page up to date: every item it
 // holds at an older version is drawn again, new ones added, deleted ones
 // removed; the details, attendees and outcomes are sent whole.
-func (r liveRenderer) catchUpMeeting(ctx context.Context, workspaceID, meetingID int64, have map[int64]int, c realtime.Class) ([]byte, error) {
+func (r Renderer) catchUpMeeting(ctx context.Context, workspaceID, meetingID int64, have map[int64]int, c realtime.Class) ([]byte, error) {
 	d, err := r.meetingView(ctx, workspaceID, meetingID)
-	if errors.Is(err, store.ErrNotFound) {
+	if service.IsNotFound(err) {
 		return nil, nil
 	}
 	if err != nil {
@@ -164,7 +163,7 @@ func (r liveRenderer) catchUpMeeting(ctx context.Context, workspaceID, meetingID
 		}
 		versionMarker(&w.buf, 0, d.Meeting.Version)
 	}
-	versions, err := store.ItemVersions(ctx, r.s.db, workspaceID, meetingID)
+	versions, err := r.svc.ItemVersions(ctx, workspaceID, meetingID)
 	if err != nil {
 		return nil, err
 	}

@@ -1,8 +1,9 @@
-package web
+package live
 
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/a-h/templ"
@@ -11,13 +12,12 @@ import (
 	"schakel/app/model"
 	"schakel/app/realtime"
 	"schakel/app/service"
-	"schakel/app/store"
 	"schakel/views"
 )
 
 // author finds who made the change of a live event in the history, so that
 // the news of it can name them; nil when the history does not say.
-func (r liveRenderer) author(ctx context.Context, ev realtime.Event) *model.User {
+func (r Renderer) author(ctx context.Context, ev realtime.Event) *model.User {
 	var entity model.Entity
 	switch ev.Entity {
 	case "action":
@@ -31,7 +31,7 @@ func (r liveRenderer) author(ctx context.Context, ev realtime.Event) *model.User
 	default:
 		return nil
 	}
-	u, err := store.ChangeAuthor(ctx, r.s.db, ev.WorkspaceID, entity, ev.ID, ev.Version)
+	u, err := r.svc.ChangeAuthor(ctx, ev.WorkspaceID, entity, ev.ID, ev.Version)
 	if err != nil {
 		return nil
 	}
@@ -42,7 +42,7 @@ func (r liveRenderer) author(ctx context.Context, ev realtime.Event) *model.User
 // heeft „Voorlichting” gewijzigd: status.", in the language of ctx, for
 // the page to read out in its polite live region. It carries its author,
 // so that a page does not tell people what they did themselves.
-func (r liveRenderer) news(ctx context.Context, buf *bytes.Buffer, ev realtime.Event, a *model.Action, by *model.User) error {
+func (r Renderer) news(ctx context.Context, buf *bytes.Buffer, ev realtime.Event, a *model.Action, by *model.User) error {
 	if by == nil {
 		return nil
 	}
@@ -77,7 +77,7 @@ func (r liveRenderer) news(ctx context.Context, buf *bytes.Buffer, ev realtime.E
 func fieldList(t *i18n.Translator, prefix string, fields []string) string {
 	names := make([]string, 0, len(fields))
 	for _, f := range fields {
-		if f == "position" || !(service.IsActionField(f) || contains(service.PlanFields, f)) {
+		if f == "position" || !(service.IsActionField(f) || slices.Contains(service.PlanFields, f)) {
 			continue
 		}
 		names = append(names, strings.ToLower(t.Get(prefix+f)))
@@ -89,11 +89,11 @@ func fieldList(t *i18n.Translator, prefix string, fields []string) string {
 // the page's polite live region: who changed which item, or which item is
 // now under discussion (told to everyone, the chair too: by 0). It is nil
 // when there is nothing to tell.
-func (r liveRenderer) meetingNews(c realtime.Class, ev realtime.Event, it *model.AgendaItem, current *model.AgendaItem, by *model.User) templ.Component {
-	t := r.s.messages.Translator(c.Lang)
+func (r Renderer) meetingNews(c realtime.Class, ev realtime.Event, it *model.AgendaItem, current *model.AgendaItem, by *model.User) templ.Component {
+	t := r.messages.Translator(c.Lang)
 	var text string
 	switch {
-	case ev.Entity == "meeting" && contains(ev.Fields, "current"):
+	case ev.Entity == "meeting" && slices.Contains(ev.Fields, "current"):
 		if current == nil {
 			return nil
 		}
