@@ -5,7 +5,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/service"
 	"schakel/views"
@@ -18,7 +17,7 @@ func (s *Server) actionCreate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	ctx, u, wid := c.UserContext(), currentUser(c), authz.WorkspaceID(c)
+	ctx, u, wid := c.UserContext(), currentUser(c), workspaceID(c)
 	in := service.ActionInput{Title: c.FormValue("title"), Theme: model.Theme(c.FormValue("theme"))}
 	a, err := s.svc.CreateAction(ctx, u, wid, pid, in)
 	if fields := fieldErrors(err); fields != nil {

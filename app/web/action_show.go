@@ -5,7 +5,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/service"
 	"schakel/views"
@@ -33,7 +32,7 @@ func (s *Server) renderActionPage(c *fiber.Ctx, status int, d views.ActionPageVi
 // actionPage gathers what the action page shows: every field with its form
 // at the action's version; pageField changes one of them.
 func (s *Server) actionPage(c *fiber.Ctx, a *model.Action, p *model.Plan) (views.ActionPageView, error) {
-	ctx, u, wid := c.UserContext(), currentUser(c), authz.WorkspaceID(c)
+	ctx, u, wid := c.UserContext(), currentUser(c), workspaceID(c)
 	w, err := s.svc.Workspace(ctx, u, wid)
 	if err != nil {
 		return views.ActionPageView{}, err

@@ -8,9 +8,9 @@ import (
 
 	"github.com/uptrace/bun"
 
-	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/testkit"
+	"schakel/app/web"
 )
 
 // TestRoleMatrix asks every role, in its own workspace and in a foreign
@@ -161,19 +161,19 @@ func TestEveryRouteDeclaresItsPermission(t *testing.T) {
 		}
 		key := r.Method + " " + r.Path
 		registered[key] = true
-		if _, ok := authz.Routes[key]; !ok {
-			t.Errorf("route %s has no permission in authz.Routes", key)
+		if _, ok := web.Routes[key]; !ok {
+			t.Errorf("route %s has no permission in web.Routes", key)
 		}
 	}
-	for key := range authz.Routes {
+	for key := range web.Routes {
 		if !registered[key] {
-			t.Errorf("authz.Routes declares %s, which is not registered", key)
+			t.Errorf("web.Routes declares %s, which is not registered", key)
 		}
 	}
 	if len(registered) < 20 {
 		t.Fatalf("only %d routes found; the walk is not seeing the app", len(registered))
 	}
-	if _, err := env.Authz.Guard("GET", "/undeclared", nil); err == nil {
+	if _, err := env.Server.Guard("GET", "/undeclared"); err == nil {
 		t.Fatal("an undeclared route got a guard")
 	}
 }

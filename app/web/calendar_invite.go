@@ -2,8 +2,6 @@ package web
 
 import (
 	"github.com/gofiber/fiber/v2"
-
-	"schakel/app/authz"
 )
 
 // calendarInvite sends one meeting as an iCalendar file, to add to one's
@@ -13,7 +11,7 @@ func (s *Server) calendarInvite(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	r, err := s.svc.MeetingAgenda(c.UserContext(), currentUser(c), authz.WorkspaceID(c), mid)
+	r, err := s.svc.MeetingAgenda(c.UserContext(), currentUser(c), workspaceID(c), mid)
 	if err != nil {
 		return err
 	}

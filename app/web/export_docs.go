@@ -10,7 +10,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"schakel/app/apperr"
-	"schakel/app/authz"
 	"schakel/app/i18n"
 	"schakel/app/model"
 	"schakel/app/service"
@@ -46,7 +45,7 @@ func (s *Server) exportRecord(c *fiber.Ctx) (*exportRequest, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := s.svc.MeetingRecord(c.UserContext(), currentUser(c), authz.WorkspaceID(c), mid)
+	r, err := s.svc.MeetingRecord(c.UserContext(), currentUser(c), workspaceID(c), mid)
 	if err != nil {
 		return nil, err
 	}

@@ -12,7 +12,6 @@ import (
 	"github.com/valyala/fasthttp"
 
 	"schakel/app/apperr"
-	"schakel/app/authz"
 	"schakel/app/realtime"
 	"schakel/app/service"
 )
@@ -69,7 +68,7 @@ func (s *Server) planLive(c *fiber.Ctx) error {
 		return apperr.Forbidden()
 	}
 	u := currentUser(c)
-	wid := authz.WorkspaceID(c)
+	wid := workspaceID(c)
 	pid, err := strconv.ParseInt(c.Params("pid"), 10, 64)
 	if err != nil {
 		return apperr.NotFound()

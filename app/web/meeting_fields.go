@@ -8,7 +8,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/apperr"
-	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/service"
 	"schakel/views"
@@ -105,7 +104,7 @@ func (s *Server) meetingDetail(c *fiber.Ctx, m *model.Meeting) (views.MeetingDet
 	if err != nil {
 		return views.MeetingDetail{}, err
 	}
-	return views.MeetingDetail{Meeting: m, Plan: plan, CanManage: s.svc.CanManageMeetings(currentUser(c), authz.WorkspaceID(c))}, nil
+	return views.MeetingDetail{Meeting: m, Plan: plan, CanManage: s.svc.CanManageMeetings(currentUser(c), workspaceID(c))}, nil
 }
 
 func (s *Server) loadMeetingField(c *fiber.Ctx) (*model.Meeting, string, error) {

@@ -6,7 +6,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/service"
 	"schakel/views"
@@ -23,7 +22,7 @@ func (s *Server) meetingList(c *fiber.Ctx) error {
 // renderMeetingList answers with the meetings page, its form holding form
 // with errs.
 func (s *Server) renderMeetingList(c *fiber.Ctx, status int, form views.MeetingForm, errs map[string]string) error {
-	ctx, u, wid := c.UserContext(), currentUser(c), authz.WorkspaceID(c)
+	ctx, u, wid := c.UserContext(), currentUser(c), workspaceID(c)
 	w, err := s.svc.Workspace(ctx, u, wid)
 	if err != nil {
 		return err
@@ -63,7 +62,7 @@ func (s *Server) meetingCreate(c *fiber.Ctx) error {
 		StartTime: c.FormValue("start_time"), Duration: c.FormValue("duration"), Location: c.FormValue("location"),
 		OnlineURL: c.FormValue("online_url"), Template: c.FormValue("template"), PlanID: c.FormValue("plan"),
 	}
-	m, err := s.svc.CreateMeeting(c.UserContext(), currentUser(c), authz.WorkspaceID(c), in)
+	m, err := s.svc.CreateMeeting(c.UserContext(), currentUser(c), workspaceID(c), in)
 	if fields := fieldErrors(err); fields != nil {
 		return s.renderMeetingList(c, http.StatusUnprocessableEntity, views.MeetingForm{
 			Title: in.Title, Kind: string(in.Kind), Date: in.Date, StartTime: in.StartTime,

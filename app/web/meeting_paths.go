@@ -5,7 +5,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"schakel/app/authz"
 	"schakel/app/model"
 )
 
@@ -23,7 +22,7 @@ func (s *Server) loadMeeting(c *fiber.Ctx) (*model.Meeting, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.svc.Meeting(c.UserContext(), currentUser(c), authz.WorkspaceID(c), mid)
+	return s.svc.Meeting(c.UserContext(), currentUser(c), workspaceID(c), mid)
 }
 
 // loadItem loads the agenda item of the route's :iid with its meeting.
@@ -32,5 +31,5 @@ func (s *Server) loadItem(c *fiber.Ctx) (*model.AgendaItem, *model.Meeting, erro
 	if err != nil {
 		return nil, nil, err
 	}
-	return s.svc.Item(c.UserContext(), currentUser(c), authz.WorkspaceID(c), iid)
+	return s.svc.Item(c.UserContext(), currentUser(c), workspaceID(c), iid)
 }

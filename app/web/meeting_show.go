@@ -6,7 +6,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/service"
 	"schakel/views"
@@ -39,7 +38,7 @@ func (s *Server) renderMeetingPage(c *fiber.Ctx, status int, p views.MeetingPage
 
 // meetingPage gathers everything the meeting page shows, as the user sees it.
 func (s *Server) meetingPage(c *fiber.Ctx, meetingID int64) (views.MeetingPage, error) {
-	ctx, u, wid := c.UserContext(), currentUser(c), authz.WorkspaceID(c)
+	ctx, u, wid := c.UserContext(), currentUser(c), workspaceID(c)
 	m, err := s.svc.Meeting(ctx, u, wid, meetingID)
 	if err != nil {
 		return views.MeetingPage{}, err

@@ -6,14 +6,13 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/views"
 )
 
 // memberAdd gives an existing account a role in the workspace.
 func (s *Server) memberAdd(c *fiber.Ctx) error {
-	wid := authz.WorkspaceID(c)
+	wid := workspaceID(c)
 	email, role := c.FormValue("email"), c.FormValue("role")
 	_, err := s.svc.AddMember(c.UserContext(), currentUser(c), wid, email, model.Role(role))
 	if fields := fieldErrors(err); fields != nil {
@@ -38,7 +37,7 @@ func (s *Server) memberAdd(c *fiber.Ctx) error {
 // htmx, a redirect back to the member page otherwise.
 func (s *Server) membersChanged(c *fiber.Ctx, notice string) error {
 	if !isHTMX(c) {
-		return redirect(c, withNotice("/workspaces/"+strconv.FormatInt(authz.WorkspaceID(c), 10)+"/members", notice))
+		return redirect(c, withNotice("/workspaces/"+strconv.FormatInt(workspaceID(c), 10)+"/members", notice))
 	}
 	d, err := s.members(c)
 	if err != nil {

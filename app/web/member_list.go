@@ -33,7 +33,7 @@ func (s *Server) renderMemberPage(c *fiber.Ctx, status int, d views.Members) err
 // an empty add form that proposes the contributor role.
 func (s *Server) members(c *fiber.Ctx) (views.Members, error) {
 	u := currentUser(c)
-	w, err := s.svc.Workspace(c.UserContext(), u, authz.WorkspaceID(c))
+	w, err := s.svc.Workspace(c.UserContext(), u, workspaceID(c))
 	if err != nil {
 		return views.Members{}, err
 	}

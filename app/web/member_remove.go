@@ -6,7 +6,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/apperr"
-	"schakel/app/authz"
 )
 
 // memberRemove ends one membership.
@@ -15,7 +14,7 @@ func (s *Server) memberRemove(c *fiber.Ctx) error {
 	if err != nil {
 		return apperr.NotFound()
 	}
-	if err := s.svc.RemoveMember(c.UserContext(), currentUser(c), authz.WorkspaceID(c), mid); err != nil {
+	if err := s.svc.RemoveMember(c.UserContext(), currentUser(c), workspaceID(c), mid); err != nil {
 		return err
 	}
 	return s.membersChanged(c, "member_removed")

@@ -6,7 +6,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/apperr"
-	"schakel/app/authz"
 	"schakel/app/model"
 )
 
@@ -16,7 +15,7 @@ func (s *Server) memberRole(c *fiber.Ctx) error {
 	if err != nil {
 		return apperr.NotFound()
 	}
-	err = s.svc.ChangeRole(c.UserContext(), currentUser(c), authz.WorkspaceID(c), mid, model.Role(c.FormValue("role")))
+	err = s.svc.ChangeRole(c.UserContext(), currentUser(c), workspaceID(c), mid, model.Role(c.FormValue("role")))
 	if err != nil {
 		return err
 	}

@@ -9,10 +9,10 @@ import (
 
 	"github.com/uptrace/bun"
 
-	"schakel/app/authz"
 	"schakel/app/service"
 	"schakel/app/store"
 	"schakel/app/testkit"
+	"schakel/app/web"
 )
 
 // TestEveryPageRendersForEveryRole asks every page and fragment that a GET
@@ -50,7 +50,7 @@ func TestEveryPageRendersForEveryRole(t *testing.T) {
 			"/meetings/:mid/": service.MeetingFields, "/items/:iid/": service.ItemFields,
 		}
 		var paths []string
-		for route := range authz.Routes {
+		for route := range web.Routes {
 			method, path, _ := strings.Cut(route, " ")
 			// Websockets, machine endpoints, static files and the calendar
 			// feed (its address is a secret of its own) are tested elsewhere.

@@ -5,7 +5,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/service"
 	"schakel/views"
@@ -17,7 +16,7 @@ func (s *Server) planCreate(c *fiber.Ctx) error {
 		Title: c.FormValue("title"), PeriodStart: c.FormValue("period_start"), PeriodEnd: c.FormValue("period_end"),
 		Framework: model.Framework(c.FormValue("framework")),
 	}
-	p, err := s.svc.CreatePlan(c.UserContext(), currentUser(c), authz.WorkspaceID(c), in)
+	p, err := s.svc.CreatePlan(c.UserContext(), currentUser(c), workspaceID(c), in)
 	if fields := fieldErrors(err); fields != nil {
 		return s.renderPlanList(c, http.StatusUnprocessableEntity, views.PlanForm{
 			Title: in.Title, PeriodStart: in.PeriodStart, PeriodEnd: in.PeriodEnd, Framework: string(in.Framework),

@@ -7,7 +7,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/apperr"
-	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/service"
 	"schakel/views"
@@ -53,6 +52,6 @@ func (s *Server) loadPlanField(c *fiber.Ctx) (*model.Plan, string, error) {
 	if !known {
 		return nil, "", apperr.NotFound()
 	}
-	p, err := s.svc.Plan(c.UserContext(), currentUser(c), authz.WorkspaceID(c), pid)
+	p, err := s.svc.Plan(c.UserContext(), currentUser(c), workspaceID(c), pid)
 	return p, field, err
 }

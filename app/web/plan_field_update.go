@@ -8,7 +8,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/service"
 	"schakel/views"
@@ -26,7 +25,7 @@ func (s *Server) planFieldUpdate(c *fiber.Ctx) error {
 	if c.FormValue("edit") == "1" {
 		return s.planEditor(c, p, field, value, version, "", http.StatusOK)
 	}
-	saved, err := s.svc.UpdatePlanField(c.UserContext(), currentUser(c), authz.WorkspaceID(c), p.ID, field, value, version)
+	saved, err := s.svc.UpdatePlanField(c.UserContext(), currentUser(c), workspaceID(c), p.ID, field, value, version)
 	var conflict *service.Conflict
 	if errors.As(err, &conflict) {
 		return s.planConflict(c, p, field, conflict)

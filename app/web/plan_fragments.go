@@ -8,7 +8,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/apperr"
-	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/service"
 )
@@ -122,7 +121,7 @@ func (s *Server) loadAction(c *fiber.Ctx) (*model.Action, *model.Plan, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	u, wid := currentUser(c), authz.WorkspaceID(c)
+	u, wid := currentUser(c), workspaceID(c)
 	a, err := s.svc.Action(c.UserContext(), u, wid, aid)
 	if err != nil {
 		return nil, nil, err

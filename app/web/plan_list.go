@@ -5,7 +5,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/views"
 )
@@ -17,7 +16,7 @@ func (s *Server) planList(c *fiber.Ctx) error {
 }
 
 func (s *Server) renderPlanList(c *fiber.Ctx, status int, form views.PlanForm, errs map[string]string) error {
-	u, wid := currentUser(c), authz.WorkspaceID(c)
+	u, wid := currentUser(c), workspaceID(c)
 	w, err := s.svc.Workspace(c.UserContext(), u, wid)
 	if err != nil {
 		return err

@@ -7,7 +7,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/views"
 )
@@ -40,7 +39,7 @@ func (s *Server) planShow(c *fiber.Ctx) error {
 
 // boardPage gathers what the plan page shows, with the filter of query q.
 func (s *Server) boardPage(c *fiber.Ctx, planID int64, q url.Values) (views.PlanBoardPage, error) {
-	ctx, u, wid := c.UserContext(), currentUser(c), authz.WorkspaceID(c)
+	ctx, u, wid := c.UserContext(), currentUser(c), workspaceID(c)
 	p, err := s.svc.Plan(ctx, u, wid, planID)
 	if err != nil {
 		return views.PlanBoardPage{}, err
@@ -79,7 +78,7 @@ func (s *Server) renderPlanPage(c *fiber.Ctx, status int, d views.PlanBoardPage)
 // deleting.
 func (s *Server) showDeleted(c *fiber.Ctx, d views.PlanBoardPage, actionID int64) {
 	b := d.Board
-	a, err := s.svc.Action(c.UserContext(), currentUser(c), authz.WorkspaceID(c), actionID)
+	a, err := s.svc.Action(c.UserContext(), currentUser(c), workspaceID(c), actionID)
 	if err != nil || a.DeletedAt == nil || a.PlanID != b.Plan.ID {
 		return
 	}

@@ -12,7 +12,7 @@ import (
 )
 
 // routes registers every route through handle, which puts the permission
-// declared in authz.Routes in front of the handler.
+// declared in Routes in front of the handler.
 func (s *Server) routes() error {
 	r := &router{s: s}
 	r.handle("GET", "/static/*", staticFiles(http.FS(static.FS)))
@@ -122,7 +122,7 @@ func (r *router) handle(method, path string, handlers ...fiber.Handler) {
 	if r.err != nil {
 		return
 	}
-	guard, err := r.s.authz.Guard(method, path, currentUser)
+	guard, err := r.s.guard(method, path)
 	if err != nil {
 		r.err = err
 		return

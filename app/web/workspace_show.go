@@ -12,7 +12,7 @@ import (
 // workspaceShow shows one workspace.
 func (s *Server) workspaceShow(c *fiber.Ctx) error {
 	u := currentUser(c)
-	w, err := s.svc.Workspace(c.UserContext(), u, authz.WorkspaceID(c))
+	w, err := s.svc.Workspace(c.UserContext(), u, workspaceID(c))
 	if err != nil {
 		return err
 	}

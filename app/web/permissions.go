@@ -1,0 +1,195 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"schakel/app/apperr"
+	"schakel/app/authz"
+)
+
+// Access says who may reach a route at all.
+type Access int
+
+// Kinds of access.
+const (
+	// Public routes need no account.
+	Public Access = iota
+	// SignedIn routes need an account and nothing more.
+	SignedIn
+	// InWorkspace routes carry a :wid parameter and need Object/Action in
+	// that workspace.
+	InWorkspace
+	// OnPlatform routes need Object/Action across the platform.
+	OnPlatform
+)
+
+// Permission is what one route requires.
+type Permission struct {
+	Access Access
+	Object string
+	Action string
+}
+
+func workspace(obj, act string) Permission { return Permission{InWorkspace, obj, act} }
+
+var (
+	public   = Permission{Access: Public}
+	signedIn = Permission{Access: SignedIn}
+	admin    = Permission{OnPlatform, authz.ObjPlatform, authz.ActManage}
+)
+
+// Routes declares the permission of every route, keyed by "METHOD path" as
+// registered with Fiber. A route missing here cannot be registered, and a
+// test walks the registered routes to make sure none slipped past.
+var Routes = map[string]Permission{
+	"GET /static/*":   public,
+	"GET /healthz":    public,
+	"GET /readyz":     public,
+	"GET /metrics":    public,
+	"GET /":           public,
+	"GET /login":      public,
+	"POST /login":     public,
+	"POST /language":  public,
+	"POST /logout":    signedIn,
+	"GET /workspaces": signedIn,
+
+	// The accessibility statement is for everyone, signed in or not.
+	"GET /toegankelijkheid": public,
+
+	"GET /workspaces/:wid":                      workspace(authz.ObjWorkspace, authz.ActRead),
+	"GET /workspaces/:wid/members":              workspace(authz.ObjMembers, authz.ActRead),
+	"POST /workspaces/:wid/members":             workspace(authz.ObjMembers, authz.ActManage),
+	"POST /workspaces/:wid/members/:mid/role":   workspace(authz.ObjMembers, authz.ActManage),
+	"POST /workspaces/:wid/members/:mid/delete": workspace(authz.ObjMembers, authz.ActManage),
+
+	"GET /workspaces/:wid/plans":                                workspace(authz.ObjPlan, authz.ActRead),
+	"POST /workspaces/:wid/plans":                               workspace(authz.ObjPlan, authz.ActManage),
+	"GET /workspaces/:wid/plans/:pid":                           workspace(authz.ObjPlan, authz.ActRead),
+	"GET /workspaces/:wid/plans/:pid/live":                      workspace(authz.ObjPlan, authz.ActRead),
+	"GET /workspaces/:wid/plans/:pid/fields/:field/edit":        workspace(authz.ObjPlan, authz.ActManage),
+	"POST /workspaces/:wid/plans/:pid/fields/:field":            workspace(authz.ObjPlan, authz.ActManage),
+	"POST /workspaces/:wid/plans/:pid/actions":                  workspace(authz.ObjAction, authz.ActEdit),
+	"GET /workspaces/:wid/meetings":                             workspace(authz.ObjMeeting, authz.ActRead),
+	"POST /workspaces/:wid/meetings":                            workspace(authz.ObjMeeting, authz.ActManage),
+	"GET /workspaces/:wid/meetings/:mid":                        workspace(authz.ObjMeeting, authz.ActRead),
+	"GET /workspaces/:wid/meetings/:mid/live":                   workspace(authz.ObjMeeting, authz.ActRead),
+	"GET /workspaces/:wid/meetings/:mid/fields/:field":          workspace(authz.ObjMeeting, authz.ActRead),
+	"GET /workspaces/:wid/meetings/:mid/fields/:field/edit":     workspace(authz.ObjMeeting, authz.ActManage),
+	"POST /workspaces/:wid/meetings/:mid/fields/:field":         workspace(authz.ObjMeeting, authz.ActManage),
+	"POST /workspaces/:wid/meetings/:mid/current":               workspace(authz.ObjMeeting, authz.ActManage),
+	"POST /workspaces/:wid/meetings/:mid/items":                 workspace(authz.ObjAgenda, authz.ActEdit),
+	"POST /workspaces/:wid/meetings/:mid/template":              workspace(authz.ObjTemplate, authz.ActManage),
+	"POST /workspaces/:wid/meetings/:mid/attendees":             workspace(authz.ObjMeeting, authz.ActManage),
+	"POST /workspaces/:wid/meetings/:mid/attendees/:aid/answer": workspace(authz.ObjMeeting, authz.ActRead),
+	"POST /workspaces/:wid/meetings/:mid/attendees/:aid/delete": workspace(authz.ObjMeeting, authz.ActManage),
+	"POST /workspaces/:wid/meetings/:mid/outcomes/:oid/delete":  workspace(authz.ObjAgenda, authz.ActEdit),
+	"GET /workspaces/:wid/items/:iid/case":                      workspace(authz.ObjMeeting, authz.ActRead),
+	"GET /workspaces/:wid/items/:iid/fields/:field":             workspace(authz.ObjMeeting, authz.ActRead),
+	"GET /workspaces/:wid/items/:iid/fields/:field/edit":        workspace(authz.ObjAgenda, authz.ActEdit),
+	"POST /workspaces/:wid/items/:iid/fields/:field":            workspace(authz.ObjAgenda, authz.ActEdit),
+	"POST /workspaces/:wid/items/:iid/move":                     workspace(authz.ObjAgenda, authz.ActEdit),
+	"POST /workspaces/:wid/items/:iid/delete":                   workspace(authz.ObjAgenda, authz.ActEdit),
+	"POST /workspaces/:wid/items/:iid/restore":                  workspace(authz.ObjAgenda, authz.ActEdit),
+	"POST /workspaces/:wid/items/:iid/outcomes":                 workspace(authz.ObjAgenda, authz.ActEdit),
+	"GET /workspaces/:wid/actions/:aid":                         workspace(authz.ObjPlan, authz.ActRead),
+	"GET /workspaces/:wid/actions/:aid/item":                    workspace(authz.ObjPlan, authz.ActRead),
+	"GET /workspaces/:wid/actions/:aid/fields/:field":           workspace(authz.ObjPlan, authz.ActRead),
+	"GET /workspaces/:wid/actions/:aid/fields/:field/edit":      workspace(authz.ObjAction, authz.ActEdit),
+	"POST /workspaces/:wid/actions/:aid/fields/:field":          workspace(authz.ObjAction, authz.ActEdit),
+	"POST /workspaces/:wid/actions/:aid/move":                   workspace(authz.ObjAction, authz.ActEdit),
+	"POST /workspaces/:wid/actions/:aid/delete":                 workspace(authz.ObjAction, authz.ActEdit),
+	"POST /workspaces/:wid/actions/:aid/restore":                workspace(authz.ObjAction, authz.ActEdit),
+	"POST /workspaces/:wid/actions/:aid/history/:cid/restore":   workspace(authz.ObjAction, authz.ActEdit),
+
+	// Exports of a meeting: printable pages, Markdown and iCalendar. None
+	// of them holds case material, so reading the meeting is enough.
+	"GET /workspaces/:wid/meetings/:mid/export/:doc.md": workspace(authz.ObjMeeting, authz.ActRead),
+	"GET /workspaces/:wid/meetings/:mid/export/:doc":    workspace(authz.ObjMeeting, authz.ActRead),
+	"GET /workspaces/:wid/meetings/:mid/invite.ics":     workspace(authz.ObjMeeting, authz.ActRead),
+
+	// One's personal calendar address. The feed's secret token is its
+	// credential: calendar apps send no session.
+	"GET /calendar":            signedIn,
+	"POST /calendar":           signedIn,
+	"POST /calendar/revoke":    signedIn,
+	"GET /calendar/:token.ics": public,
+
+	"GET /admin":                        admin,
+	"GET /admin/organisations":          admin,
+	"POST /admin/organisations":         admin,
+	"GET /admin/workspaces":             admin,
+	"POST /admin/workspaces":            admin,
+	"GET /admin/accounts":               admin,
+	"POST /admin/accounts":              admin,
+	"POST /admin/accounts/:uid/disable": admin,
+	"POST /admin/accounts/:uid/enable":  admin,
+}
+
+// workspaceIDKey is the Locals key under which the guard leaves the
+// workspace id it checked.
+const workspaceIDKey = "guard.workspace"
+
+// workspaceID returns the workspace id the guard checked for this request.
+func workspaceID(c *fiber.Ctx) int64 {
+	id, _ := c.Locals(workspaceIDKey).(int64)
+	return id
+}
+
+// guard returns the middleware that enforces the declared permission of the
+// route "METHOD path"; it fails for an undeclared route. The policy
+// questions themselves are the authorizer's.
+func (s *Server) guard(method, path string) (fiber.Handler, error) {
+	a, user := s.authz, currentUser
+	perm, ok := Routes[method+" "+path]
+	if !ok {
+		return nil, fmt.Errorf("web: route %s %s has no declared permission in web.Routes", method, path)
+	}
+	switch perm.Access {
+	case Public:
+		return func(c *fiber.Ctx) error { return c.Next() }, nil
+	case SignedIn:
+		return func(c *fiber.Ctx) error {
+			if user(c) == nil {
+				return apperr.New(http.StatusUnauthorized, "error.signin_required")
+			}
+			return c.Next()
+		}, nil
+	case OnPlatform:
+		return func(c *fiber.Ctx) error {
+			u := user(c)
+			if u == nil {
+				return apperr.New(http.StatusUnauthorized, "error.signin_required")
+			}
+			if !a.CanPlatform(u, perm.Object, perm.Action) {
+				return apperr.Forbidden()
+			}
+			return c.Next()
+		}, nil
+	case InWorkspace:
+		return func(c *fiber.Ctx) error {
+			u := user(c)
+			if u == nil {
+				return apperr.New(http.StatusUnauthorized, "error.signin_required")
+			}
+			wid, err := strconv.ParseInt(c.Params("wid"), 10, 64)
+			if err != nil || wid <= 0 {
+				return apperr.NotFound()
+			}
+			// Whoever may not see the workspace learns nothing of it, not
+			// even that it exists.
+			if !a.Can(u, wid, authz.ObjWorkspace, authz.ActRead) {
+				return apperr.NotFound()
+			}
+			if !a.Can(u, wid, perm.Object, perm.Action) {
+				return apperr.Forbidden()
+			}
+			c.Locals(workspaceIDKey, wid)
+			return c.Next()
+		}, nil
+	}
+	return nil, fmt.Errorf("web: route %s %s has an unknown access kind", method, path)
+}
