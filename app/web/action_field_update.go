@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 
@@ -26,30 +25,27 @@ func (s *Server) actionFieldUpdate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	value := submittedValue(c, field)
-	version, _ := strconv.Atoi(c.FormValue("version"))
-	if c.FormValue("edit") == "1" {
-		return s.actionEditor(c, a, p, field, value, version, "", http.StatusOK)
-	}
-	ctx, u := c.UserContext(), currentUser(c)
-	saved, err := s.svc.UpdateActionField(ctx, u, a.WorkspaceID, a.ID, field, value, version)
-	var conflict *service.Conflict
-	if errors.As(err, &conflict) {
-		return s.actionConflict(c, a, p, field, conflict)
-	}
-	if fields := fieldErrors(err); fields != nil {
-		return s.actionEditor(c, a, p, field, value, version, fields["value"], http.StatusUnprocessableEntity)
-	}
-	if err != nil {
-		return err
-	}
-	if !isHTMX(c) {
-		return redirect(c, withNotice(actionPath(a.WorkspaceID, a.ID), "action_saved")+"#action-"+strconv.FormatInt(a.ID, 10)+"-"+field)
-	}
-	if onActionPage(c, a) {
-		return s.actionSavedOnPage(c, saved, p, field)
-	}
-	return s.actionSavedOnBoard(c, a, saved, p, field)
+	value, version := submittedValue(c, field), sentVersion(c)
+	var saved *model.Action
+	return s.answerFieldSave(c, fieldSave{
+		save: func() (err error) {
+			saved, err = s.svc.UpdateActionField(c.UserContext(), currentUser(c), a.WorkspaceID, a.ID, field, value, version)
+			return err
+		},
+		editor: func(errID string, status int) error {
+			return s.actionEditor(c, a, p, field, value, version, errID, status)
+		},
+		conflict: func(conflict *service.Conflict) error { return s.actionConflict(c, a, p, field, conflict) },
+		saved: func() error {
+			if !isHTMX(c) {
+				return redirect(c, withNotice(actionPath(a.WorkspaceID, a.ID), "action_saved")+"#action-"+strconv.FormatInt(a.ID, 10)+"-"+field)
+			}
+			if onActionPage(c, a) {
+				return s.actionSavedOnPage(c, saved, p, field)
+			}
+			return s.actionSavedOnBoard(c, a, saved, p, field)
+		},
+	})
 }
 
 // actionSavedOnBoard answers a save anywhere but the action's own page:

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 
@@ -45,37 +44,37 @@ func (s *Server) meetingFieldUpdate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	value := c.FormValue("value")
-	version, _ := strconv.Atoi(c.FormValue("version"))
-	if c.FormValue("edit") == "1" {
-		return s.meetingEditor(c, m, field, value, version, "", http.StatusOK)
-	}
-	saved, err := s.svc.UpdateMeetingField(c.UserContext(), currentUser(c), m.WorkspaceID, m.ID, field, value, version)
-	var conflict *service.Conflict
-	if errors.As(err, &conflict) {
-		page := meetingPath(m.WorkspaceID, m.ID)
-		domID := "meeting-" + itoa64(m.ID) + "-" + field
-		v := s.conflictView(c, conflict, views.Conflict{
-			DomID: domID, Field: field, Label: s.translator(c).Get("meetings.field." + field),
-			Save: page + "/fields/" + field, Keep: page + "/fields/" + field, Back: page,
-			FocusNext: "edit-" + domID,
-		})
-		return s.renderFragments(c, http.StatusConflict, views.FieldConflict(v))
-	}
-	if fields := fieldErrors(err); fields != nil {
-		return s.meetingEditor(c, m, field, value, version, fields["value"], http.StatusUnprocessableEntity)
-	}
-	if err != nil {
-		return err
-	}
-	if !isHTMX(c) {
-		return redirect(c, withNotice(meetingPath(saved.WorkspaceID, saved.ID), "meeting_saved"))
-	}
-	d, err := s.meetingDetail(c, saved)
-	if err != nil {
-		return err
-	}
-	return s.renderFragments(c, http.StatusOK, views.MeetingField(d, field, false))
+	value, version := c.FormValue("value"), sentVersion(c)
+	var saved *model.Meeting
+	return s.answerFieldSave(c, fieldSave{
+		save: func() (err error) {
+			saved, err = s.svc.UpdateMeetingField(c.UserContext(), currentUser(c), m.WorkspaceID, m.ID, field, value, version)
+			return err
+		},
+		editor: func(errID string, status int) error {
+			return s.meetingEditor(c, m, field, value, version, errID, status)
+		},
+		conflict: func(conflict *service.Conflict) error {
+			page := meetingPath(m.WorkspaceID, m.ID)
+			domID := "meeting-" + itoa64(m.ID) + "-" + field
+			v := s.conflictView(c, conflict, views.Conflict{
+				DomID: domID, Field: field, Label: s.translator(c).Get("meetings.field." + field),
+				Save: page + "/fields/" + field, Keep: page + "/fields/" + field, Back: page,
+				FocusNext: "edit-" + domID,
+			})
+			return s.renderFragments(c, http.StatusConflict, views.FieldConflict(v))
+		},
+		saved: func() error {
+			if !isHTMX(c) {
+				return redirect(c, withNotice(meetingPath(saved.WorkspaceID, saved.ID), "meeting_saved"))
+			}
+			d, err := s.meetingDetail(c, saved)
+			if err != nil {
+				return err
+			}
+			return s.renderFragments(c, http.StatusOK, views.MeetingField(d, field, false))
+		},
+	})
 }
 
 // meetingEditor answers with the editor of a meeting's detail holding

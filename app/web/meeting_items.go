@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -112,40 +111,42 @@ func (s *Server) itemFieldUpdate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	value := c.FormValue("value")
-	version, _ := strconv.Atoi(c.FormValue("version"))
-	if c.FormValue("edit") == "1" {
-		return s.itemEditor(c, it, m, field, value, version, "", nil, http.StatusOK)
-	}
-	ctx, u := c.UserContext(), currentUser(c)
-	saved, err := s.svc.UpdateItemField(ctx, u, it.WorkspaceID, it.ID, field, value, version)
-	var conflict *service.Conflict
-	var refused *service.CaseRefused
-	switch {
-	case errors.As(err, &conflict):
-		page := itemPath(it.WorkspaceID, it.ID)
-		domID := "item-" + itoa64(it.ID) + "-" + field
-		v := s.conflictView(c, conflict, views.Conflict{
-			DomID: domID, Field: field, Label: s.translator(c).Get("agenda.field." + field),
-			Save: page + "/fields/" + field, Keep: page + "/fields/" + field,
-			Back: meetingPath(m.WorkspaceID, m.ID), FocusNext: "edit-" + domID,
-		})
-		v.Long = field == "notes" || field == "case_notes"
-		if field == "case_notes" {
-			v.Theirs, v.Mine = conflict.Theirs, conflict.Mine
-		}
-		return s.renderFragments(c, http.StatusConflict, views.FieldConflict(v))
-	case errors.As(err, &refused):
-		return s.itemEditor(c, it, m, field, value, version, "casus.refused", refused.Findings, http.StatusUnprocessableEntity)
-	}
-	if fields := fieldErrors(err); fields != nil {
-		return s.itemEditor(c, it, m, field, value, version, fields["value"], nil, http.StatusUnprocessableEntity)
-	}
-	if err != nil {
-		return err
-	}
+	value, version := c.FormValue("value"), sentVersion(c)
+	var saved *model.AgendaItem
+	return s.answerFieldSave(c, fieldSave{
+		save: func() (err error) {
+			saved, err = s.svc.UpdateItemField(c.UserContext(), currentUser(c), it.WorkspaceID, it.ID, field, value, version)
+			return err
+		},
+		editor: func(errID string, status int) error {
+			return s.itemEditor(c, it, m, field, value, version, errID, nil, status)
+		},
+		conflict: func(conflict *service.Conflict) error {
+			page := itemPath(it.WorkspaceID, it.ID)
+			domID := "item-" + itoa64(it.ID) + "-" + field
+			v := s.conflictView(c, conflict, views.Conflict{
+				DomID: domID, Field: field, Label: s.translator(c).Get("agenda.field." + field),
+				Save: page + "/fields/" + field, Keep: page + "/fields/" + field,
+				Back: meetingPath(m.WorkspaceID, m.ID), FocusNext: "edit-" + domID,
+			})
+			v.Long = field == "notes" || field == "case_notes"
+			if field == "case_notes" {
+				v.Theirs, v.Mine = conflict.Theirs, conflict.Mine
+			}
+			return s.renderFragments(c, http.StatusConflict, views.FieldConflict(v))
+		},
+		refused: func(refused *service.CaseRefused) error {
+			return s.itemEditor(c, it, m, field, value, version, "casus.refused", refused.Findings, http.StatusUnprocessableEntity)
+		},
+		saved: func() error { return s.itemSaved(c, m, saved, field) },
+	})
+}
+
+// itemSaved answers a saved item field: the field as shown, and for a
+// duration the later starts it moved.
+func (s *Server) itemSaved(c *fiber.Ctx, m *model.Meeting, saved *model.AgendaItem, field string) error {
 	if !isHTMX(c) {
-		return redirect(c, withNotice(meetingPath(m.WorkspaceID, m.ID), "item_saved")+"#item-"+itoa64(it.ID))
+		return redirect(c, withNotice(meetingPath(m.WorkspaceID, m.ID), "item_saved")+"#item-"+itoa64(saved.ID))
 	}
 	d, err := s.itemParts(c, m, field)
 	if err != nil {

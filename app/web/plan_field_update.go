@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -20,26 +19,24 @@ func (s *Server) planFieldUpdate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	value := c.FormValue("value")
-	version, _ := strconv.Atoi(c.FormValue("version"))
-	if c.FormValue("edit") == "1" {
-		return s.planEditor(c, p, field, value, version, "", http.StatusOK)
-	}
-	saved, err := s.svc.UpdatePlanField(c.UserContext(), currentUser(c), workspaceID(c), p.ID, field, value, version)
-	var conflict *service.Conflict
-	if errors.As(err, &conflict) {
-		return s.planConflict(c, p, field, conflict)
-	}
-	if fields := fieldErrors(err); fields != nil {
-		return s.planEditor(c, p, field, value, version, fields["value"], http.StatusUnprocessableEntity)
-	}
-	if err != nil {
-		return err
-	}
-	if !isHTMX(c) {
-		return redirect(c, withNotice(planPath(saved.WorkspaceID, saved.ID), "plan_saved"))
-	}
-	return s.renderFragments(c, http.StatusOK, views.PlanField(views.NewPlanFieldView(saved, true, field, false)))
+	value, version := c.FormValue("value"), sentVersion(c)
+	var saved *model.Plan
+	return s.answerFieldSave(c, fieldSave{
+		save: func() (err error) {
+			saved, err = s.svc.UpdatePlanField(c.UserContext(), currentUser(c), workspaceID(c), p.ID, field, value, version)
+			return err
+		},
+		editor: func(errID string, status int) error {
+			return s.planEditor(c, p, field, value, version, errID, status)
+		},
+		conflict: func(conflict *service.Conflict) error { return s.planConflict(c, p, field, conflict) },
+		saved: func() error {
+			if !isHTMX(c) {
+				return redirect(c, withNotice(planPath(saved.WorkspaceID, saved.ID), "plan_saved"))
+			}
+			return s.renderFragments(c, http.StatusOK, views.PlanField(views.NewPlanFieldView(saved, true, field, false)))
+		},
+	})
 }
 
 // planConflict answers 409 with both values in place of the field.

@@ -1,0 +1,61 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"schakel/app/service"
+)
+
+// fieldSave is a handler's part in the versioned save of one field. The
+// service decides for plans, actions, meetings and agenda items alike
+// whether a save is stale, merged, conflicting or invalid; answerFieldSave
+// is the one place that turns its answer into 200, 409 or 422.
+type fieldSave struct {
+	// save asks the service to save the value sent at the version the
+	// editor started from.
+	save func() error
+	// editor answers with the field's editor holding the value sent: 200
+	// for the conflict view's "edit on from mine", 422 with the message
+	// id of what is wrong.
+	editor func(errID string, status int) error
+	// conflict answers 409 with both values side by side.
+	conflict func(*service.Conflict) error
+	// refused, if set, answers a case note the guard refused (422).
+	refused func(*service.CaseRefused) error
+	// saved answers a save that went through.
+	saved func() error
+}
+
+// answerFieldSave runs a versioned save and answers it. "edit=1" is the
+// conflict view's choice to edit on from the value sent.
+func (s *Server) answerFieldSave(c *fiber.Ctx, f fieldSave) error {
+	if c.FormValue("edit") == "1" {
+		return f.editor("", http.StatusOK)
+	}
+	err := f.save()
+	var conflict *service.Conflict
+	var refused *service.CaseRefused
+	switch {
+	case errors.As(err, &conflict):
+		return f.conflict(conflict)
+	case f.refused != nil && errors.As(err, &refused):
+		return f.refused(refused)
+	}
+	if fields := fieldErrors(err); fields != nil {
+		return f.editor(fields["value"], http.StatusUnprocessableEntity)
+	}
+	if err != nil {
+		return err
+	}
+	return f.saved()
+}
+
+// sentVersion is the version an editor says it started from.
+func sentVersion(c *fiber.Ctx) int {
+	v, _ := strconv.Atoi(c.FormValue("version"))
+	return v
+}
