@@ -27,8 +27,7 @@ func (s *Server) actionCreate(c *fiber.Ctx) error {
 		}
 		d.Add.Title, d.Add.Theme, d.Add.Errors = in.Title, string(in.Theme), fields
 		if isHTMX(c) {
-			c.Set(HeaderHXRetarget, "#action-add")
-			c.Set(HeaderHXReswap, "outerHTML")
+			hxAnswer{Retarget: "#action-add", Reswap: "outerHTML"}.apply(c)
 			return s.renderFragments(c, http.StatusUnprocessableEntity, views.ActionAddForm(d.Add))
 		}
 		return s.renderPlanPage(c, http.StatusUnprocessableEntity, d)
@@ -44,8 +43,7 @@ func (s *Server) actionCreate(c *fiber.Ctx) error {
 		return redirect(c, boardBack(c, b.Plan, a.ID, "action_created"))
 	}
 	t := s.translator(c)
-	c.Set(HeaderHXRetarget, "#theme-"+string(a.Theme)+"-actions")
-	c.Set(HeaderHXReswap, "beforeend")
+	hxAnswer{Retarget: "#theme-"+string(a.Theme)+"-actions", Reswap: "beforeend"}.apply(c)
 	// The new row opens, for its other fields to be filled in.
 	item := views.NewActionView(a, true, b.Today, false)
 	item.Open = true
