@@ -69,3 +69,17 @@ func ActionMarker(a *model.Action, by *model.User, fields []string) templ.Attrib
 	}
 	return attrs
 }
+
+// ActionOrder writes the order of the rows of every theme of a board the
+// way the page's script reads it: "theme=id,id|theme=…".
+func ActionOrder(b *service.PlanBoard) string {
+	parts := make([]string, 0, len(b.Themes))
+	for _, g := range b.Themes {
+		ids := make([]string, 0, len(g.Actions))
+		for i := range g.Actions {
+			ids = append(ids, strconv.FormatInt(g.Actions[i].ID, 10))
+		}
+		parts = append(parts, string(g.Theme)+"="+strings.Join(ids, ","))
+	}
+	return strings.Join(parts, "|")
+}

@@ -82,7 +82,7 @@ func (r Renderer) Render(ctx context.Context, ev realtime.Event, classes []realt
 				return nil, err
 			}
 			if ev.Kind != realtime.Deleted && a.DeletedAt == nil && (ev.Kind != realtime.Changed || slices.Contains(ev.Fields, "theme")) {
-				if err := r.order(cctx, &buf, p, actions); err != nil {
+				if err := views.LiveOrder(views.ActionOrder(board)).Render(cctx, &buf); err != nil {
 					return nil, err
 				}
 			}
@@ -177,22 +177,6 @@ func versionMarker(buf *bytes.Buffer, id int64, version int) {
 	// Rendering into a bytes.Buffer fails only on a cancelled context,
 	// which context.Background never is.
 	_ = views.LiveVersion(id, version, nil).Render(context.Background(), buf)
-}
-
-// order tells the page the order of the actions in every theme; the page's
-// script moves list items without disturbing the field being edited.
-func (r Renderer) order(ctx context.Context, buf *bytes.Buffer, p *model.Plan, actions []model.Action) error {
-	var parts []string
-	for _, t := range p.Framework.Themes() {
-		var ids []string
-		for i := range actions {
-			if actions[i].Theme == t {
-				ids = append(ids, strconv.FormatInt(actions[i].ID, 10))
-			}
-		}
-		parts = append(parts, string(t)+"="+strings.Join(ids, ","))
-	}
-	return views.LiveOrder(strings.Join(parts, "|")).Render(ctx, buf)
 }
 
 // rollups renders every roll-up of the plan out of band.
@@ -295,12 +279,13 @@ func (r Renderer) CatchUp(ctx context.Context, topic string, workspaceID int64, 
 	if err != nil {
 		return nil, err
 	}
+	board := service.BuildBoard(p, actions, nil, service.ActionFilter{})
 	if reorder {
-		if err := r.order(cctx, &buf, p, actions); err != nil {
+		if err := views.LiveOrder(views.ActionOrder(board)).Render(cctx, &buf); err != nil {
 			return nil, err
 		}
 	}
-	if err := r.rollups(cctx, &buf, service.BuildBoard(p, actions, nil, service.ActionFilter{})); err != nil {
+	if err := r.rollups(cctx, &buf, board); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -43,7 +43,7 @@ func (s *Server) actionCreate(c *fiber.Ctx) error {
 		return redirect(c, boardBack(c, b.Plan, a.ID, "action_created"))
 	}
 	t := s.translator(c)
-	hxAnswer{Retarget: "#theme-"+string(a.Theme)+"-actions", Reswap: "beforeend"}.apply(c)
+	hxAnswer{Retarget: "#theme-" + string(a.Theme) + "-actions", Reswap: "beforeend"}.apply(c)
 	// The new row opens, for its other fields to be filled in.
 	item := views.NewActionView(a, true, b.Today, false)
 	item.Open = true

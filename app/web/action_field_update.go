@@ -59,7 +59,7 @@ func (s *Server) actionSavedOnBoard(c *fiber.Ctx, before, a *model.Action, p *mo
 		if err != nil {
 			return err
 		}
-		hxAnswer{Retarget: "#theme-"+string(a.Theme), Reswap: "outerHTML"}.apply(c)
+		hxAnswer{Retarget: "#theme-" + string(a.Theme), Reswap: "outerHTML"}.apply(c)
 		return s.renderFragments(c, http.StatusOK,
 			views.PlanTheme(views.NewThemeView(b, a.Theme, a.ID, true, false)),
 			views.PlanTheme(views.NewThemeView(b, before.Theme, a.ID, true, true)),

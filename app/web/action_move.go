@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -65,7 +64,7 @@ func (s *Server) actionMove(c *fiber.Ctx) error {
 		t := s.translator(c)
 		place, count := placeOf(b, a.ID, a.Theme)
 		return s.renderFragments(c, http.StatusOK,
-			views.LiveOrder(boardOrder(b)),
+			views.LiveOrder(views.ActionOrder(b)),
 			views.NoticeOOB(t.Get("notice.action_moved", "Title", a.Title, "Place", place, "Count", count, "Theme", t.Enum("theme", a.Theme))))
 	}
 	// Dropped: the page has the row in place already; it gets the row's
@@ -81,20 +80,6 @@ func (s *Server) actionMove(c *fiber.Ctx) error {
 	return s.renderFragments(c, http.StatusOK,
 		views.LiveVersion(moved.ID, moved.Version, views.ActionMarker(moved, nil, nil)),
 		views.PlanRollups(b))
-}
-
-// boardOrder writes the order of the rows of every theme of a board the
-// way the page's script reads it: "theme=id,id|theme=…".
-func boardOrder(b *service.PlanBoard) string {
-	parts := make([]string, 0, len(b.Themes))
-	for _, g := range b.Themes {
-		ids := make([]string, 0, len(g.Actions))
-		for i := range g.Actions {
-			ids = append(ids, strconv.FormatInt(g.Actions[i].ID, 10))
-		}
-		parts = append(parts, string(g.Theme)+"="+strings.Join(ids, ","))
-	}
-	return strings.Join(parts, "|")
 }
 
 // neighbourAfter finds where action a goes when it moves one place up or
