@@ -30,7 +30,7 @@ type demoAction struct {
 // Actions on every theme of both frameworks; each workspace gets the ones
 // of its plan's framework, owned by members where the member is there.
 var demoActions = []demoAction{
-	{model.ThemePrevention, "Voorlichting over loverboys op alle middelbare scholen",
+	{model.ThemePrevention, "Voorlichting over pooierboys op alle middelbare scholen",
 		"Twee lessen per school in leerjaar 2 en 3, met een ervaringsdeskundige. Ouders krijgen een avond.",
 		model.ActionInProgress, 40, "esra.yilmaz@debrug.example", "Jeugdhulp De Brug", 90, "3,19,34"},
 	{model.ThemePrevention, "Jongerenwerkers trainen in het gesprek over grenzen",
