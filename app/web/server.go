@@ -53,6 +53,9 @@ type Server struct {
 	sessions *session.Store
 	registry *prometheus.Registry
 
+	// boards keeps the rendered rows of plan boards (board_cache.go).
+	boards *boardCache
+
 	hub         *realtime.Hub
 	liveUpgrade fiber.Handler
 	// liveCtx ends the live connections when the server stops.
@@ -74,7 +77,7 @@ func New(d Deps) (*Server, error) {
 	}
 	s := &Server{
 		cfg: d.Config, db: d.DB, svc: d.Service, authz: d.Authz, messages: d.Messages,
-		log: d.Logger, registry: d.Registry,
+		log: d.Logger, registry: d.Registry, boards: newBoardCache(boardCacheBytes),
 	}
 	s.App = fiber.New(fiber.Config{
 		ErrorHandler:          s.handleError,
