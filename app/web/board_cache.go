@@ -52,10 +52,11 @@ type boardEntry struct {
 // their size in bytes. (hashicorp/golang-lru bounds by count only, which
 // for entries from 10 KB to 1.4 MB says little about memory.)
 type boardCache struct {
-	// now is the clock the day is read from.
-	now func() time.Time
-
-	mu    sync.Mutex
+	mu sync.Mutex
+	// now is the clock the day is read from; off has the plan page render
+	// its rows with the rest, as without a cache (tests compare the two).
+	now   func() time.Time
+	off   bool
 	max   int
 	size  int
 	order *list.List // of *boardItem, most recently used first
@@ -79,7 +80,22 @@ func newBoardCache(maxBytes int) *boardCache {
 }
 
 // today is the day by which due dates are judged now.
-func (bc *boardCache) today() string { return service.DayOf(bc.now()) }
+func (bc *boardCache) today() string {
+	bc.mu.Lock()
+	now := bc.now
+	bc.mu.Unlock()
+	return service.DayOf(now())
+}
+
+// enabled reports whether boards are to be kept at all.
+func (bc *boardCache) enabled() bool {
+	if bc == nil {
+		return false
+	}
+	bc.mu.Lock()
+	defer bc.mu.Unlock()
+	return !bc.off
+}
 
 // boardRender renders the entry of a key. keep is false when what it read
 // was no longer what the key's stamp stands for (a change committed in

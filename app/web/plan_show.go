@@ -53,7 +53,7 @@ func (s *Server) planShow(c *fiber.Ctx) error {
 // the board's rows come from the board cache when they are kept there.
 func (s *Server) boardPage(c *fiber.Ctx, planID int64, q url.Values) (views.PlanBoardPage, error) {
 	d, err := s.boardHeader(c, planID, q)
-	if err != nil || s.boards == nil {
+	if err != nil || !s.boards.enabled() {
 		return s.withBoard(c, d, err)
 	}
 	ctx, u, p := c.UserContext(), currentUser(c), d.Board.Plan
@@ -105,6 +105,10 @@ func (s *Server) withBoard(c *fiber.Ctx, d views.PlanBoardPage, err error) (view
 	b, err := s.svc.BoardOf(c.UserContext(), currentUser(c), d.Board.Plan, d.Board.Filter)
 	if err != nil {
 		return d, err
+	}
+	if s.boards != nil {
+		// The same day as a board from the cache.
+		b.Today = s.boards.today()
 	}
 	d.Board = b
 	return d, nil
