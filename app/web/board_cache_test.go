@@ -154,7 +154,9 @@ func TestBoardCacheShowsEveryChange(t *testing.T) {
 					boardPage(t, env, c, board) // the due day itself: not overdue
 					now.Add(24 * 60 * 60)
 				},
-				func(r *testkit.Response) string { return rowText(r, one, ".schakel-summary__due .schakel-badge--overdue") }, "! Streefdatum verstreken"},
+				func(r *testkit.Response) string {
+					return rowText(r, one, ".schakel-summary__due .schakel-badge--overdue")
+				}, "! Streefdatum verstreken"},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
