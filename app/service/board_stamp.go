@@ -14,19 +14,23 @@ import (
 
 // BoardStamp tells whether what a plan's board shows of its actions is
 // still what it was: it changes with the plan's version, with every write
-// of any of its actions, and with the names of their owners. It is
-// comparable, to be part of a cache key; the day by which due dates are
-// judged is not in it.
+// of any of its actions, and with the names of their owners, accounts and
+// organisations. It is comparable, to be part of a cache key; the day by
+// which due dates are judged is not in it.
 type BoardStamp struct {
 	plan    int64
 	version int
 	actions store.BoardStamp
+	// organisations are the names of every organisation: any of them can
+	// own an action, and the plan page reads them all anyway.
+	organisations string
 }
 
-// BoardStamp reads the stamp of plan p, just loaded with Plan: two reads of
-// a few aggregates and the owners' names, where the board itself reads
-// every action with its owners.
-func (s *Service) BoardStamp(ctx context.Context, u *model.User, p *model.Plan) (BoardStamp, error) {
+// BoardStamp reads the stamp of plan p, just loaded with Plan, with orgs,
+// every organisation as just loaded with Organisations (for the page's
+// filter): one pass over the plan's actions and the names of their owner
+// accounts, where the board itself reads every action with its owners.
+func (s *Service) BoardStamp(ctx context.Context, u *model.User, p *model.Plan, orgs []model.Organisation) (BoardStamp, error) {
 	if err := s.require(u, p.WorkspaceID, authz.ObjPlan, authz.ActRead); err != nil {
 		return BoardStamp{}, err
 	}
@@ -34,13 +38,12 @@ func (s *Service) BoardStamp(ctx context.Context, u *model.User, p *model.Plan) 
 	if err != nil {
 		return BoardStamp{}, err
 	}
-	return BoardStamp{plan: p.ID, version: p.Version, actions: st}, nil
+	return boardStamp(p, st, orgs), nil
 }
 
-// DayOf is the day (YYYY-MM-DD) it is at t in the Netherlands: Today for
-// a given moment.
-func DayOf(t time.Time) string {
-	return t.In(amsterdam()).Format(time.DateOnly)
+func boardStamp(p *model.Plan, st store.BoardStamp, orgs []model.Organisation) BoardStamp {
+	names := store.NamesStamp(len(orgs), func(i int) (int64, string) { return orgs[i].ID, orgs[i].Name })
+	return BoardStamp{plan: p.ID, version: p.Version, actions: st, organisations: names}
 }
 
 // StampedBoard is BoardOf with the board's stamp, both read as of one
@@ -52,6 +55,7 @@ func (s *Service) StampedBoard(ctx context.Context, u *model.User, p *model.Plan
 		return nil, BoardStamp{}, err
 	}
 	var actions []model.Action
+	var orgs []model.Organisation
 	var st store.BoardStamp
 	opts := &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
 	if !store.IsPostgres(s.DB) {
@@ -63,11 +67,20 @@ func (s *Service) StampedBoard(ctx context.Context, u *model.User, p *model.Plan
 		if st, err = store.PlanBoardStamp(ctx, tx, p.WorkspaceID, p.ID); err != nil {
 			return err
 		}
+		if orgs, err = store.Organisations(ctx, tx); err != nil {
+			return err
+		}
 		actions, err = store.Actions(ctx, tx, p.WorkspaceID, p.ID)
 		return err
 	})
 	if err != nil {
 		return nil, BoardStamp{}, err
 	}
-	return BuildBoard(p, actions, u, f), BoardStamp{plan: p.ID, version: p.Version, actions: st}, nil
+	return BuildBoard(p, actions, u, f), boardStamp(p, st, orgs), nil
+}
+
+// DayOf is the day (YYYY-MM-DD) it is at t in the Netherlands: Today for
+// a given moment.
+func DayOf(t time.Time) string {
+	return t.In(amsterdam()).Format(time.DateOnly)
 }

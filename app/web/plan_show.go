@@ -57,7 +57,7 @@ func (s *Server) boardPage(c *fiber.Ctx, planID int64, q url.Values) (views.Plan
 		return s.withBoard(c, d, err)
 	}
 	ctx, u, p := c.UserContext(), currentUser(c), d.Board.Plan
-	stamp, err := s.svc.BoardStamp(ctx, u, p)
+	stamp, err := s.svc.BoardStamp(ctx, u, p, d.Organisations)
 	if err != nil {
 		return d, err
 	}
