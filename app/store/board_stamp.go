@@ -40,7 +40,7 @@ func PlanBoardStamp(ctx context.Context, db bun.IDB, workspaceID, planID int64) 
 		ownerIDs = "string_agg(DISTINCT (CASE WHEN deleted_at IS NULL THEN owner_user_id END)::text, ',')"
 	}
 	err := db.NewSelect().TableExpr("actions").
-		ColumnExpr("COUNT(*), COUNT(deleted_at), COALESCE(SUM(version), 0), COALESCE(MAX(id), 0), MAX(updated_at), " + ownerIDs).
+		ColumnExpr("COUNT(*), COUNT(deleted_at), COALESCE(SUM(version), 0), COALESCE(MAX(id), 0), MAX(updated_at), "+ownerIDs).
 		Where("workspace_id = ?", workspaceID).Where("plan_id = ?", planID).
 		Scan(ctx, &st.Actions, &st.Deleted, &st.Versions, &st.LastID, &last, &owners)
 	if err != nil {
