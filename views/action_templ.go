@@ -514,7 +514,7 @@ func ActionField(v ActionView, field string) templ.Component {
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
 		a := v.Action
-		label := T(ctx, "actions.field."+field)
+		label := rowText(ctx, "actions.field."+field)
 		{
 			templ_7745c5c3_ElementWriter := templ_7745c5c3_Buffer
 			templ_7745c5c3_Buffer := templ.GetBuffer()

@@ -63,7 +63,16 @@ func (s *Service) Board(ctx context.Context, u *model.User, workspaceID, planID 
 	if err != nil {
 		return nil, err
 	}
-	actions, err := store.Actions(ctx, s.DB, workspaceID, planID)
+	return s.BoardOf(ctx, u, p, f)
+}
+
+// BoardOf is Board for a plan just loaded with Plan, which it does not
+// read again.
+func (s *Service) BoardOf(ctx context.Context, u *model.User, p *model.Plan, f ActionFilter) (*PlanBoard, error) {
+	if err := s.require(u, p.WorkspaceID, authz.ObjPlan, authz.ActRead); err != nil {
+		return nil, err
+	}
+	actions, err := store.Actions(ctx, s.DB, p.WorkspaceID, p.ID)
 	if err != nil {
 		return nil, err
 	}

@@ -1,13 +1,16 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
+	"schakel/app/i18n"
 	"schakel/app/model"
+	"schakel/app/service"
 	"schakel/views"
 )
 
@@ -22,23 +25,98 @@ func (s *Server) planShow(c *fiber.Ctx) error {
 	if err != nil {
 		q = url.Values{}
 	}
-	d, err := s.boardPage(c, pid, q)
+	deleted, _ := strconv.ParseInt(q.Get("deleted"), 10, 64)
+	open, _ := strconv.ParseInt(q.Get("open"), 10, 64)
+	if deleted <= 0 && open <= 0 {
+		d, err := s.boardPage(c, pid, q)
+		if err != nil {
+			return err
+		}
+		return s.renderPlanPage(c, http.StatusOK, d)
+	}
+	// A board with a row open or an undo offered has forms with the
+	// viewer's CSRF token in its rows: it is rendered for this request
+	// alone. (A browser without JavaScript loads it so.)
+	d, err := s.boardPageUncached(c, pid, q)
 	if err != nil {
 		return err
 	}
-	if id, err := strconv.ParseInt(q.Get("deleted"), 10, 64); err == nil {
-		s.showDeleted(c, d, id)
+	if deleted > 0 {
+		s.showDeleted(c, d, deleted)
 	}
-	if id, err := strconv.ParseInt(q.Get("open"), 10, 64); err == nil && id > 0 {
-		// A browser without JavaScript opens a row by loading the board
-		// with it open.
-		d.Open = id
-	}
+	d.Open = max(open, 0)
 	return s.renderPlanPage(c, http.StatusOK, d)
 }
 
-// boardPage gathers what the plan page shows, with the filter of query q.
+// boardPage gathers what the plan page shows, with the filter of query q;
+// the board's rows come from the board cache when they are kept there.
 func (s *Server) boardPage(c *fiber.Ctx, planID int64, q url.Values) (views.PlanBoardPage, error) {
+	d, err := s.boardHeader(c, planID, q)
+	if err != nil || !s.boards.enabled() {
+		return s.withBoard(c, d, err)
+	}
+	ctx, u, p := c.UserContext(), currentUser(c), d.Board.Plan
+	stamp, err := s.svc.BoardStamp(ctx, u, p, d.Organisations)
+	if err != nil {
+		return d, err
+	}
+	key := boardKey{
+		stamp: stamp, lang: s.translator(c).Lang, edit: d.CanEdit, manage: d.CanManage,
+		day: s.boards.today(), filter: d.Board.Filter,
+	}
+	if key.filter.Mine {
+		key.user = u.ID
+	}
+	// The rows are rendered with the translator alone (views.Rendered):
+	// nothing of the viewer but what the key holds.
+	rctx := i18n.NewContext(ctx, s.translator(c))
+	e, err := s.boards.get(rctx, key, func(rctx context.Context) (boardEntry, bool, error) {
+		b, read, err := s.svc.StampedBoard(ctx, u, p, key.filter)
+		if err != nil {
+			return boardEntry{}, false, err
+		}
+		b.Today = key.day
+		rows := d
+		rows.Board = b
+		sections, err := views.Rendered(rctx, views.PlanSections(rows))
+		return boardEntry{sections: sections, progress: b.Progress, shown: b.Shown, total: b.Total}, read == stamp, err
+	})
+	if err != nil {
+		return d, err
+	}
+	d.Sections = e.sections
+	d.Board.Progress, d.Board.Shown, d.Board.Total, d.Board.Today = e.progress, e.shown, e.total, key.day
+	return d, nil
+}
+
+// boardPageUncached is boardPage with the board's actions read and its rows
+// left to render with the page.
+func (s *Server) boardPageUncached(c *fiber.Ctx, planID int64, q url.Values) (views.PlanBoardPage, error) {
+	d, err := s.boardHeader(c, planID, q)
+	return s.withBoard(c, d, err)
+}
+
+// withBoard reads the board of page d, begun by boardHeader.
+func (s *Server) withBoard(c *fiber.Ctx, d views.PlanBoardPage, err error) (views.PlanBoardPage, error) {
+	if err != nil {
+		return d, err
+	}
+	b, err := s.svc.BoardOf(c.UserContext(), currentUser(c), d.Board.Plan, d.Board.Filter)
+	if err != nil {
+		return d, err
+	}
+	if s.boards != nil {
+		// The same day as a board from the cache.
+		b.Today = s.boards.today()
+	}
+	d.Board = b
+	return d, nil
+}
+
+// boardHeader gathers what the plan page shows apart from the board's
+// actions: the plan, its workspace, the filter and its choices, and the
+// viewer's rights. Its Board has the plan and the filter only.
+func (s *Server) boardHeader(c *fiber.Ctx, planID int64, q url.Values) (views.PlanBoardPage, error) {
 	ctx, u, wid := c.UserContext(), currentUser(c), workspaceID(c)
 	p, err := s.svc.Plan(ctx, u, wid, planID)
 	if err != nil {
@@ -48,18 +126,14 @@ func (s *Server) boardPage(c *fiber.Ctx, planID int64, q url.Values) (views.Plan
 	if err != nil {
 		return views.PlanBoardPage{}, err
 	}
-	b, err := s.svc.Board(ctx, u, wid, planID, filterFrom(q, p))
-	if err != nil {
-		return views.PlanBoardPage{}, err
-	}
 	orgs, err := s.svc.Organisations(ctx)
 	if err != nil {
 		return views.PlanBoardPage{}, err
 	}
 	return views.PlanBoardPage{
-		Workspace: w, Board: b, Organisations: orgs,
+		Workspace: w, Board: &service.PlanBoard{Plan: p, Filter: filterFrom(q, p)}, Organisations: orgs,
 		CanEdit: s.svc.CanEditActions(u, wid), CanManage: s.svc.CanManagePlans(u, wid),
-		Add: views.ActionAdd{Plan: b.Plan},
+		Add: views.ActionAdd{Plan: p},
 	}, nil
 }
 

@@ -54,6 +54,9 @@ type Server struct {
 	sessions *session.Store
 	registry *prometheus.Registry
 
+	// boards keeps the rendered rows of plan boards (board_cache.go).
+	boards *boardCache
+
 	hub         *realtime.Hub
 	liveUpgrade fiber.Handler
 }
@@ -73,7 +76,7 @@ func New(d Deps) (*Server, error) {
 	}
 	s := &Server{
 		cfg: d.Config, db: d.DB, svc: d.Service, authz: d.Authz, messages: d.Messages,
-		log: d.Logger, registry: d.Registry,
+		log: d.Logger, registry: d.Registry, boards: newBoardCache(boardCacheBytes),
 	}
 	s.App = fiber.New(fiber.Config{
 		ErrorHandler:          s.handleError,
