@@ -30,8 +30,8 @@ type Login struct {
 // Logins lists the demo accounts, one per role.
 var Logins = []Login{
 	{"anna.devries@havenstad.example", "coordinator (regisseur), Gemeente Havenstad"},
-	{"mo.bakker@veiligthuis-kustland.example", "editor (redacteur), Veilig Thuis Kustland"},
-	{"sanne.jansen@politie-kustland.example", "contributor (bijdrager), Politie Kustland – AVIM"},
+	{"mo.bakker@veiligthuis-kustland.example", "co-coordinator (mederegisseur), Veilig Thuis Kustland"},
+	{"sanne.jansen@politie-kustland.example", "contributor (bewerker), Politie Kustland – AVIM"},
 	{"youssef.elamrani@jeugdbescherming-kustland.example", "viewer (lezer), Jeugdbescherming Kustland"},
 	{"pieter.smit@lindendal.example", "coordinator of Lindendal and Regio Lindendal (not a member of Havenstad)"},
 	{"lotte.visser@defenceforchildren.example", "reviewer (beoordelaar), Defence for Children"},
