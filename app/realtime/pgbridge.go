@@ -2,6 +2,8 @@ package realtime
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"log/slog"
 	"time"
@@ -16,14 +18,25 @@ import (
 const Channel = "schakel_events"
 
 // PGBridge carries events between instances that share one PostgreSQL
-// database: Publish sends a NOTIFY with the event (ids and versions only),
-// and Listen feeds every notification, this instance's own included, to
-// the local hub's queue.
+// database: Publish hands the event to the local hub's queue at once and
+// sends a NOTIFY with it (ids and versions only) to the others; Listen
+// feeds the other instances' notifications to the local queue. An
+// instance's own events thus never wait for the round trip through the
+// database.
 type PGBridge struct {
 	db      *bun.DB
 	queue   *Queue
 	log     *slog.Logger
 	channel string
+	// sender names this bridge in its notifications, so that Listen can
+	// pass over its own.
+	sender string
+}
+
+// notification is an event as it travels between instances.
+type notification struct {
+	Event
+	Sender string `json:"s"`
 }
 
 // NewPGBridge returns a bridge between db and the queue of the local hub.
@@ -39,25 +52,31 @@ func NewPGBridge(ctx context.Context, db *bun.DB, q *Queue, log *slog.Logger) (*
 	if schema != "public" {
 		channel += "_" + schema
 	}
-	return &PGBridge{db: db, queue: q, log: log, channel: channel}, nil
+	var id [8]byte
+	if _, err := rand.Read(id[:]); err != nil {
+		return nil, err
+	}
+	return &PGBridge{db: db, queue: q, log: log, channel: channel, sender: hex.EncodeToString(id[:])}, nil
 }
 
-// Publish notifies every instance. Should the notification fail, this
-// instance's own subscribers still get the event.
+// Publish gives the event to this instance's subscribers and notifies the
+// other instances. Should the notification fail, this instance's own
+// subscribers still have it.
 func (b *PGBridge) Publish(ctx context.Context, ev Event) {
-	payload, err := json.Marshal(ev)
+	b.queue.Publish(ctx, ev)
+	payload, err := json.Marshal(notification{Event: ev, Sender: b.sender})
 	if err == nil {
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 		defer cancel()
 		err = pgdriver.Notify(ctx, b.db, b.channel, string(payload))
 	}
 	if err != nil {
-		b.log.Error("notify live event; delivering locally only", "err", err)
-		b.queue.Publish(ctx, ev)
+		b.log.Error("notify live event; the other instances miss it", "topic", ev.Topic, "err", err)
 	}
 }
 
-// Listen feeds notifications to the queue until ctx ends. The listener
+// Listen feeds the other instances' notifications to the queue until ctx
+// ends. The listener
 // reconnects by itself when its connection breaks. ready, if not nil, is
 // closed once the LISTEN is in place.
 func (b *PGBridge) Listen(ctx context.Context, ready chan<- struct{}) error {
@@ -78,12 +97,15 @@ func (b *PGBridge) Listen(ctx context.Context, ready chan<- struct{}) error {
 			if !ok {
 				return nil
 			}
-			var ev Event
-			if err := json.Unmarshal([]byte(n.Payload), &ev); err != nil {
+			var m notification
+			if err := json.Unmarshal([]byte(n.Payload), &m); err != nil {
 				b.log.Warn("malformed live notification", "err", err)
 				continue
 			}
-			b.queue.Publish(ctx, ev)
+			if m.Sender == b.sender {
+				continue
+			}
+			b.queue.Publish(ctx, m.Event)
 		}
 	}
 }
