@@ -4,7 +4,7 @@ package service
 
 import (
 	"context"
-	"net/mail"
+	netmail "net/mail"
 	"strings"
 	"unicode/utf8"
 
@@ -12,6 +12,7 @@ import (
 
 	"schakel/app/apperr"
 	"schakel/app/authz"
+	"schakel/app/mail"
 	"schakel/app/password"
 	"schakel/app/realtime"
 )
@@ -24,6 +25,9 @@ type Service struct {
 	Authz  *authz.Authorizer
 	// Hashing is the argon2id cost for new passwords.
 	Hashing password.Params
+	// Mail is the outbox that messages are written to, in the transaction
+	// of the change that causes them.
+	Mail *mail.Outbox
 }
 
 // New returns a service over db with the default password cost, which
@@ -32,7 +36,7 @@ func New(db *bun.DB, az *authz.Authorizer, events realtime.Publisher) *Service {
 	if events == nil {
 		events = realtime.Discard{}
 	}
-	return &Service{DB: db, Authz: az, Events: events, Hashing: password.Default}
+	return &Service{DB: db, Authz: az, Events: events, Hashing: password.Default, Mail: mail.NewOutbox(db)}
 }
 
 // Limits on what users type, in characters.
@@ -71,7 +75,7 @@ func email(v *apperr.Validation, field, s string) string {
 	case len(s) > MaxEmail:
 		v.Add(field, "validation.too_long")
 	default:
-		if a, err := mail.ParseAddress(s); err != nil || a.Address != s || !strings.Contains(s[strings.LastIndex(s, "@")+1:], ".") {
+		if a, err := netmail.ParseAddress(s); err != nil || a.Address != s || !strings.Contains(s[strings.LastIndex(s, "@")+1:], ".") {
 			v.Add(field, "validation.email")
 		}
 	}
