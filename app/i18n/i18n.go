@@ -6,7 +6,9 @@ import (
 	"context"
 	"embed"
 	"fmt"
+	"io/fs"
 	"log/slog"
+	"path"
 	"strconv"
 	"strings"
 	"time"
@@ -48,13 +50,27 @@ func Load() (*Bundle, error) {
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	ids := map[string]map[string]bool{}
 	for _, lang := range Languages {
-		mf, err := b.LoadMessageFileFS(locales, "locales/"+lang+".toml")
+		// A language's messages are in locales/LANG.toml and, per part of
+		// the product, in locales/PART.LANG.toml.
+		files, err := fs.Glob(locales, "locales/*"+lang+".toml")
 		if err != nil {
-			return nil, fmt.Errorf("messages %s: %w", lang, err)
+			return nil, err
 		}
 		ids[lang] = map[string]bool{}
-		for _, m := range mf.Messages {
-			ids[lang][m.ID] = true
+		for _, f := range files {
+			if base := path.Base(f); base != lang+".toml" && !strings.HasSuffix(base, "."+lang+".toml") {
+				continue
+			}
+			mf, err := b.LoadMessageFileFS(locales, f)
+			if err != nil {
+				return nil, fmt.Errorf("messages %s: %w", f, err)
+			}
+			for _, m := range mf.Messages {
+				if ids[lang][m.ID] {
+					return nil, fmt.Errorf("messages %s: %q is defined twice", f, m.ID)
+				}
+				ids[lang][m.ID] = true
+			}
 		}
 	}
 	bundle := &Bundle{bundle: b, ids: ids, translators: map[string]*Translator{}}
