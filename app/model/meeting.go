@@ -238,7 +238,9 @@ type TemplateItem struct {
 }
 
 // AuditEntry is one line of the append-only audit log: who did what to
-// which object, when. The database refuses to change or delete a line.
+// which object, when. The database refuses to change or delete a line, and
+// each line carries the hash of the line before it, so that a line changed
+// or removed behind the database's back breaks the chain.
 type AuditEntry struct {
 	bun.BaseModel `bun:"table:audit_log"`
 
@@ -251,6 +253,10 @@ type AuditEntry struct {
 	Object      string    `bun:"object,notnull"`
 	ObjectID    int64     `bun:"object_id,notnull"`
 	Detail      string    `bun:"detail,notnull"`
+	// PrevHash is the Hash of the line before, "" for the first line.
+	PrevHash string `bun:"prev_hash,notnull"`
+	// Hash is the SHA-256 of this line's fields and PrevHash, in hex.
+	Hash string `bun:"hash,notnull"`
 }
 
 // Audit events.

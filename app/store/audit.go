@@ -8,11 +8,23 @@ import (
 	"schakel/app/model"
 )
 
-// Audit appends one line to the audit log. The log has no update or delete:
-// the database refuses both.
+// Audit appends one line to the end of the audit log's hash chain, filling
+// in its id, hash and the hash of the line before (and its time, when
+// unset). Given a transaction it writes in it, so that the line stands or
+// falls with the change it records; otherwise in one of its own. On
+// PostgreSQL it holds the log's append lock until that transaction ends:
+// call it late in a transaction. The log has no update or delete: the
+// database refuses both.
 func Audit(ctx context.Context, db bun.IDB, e *model.AuditEntry) error {
-	_, err := db.NewInsert().Model(e).Returning("id").Exec(ctx)
-	return err
+	switch tx := db.(type) {
+	case bun.Tx:
+		return appendAudit(ctx, tx, e)
+	case *bun.Tx:
+		return appendAudit(ctx, *tx, e)
+	}
+	return db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		return appendAudit(ctx, tx, e)
+	})
 }
 
 // AuditLog lists a workspace's audit lines, newest first, at most limit.

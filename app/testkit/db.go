@@ -43,6 +43,17 @@ func EachDB(t *testing.T, fn func(t *testing.T, db *bun.DB)) {
 // test ends.
 func NewDB(t testing.TB, dialect string) *bun.DB {
 	t.Helper()
+	db := OpenDB(t, dialect)
+	if _, err := store.Migrate(context.Background(), db); err != nil {
+		t.Fatalf("migrate %s: %v", dialect, err)
+	}
+	return db
+}
+
+// OpenDB returns a fresh, empty database of the dialect, not migrated, for
+// tests of the migrations themselves; removed when the test ends.
+func OpenDB(t testing.TB, dialect string) *bun.DB {
+	t.Helper()
 	var db *bun.DB
 	switch dialect {
 	case "sqlite":
@@ -56,9 +67,6 @@ func NewDB(t testing.TB, dialect string) *bun.DB {
 		db = newPostgres(t)
 	default:
 		t.Fatalf("unknown dialect %q", dialect)
-	}
-	if _, err := store.Migrate(context.Background(), db); err != nil {
-		t.Fatalf("migrate %s: %v", dialect, err)
 	}
 	return db
 }

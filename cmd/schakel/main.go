@@ -4,6 +4,7 @@
 //	schakel migrate                   bring the database schema up to date
 //	schakel seed --demo               add the fictional demo data
 //	schakel user create [--admin]     create an account
+//	schakel audit verify              check the audit log's hash chain
 //	schakel health                    check a running server (for containers)
 //
 // Every command takes the configuration flags; see schakel serve -h.
@@ -42,6 +43,8 @@ Commands:
   migrate                 bring the database schema up to date
   seed --demo             add whatever of the fictional demo data is missing
   user create [--admin]   create an account (asks for the password on stdin)
+  audit verify            check that the audit log's hash chain holds (exit 0)
+                          or name the first entry changed or removed (exit 1)
   health                  check that a running server answers (exit 0 or 1)
 
 Run "schakel <command> -h" for the flags of a command.
@@ -65,6 +68,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return errors.New(`usage: schakel user create --email … --name … --organisation … [--admin]`)
 		}
 		return userCreate(ctx, rest[1:], stdin, stdout, stderr)
+	case "audit":
+		return auditCmd(ctx, rest, stdout, stderr)
 	case "health":
 		return health(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":

@@ -1,0 +1,60 @@
+package model
+
+// Audit events besides those of case material (see meeting.go). An event
+// names what happened; Object and ObjectID name what it happened to. The
+// log never holds case text, passwords or what someone typed to sign in.
+const (
+	// AuditSignIn is a sign-in with the right password; the user is the
+	// account.
+	AuditSignIn = "sign_in"
+	// AuditSignInFailed is a refused sign-in. The user is the account when
+	// the address belongs to one; Detail says why (AuditWrongPassword,
+	// AuditUnknownAccount, AuditDisabled). An address that belongs to no
+	// account is not kept: it is often a colleague's address mistyped, or
+	// a password typed into the wrong field.
+	AuditSignInFailed = "sign_in_failed"
+	// AuditSignOut is a sign-out.
+	AuditSignOut = "sign_out"
+
+	// AuditMemberAdd gives an account (Object user) a role in a workspace;
+	// Detail is the role.
+	AuditMemberAdd = "member_add"
+	// AuditMemberRole changes a member's role; Detail is "old -> new".
+	AuditMemberRole = "member_role"
+	// AuditMemberRemove ends a membership; Detail is the role it had.
+	AuditMemberRemove = "member_remove"
+
+	// AuditAccountCreate is a new account; Detail is its platform role.
+	AuditAccountCreate = "account_create"
+	// AuditAccountDisable and AuditAccountEnable block and unblock an account.
+	AuditAccountDisable = "account_disable"
+	AuditAccountEnable  = "account_enable"
+	// AuditOrganisationCreate is a new organisation.
+	AuditOrganisationCreate = "organisation_create"
+	// AuditWorkspaceCreate is a new workspace.
+	AuditWorkspaceCreate = "workspace_create"
+
+	// AuditMeetingExport is a meeting's document printed or downloaded;
+	// Detail names the document and its format, such as "minutes.md".
+	AuditMeetingExport = "meeting_export"
+	// AuditLogExport is the audit log downloaded as CSV; Detail names the
+	// filters that applied.
+	AuditLogExport = "audit_export"
+)
+
+// Why a sign-in was refused, in the Detail of AuditSignInFailed.
+const (
+	AuditWrongPassword  = "wrong_password"
+	AuditUnknownAccount = "unknown_account"
+	AuditDisabled       = "disabled"
+)
+
+// The kinds of object an audit line names.
+const (
+	AuditObjectUser         = "user"
+	AuditObjectOrganisation = "organisation"
+	AuditObjectWorkspace    = "workspace"
+	AuditObjectMeeting      = "meeting"
+	AuditObjectItem         = "agenda_item"
+	AuditObjectLog          = "audit_log"
+)
