@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/uptrace/bun"
+
 	"schakel/app/apperr"
 	"schakel/app/authz"
 	"schakel/app/i18n"
@@ -37,19 +39,19 @@ func (s *Service) SignIn(ctx context.Context, emailAddr, pw string) (*model.User
 	u, err := store.UserByEmail(ctx, s.DB, NormaliseEmail(emailAddr))
 	if errors.Is(err, store.ErrNotFound) {
 		_, _ = password.Check(pw, dummyHash)
-		return nil, failed
+		return nil, s.signInAudit(ctx, nil, model.AuditSignInFailed, model.AuditUnknownAccount, failed)
 	}
 	if err != nil {
 		return nil, err
 	}
 	ok, err := password.Check(pw, u.PasswordHash)
 	if err != nil || !ok {
-		return nil, failed
+		return nil, s.signInAudit(ctx, u, model.AuditSignInFailed, model.AuditWrongPassword, failed)
 	}
 	if u.Disabled() {
-		return nil, apperr.New(http.StatusForbidden, "signin.error.disabled")
+		return nil, s.signInAudit(ctx, u, model.AuditSignInFailed, model.AuditDisabled, apperr.New(http.StatusForbidden, "signin.error.disabled"))
 	}
-	return u, nil
+	return u, s.signInAudit(ctx, u, model.AuditSignIn, "", nil)
 }
 
 // AccountInput is what an administrator fills in for a new account.
@@ -102,7 +104,13 @@ func (s *Service) CreateAccount(ctx context.Context, actor *model.User, in Accou
 	}
 	now := time.Now().UTC()
 	u.PasswordHash, u.CreatedAt, u.UpdatedAt = hash, now, now
-	if err := store.CreateUser(ctx, s.DB, u); err != nil {
+	err = s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if err := store.CreateUser(ctx, tx, u); err != nil {
+			return err
+		}
+		return s.auditPlatform(ctx, tx, actor, model.AuditAccountCreate, model.AuditObjectUser, u.ID, string(u.PlatformRole))
+	})
+	if err != nil {
 		if errors.Is(err, store.ErrDuplicate) {
 			v.Add("email", "validation.email_taken")
 			return nil, v.Err()
@@ -131,7 +139,17 @@ func (s *Service) SetAccountDisabled(ctx context.Context, actor *model.User, use
 		now := time.Now().UTC()
 		at = &now
 	}
-	if err := store.SetUserDisabled(ctx, s.DB, userID, at); err != nil {
+	event := model.AuditAccountEnable
+	if disabled {
+		event = model.AuditAccountDisable
+	}
+	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if err := store.SetUserDisabled(ctx, tx, userID, at); err != nil {
+			return err
+		}
+		return s.auditPlatform(ctx, tx, actor, event, model.AuditObjectUser, userID, "")
+	})
+	if err != nil {
 		if errors.Is(err, store.ErrNotFound) {
 			return apperr.NotFound()
 		}

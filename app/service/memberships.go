@@ -57,7 +57,13 @@ func (s *Service) AddMember(ctx context.Context, actor *model.User, workspaceID 
 		return nil, err
 	}
 	m := &model.Membership{WorkspaceID: workspaceID, UserID: u.ID, Role: role, CreatedAt: time.Now().UTC()}
-	if err := store.CreateMembership(ctx, s.DB, m); err != nil {
+	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if err := store.CreateMembership(ctx, tx, m); err != nil {
+			return err
+		}
+		return s.auditIn(ctx, tx, actor, workspaceID, model.AuditMemberAdd, model.AuditObjectUser, u.ID, string(role))
+	})
+	if err != nil {
 		if errors.Is(err, store.ErrDuplicate) {
 			v.Add("email", "members.error.already_member")
 			return nil, v.Err()
@@ -89,7 +95,10 @@ func (s *Service) ChangeRole(ctx context.Context, actor *model.User, workspaceID
 				return err
 			}
 		}
-		return store.SetMembershipRole(ctx, tx, workspaceID, membershipID, role)
+		if err := store.SetMembershipRole(ctx, tx, workspaceID, membershipID, role); err != nil {
+			return err
+		}
+		return s.auditIn(ctx, tx, actor, workspaceID, model.AuditMemberRole, model.AuditObjectUser, m.UserID, string(m.Role)+" -> "+string(role))
 	})
 	if err != nil {
 		return membershipError(err)
@@ -114,7 +123,10 @@ func (s *Service) RemoveMember(ctx context.Context, actor *model.User, workspace
 				return err
 			}
 		}
-		return store.DeleteMembership(ctx, tx, workspaceID, membershipID)
+		if err := store.DeleteMembership(ctx, tx, workspaceID, membershipID); err != nil {
+			return err
+		}
+		return s.auditIn(ctx, tx, actor, workspaceID, model.AuditMemberRemove, model.AuditObjectUser, m.UserID, string(m.Role))
 	})
 	if err != nil {
 		return membershipError(err)

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"time"
 
+	"github.com/uptrace/bun"
+
 	"schakel/app/apperr"
 	"schakel/app/authz"
 	"schakel/app/model"
@@ -30,7 +32,13 @@ func (s *Service) CreateOrganisation(ctx context.Context, actor *model.User, in 
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	if err := store.CreateOrganisation(ctx, s.DB, o); err != nil {
+	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if err := store.CreateOrganisation(ctx, tx, o); err != nil {
+			return err
+		}
+		return s.auditPlatform(ctx, tx, actor, model.AuditOrganisationCreate, model.AuditObjectOrganisation, o.ID, string(o.Kind))
+	})
+	if err != nil {
 		if errors.Is(err, store.ErrDuplicate) {
 			v.Add("name", "validation.name_taken")
 			return nil, v.Err()

@@ -83,12 +83,18 @@ func (s *Service) CreateWorkspace(ctx context.Context, actor *model.User, in Wor
 		if err := store.CreateWorkspace(ctx, tx, w); err != nil {
 			return err
 		}
+		if err := s.auditIn(ctx, tx, actor, w.ID, model.AuditWorkspaceCreate, model.AuditObjectWorkspace, w.ID, string(w.Kind)); err != nil {
+			return err
+		}
 		if coordinator == nil {
 			return nil
 		}
-		return store.CreateMembership(ctx, tx, &model.Membership{
+		if err := store.CreateMembership(ctx, tx, &model.Membership{
 			WorkspaceID: w.ID, UserID: coordinator.ID, Role: model.RoleCoordinator, CreatedAt: w.CreatedAt,
-		})
+		}); err != nil {
+			return err
+		}
+		return s.auditIn(ctx, tx, actor, w.ID, model.AuditMemberAdd, model.AuditObjectUser, coordinator.ID, string(model.RoleCoordinator))
 	})
 	if errors.Is(err, store.ErrDuplicate) {
 		v.Add("name", "validation.name_taken")

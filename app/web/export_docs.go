@@ -34,9 +34,11 @@ type exportRequest struct {
 	Outcomes bool
 }
 
-// exportRecord reads the route's meeting and document. An unknown document
-// is not found, like a meeting of another workspace.
-func (s *Server) exportRecord(c *fiber.Ctx) (*exportRequest, error) {
+// exportRecord reads the route's meeting and document, to be sent in the
+// format named by ext ("" for the printable page, ".md"); the export is
+// written to the audit log. An unknown document is not found, like a
+// meeting of another workspace.
+func (s *Server) exportRecord(c *fiber.Ctx, ext string) (*exportRequest, error) {
 	doc := c.Params("doc")
 	if !slices.Contains(exportDocs, doc) {
 		return nil, apperr.NotFound()
@@ -45,7 +47,7 @@ func (s *Server) exportRecord(c *fiber.Ctx) (*exportRequest, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := s.svc.MeetingRecord(c.UserContext(), currentUser(c), workspaceID(c), mid)
+	r, err := s.svc.MeetingExport(c.UserContext(), currentUser(c), workspaceID(c), mid, doc+ext)
 	if err != nil {
 		return nil, err
 	}

@@ -16,7 +16,7 @@ import (
 // after the meeting's date and title, such as
 // 2026-12-03-casusoverleg-agenda.md.
 func (s *Server) exportMarkdown(c *fiber.Ctx) error {
-	req, err := s.exportRecord(c)
+	req, err := s.exportRecord(c, ".md")
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,7 @@ import (
 // ?outcomes=1), the decision list or the action list; with a Print button
 // and the same document as Markdown.
 func (s *Server) exportShow(c *fiber.Ctx) error {
-	req, err := s.exportRecord(c)
+	req, err := s.exportRecord(c, "")
 	if err != nil {
 		return err
 	}
