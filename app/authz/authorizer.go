@@ -34,6 +34,7 @@ const (
 	ObjMeeting   = "meeting"
 	ObjAgenda    = "agenda"
 	ObjTemplate  = "template"
+	ObjAudit     = "audit"
 
 	ActRead   = "read"
 	ActManage = "manage"

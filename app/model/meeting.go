@@ -244,15 +244,16 @@ type TemplateItem struct {
 type AuditEntry struct {
 	bun.BaseModel `bun:"table:audit_log"`
 
-	ID          int64     `bun:"id,pk,autoincrement"`
-	At          time.Time `bun:"at,notnull"`
-	UserID      *int64    `bun:"user_id"`
-	User        *User     `bun:"rel:belongs-to,join:user_id=id"`
-	WorkspaceID *int64    `bun:"workspace_id"`
-	Event       string    `bun:"event,notnull"`
-	Object      string    `bun:"object,notnull"`
-	ObjectID    int64     `bun:"object_id,notnull"`
-	Detail      string    `bun:"detail,notnull"`
+	ID          int64      `bun:"id,pk,autoincrement"`
+	At          time.Time  `bun:"at,notnull"`
+	UserID      *int64     `bun:"user_id"`
+	User        *User      `bun:"rel:belongs-to,join:user_id=id"`
+	WorkspaceID *int64     `bun:"workspace_id"`
+	Workspace   *Workspace `bun:"rel:belongs-to,join:workspace_id=id"`
+	Event       string     `bun:"event,notnull"`
+	Object      string     `bun:"object,notnull"`
+	ObjectID    int64      `bun:"object_id,notnull"`
+	Detail      string     `bun:"detail,notnull"`
 	// PrevHash is the Hash of the line before, "" for the first line.
 	PrevHash string `bun:"prev_hash,notnull"`
 	// Hash is the SHA-256 of this line's fields and PrevHash, in hex.

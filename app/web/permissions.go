@@ -118,6 +118,13 @@ var Routes = map[string]Permission{
 	"POST /calendar/revoke":    signedIn,
 	"GET /calendar/:token.ics": public,
 
+	// The audit log: a workspace's to its coordinators, all of it to
+	// administrators; each as pages and as a CSV download.
+	"GET /workspaces/:wid/audit":     workspace(authz.ObjAudit, authz.ActRead),
+	"GET /workspaces/:wid/audit.csv": workspace(authz.ObjAudit, authz.ActRead),
+	"GET /admin/audit":               admin,
+	"GET /admin/audit.csv":           admin,
+
 	"GET /admin":                        admin,
 	"GET /admin/organisations":          admin,
 	"POST /admin/organisations":         admin,

@@ -84,6 +84,11 @@ func (s *Server) routes() error {
 	r.handle("POST", "/calendar/revoke", s.calendarRevoke)
 	r.handle("GET", "/calendar/:token.ics", s.calendarFeed)
 
+	r.handle("GET", "/workspaces/:wid/audit.csv", s.workspaceAuditCSV)
+	r.handle("GET", "/workspaces/:wid/audit", s.workspaceAudit)
+	r.handle("GET", "/admin/audit.csv", s.platformAuditCSV)
+	r.handle("GET", "/admin/audit", s.platformAudit)
+
 	r.handle("GET", "/admin", s.adminHome)
 	r.handle("GET", "/admin/organisations", s.organisationList)
 	r.handle("POST", "/admin/organisations", s.organisationCreate)

@@ -23,5 +23,6 @@ func (s *Server) workspaceShow(c *fiber.Ctx) error {
 	return s.renderPage(c, http.StatusOK, views.Page{}, views.WorkspaceShowPage(views.WorkspaceOverview{
 		Workspace: w, MemberCount: len(members),
 		CanManage: s.authz.Can(u, w.ID, authz.ObjMembers, authz.ActManage),
+		CanAudit:  s.authz.Can(u, w.ID, authz.ObjAudit, authz.ActRead),
 	}))
 }

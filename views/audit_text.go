@@ -1,0 +1,178 @@
+package views
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"schakel/app/i18n"
+	"schakel/app/model"
+	"schakel/app/service"
+	"schakel/app/store"
+)
+
+// The audit log's lines in words, shared by the log pages and the CSV
+// export so that both read the same.
+
+// AuditEventName is an event's name, such as "Casusnotities bekeken"; an
+// event without a name of its own shows as it is stored.
+func AuditEventName(t *i18n.Translator, event string) string {
+	if id := "audit.event." + event; t.Has(id) {
+		return t.Get(id)
+	}
+	return event
+}
+
+// AuditMoment is when a line was written, to the second, Dutch time.
+func AuditMoment(t *i18n.Translator, at time.Time) string {
+	at = at.In(i18n.Amsterdam())
+	return t.Date(at.Format(time.DateOnly)) + ", " + at.Format("15:04:05")
+}
+
+// AuditPerson names who did what a line records: the account, "Schakel
+// itself" for the server's own work and the command line, and "unknown"
+// for a sign-in with an address that belongs to no account.
+func AuditPerson(t *i18n.Translator, e *model.AuditEntry) string {
+	switch {
+	case e.User != nil:
+		return e.User.Name
+	case e.UserID != nil:
+		return t.Get("audit.person.gone", "ID", *e.UserID)
+	case e.Event == model.AuditSignInFailed:
+		return t.Get("audit.person.unknown")
+	}
+	return t.Get("audit.person.system")
+}
+
+// AuditObject names what a line is about, such as "Agendapunt «Casus A»,
+// Casusoverleg (3 december 2026)"; "" when it is about nothing in
+// particular.
+func AuditObject(t *i18n.Translator, e *model.AuditEntry, o store.AuditObjects) string {
+	id := e.ObjectID
+	switch e.Object {
+	case model.AuditObjectUser:
+		if id == 0 {
+			return ""
+		}
+		if name, ok := o.Users[id]; ok {
+			return name
+		}
+		return t.Get("audit.person.gone", "ID", id)
+	case model.AuditObjectOrganisation:
+		return named(t, o.Organisations, id, "audit.object.organisation")
+	case model.AuditObjectWorkspace:
+		return named(t, o.Workspaces, id, "audit.object.workspace")
+	case model.AuditObjectMeeting:
+		if m, ok := o.Meetings[id]; ok {
+			return t.Get("audit.object.meeting_named", "Title", m.Title, "Date", t.Date(m.Date))
+		}
+		return t.Get("audit.object.meeting", "ID", id)
+	case model.AuditObjectItem:
+		if it, ok := o.Items[id]; ok {
+			return t.Get("audit.object.item_named", "Title", it.Title, "Meeting", it.MeetingTitle, "Date", t.Date(it.MeetingDate))
+		}
+		return t.Get("audit.object.item", "ID", id)
+	case model.AuditObjectLog, "":
+		return ""
+	}
+	return e.Object + " " + strconv.FormatInt(id, 10)
+}
+
+func named(t *i18n.Translator, names map[int64]string, id int64, fallback string) string {
+	if name, ok := names[id]; ok {
+		return name
+	}
+	return t.Get(fallback, "ID", id)
+}
+
+// AuditDetail says in words what a line's detail holds: a role, why a
+// sign-in failed, which document was exported, what case notes were
+// refused for; anything else as it is stored.
+func AuditDetail(t *i18n.Translator, e *model.AuditEntry) string {
+	d := e.Detail
+	if d == "" {
+		return ""
+	}
+	switch e.Event {
+	case model.AuditSignInFailed:
+		if id := "audit.detail." + d; t.Has(id) {
+			return t.Get(id)
+		}
+	case model.AuditMemberAdd, model.AuditMemberRemove:
+		return t.Enum("role", d)
+	case model.AuditMemberRole:
+		if from, to, ok := strings.Cut(d, " -> "); ok {
+			return t.Enum("role", from) + " → " + t.Enum("role", to)
+		}
+	case model.AuditAccountCreate:
+		return t.Enum("platform_role", d)
+	case model.AuditOrganisationCreate:
+		return t.Enum("org_kind", d)
+	case model.AuditWorkspaceCreate:
+		return t.Enum("workspace_kind", d)
+	case model.AuditMeetingExport:
+		doc, format, _ := strings.Cut(d, ".")
+		name := doc
+		if id := "export.doc." + doc; t.Has(id) {
+			name = t.Get(id)
+		}
+		if format == "" {
+			return t.Get("audit.detail.export_print", "Document", name)
+		}
+		return t.Get("audit.detail.export_file", "Document", name, "Format", strings.ToUpper(format))
+	case model.AuditCaseRefused:
+		var kinds []string
+		for _, k := range strings.Split(d, ",") {
+			if id := "casus.kind." + k; t.Has(id) {
+				kinds = append(kinds, t.Get(id))
+			} else {
+				kinds = append(kinds, k)
+			}
+		}
+		return t.Get("audit.detail.refused", "Kinds", strings.Join(kinds, ", "))
+	}
+	return d
+}
+
+// AuditView is what an audit log page shows: a page of the log, where its
+// filter form and pages lead (Path) and, for a workspace's log, the
+// workspace; nil on the administrators' page, which shows every
+// workspace's lines.
+type AuditView struct {
+	Log       *service.AuditLog
+	Path      string
+	Workspace *model.Workspace
+}
+
+// query writes the page's filters as a query string for page n (0: no
+// page), with a leading "?" when there is anything to write.
+func (v AuditView) query(n int) string {
+	q := url.Values{}
+	f := v.Log.Query
+	if f.Event != "" {
+		q.Set("event", f.Event)
+	}
+	if f.UserID > 0 {
+		q.Set("person", strconv.FormatInt(f.UserID, 10))
+	}
+	if f.Workspace != "" {
+		q.Set("workspace", f.Workspace)
+	}
+	if n > 1 {
+		q.Set("page", strconv.Itoa(n))
+	}
+	if len(q) == 0 {
+		return ""
+	}
+	return "?" + q.Encode()
+}
+
+// PageURL is the address of page n of the log with the same filters.
+func (v AuditView) PageURL(n int) string { return v.Path + v.query(n) }
+
+// CSVURL is the address of the CSV download with the same filters.
+func (v AuditView) CSVURL() string { return v.Path + ".csv" + v.query(0) }
+
+// Filtered says whether any filter is on.
+func (v AuditView) Filtered() bool { return v.query(0) != "" }
