@@ -52,7 +52,8 @@ func AuditObject(t *i18n.Translator, e *model.AuditEntry, o store.AuditObjects) 
 	id := e.ObjectID
 	switch e.Object {
 	case model.AuditObjectUser:
-		if id == 0 {
+		// Signing in and out is about oneself: the person says it all.
+		if id == 0 || (e.UserID != nil && *e.UserID == id) {
 			return ""
 		}
 		if name, ok := o.Users[id]; ok {

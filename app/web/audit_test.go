@@ -268,9 +268,9 @@ func TestSignInsAreAudited(t *testing.T) {
 		anna := userByEmail(t, db, coordinator).Name
 		for _, want := range []auditRow{
 			{"Aanmelden mislukt", "Onbekend", "", "Onbekend e-mailadres (niet bewaard)"},
-			{"Aanmelden mislukt", anna, anna, "Verkeerd wachtwoord"},
-			{"Aangemeld", anna, anna, ""},
-			{"Afgemeld", anna, anna, ""},
+			{"Aanmelden mislukt", anna, "", "Verkeerd wachtwoord"},
+			{"Aangemeld", anna, "", ""},
+			{"Afgemeld", anna, "", ""},
 		} {
 			if !hasRow(rows, want) {
 				t.Errorf("no line %+v in\n%+v", want, rows)
