@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net/mail"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -45,6 +46,10 @@ type Config struct {
 	// CaseRetention is how many days after a meeting its case notes are
 	// purged.
 	CaseRetention int
+	// ContactEmail is where people ask for access, exercise their rights
+	// over their data and report vulnerabilities; the front page, the
+	// privacy statement and the security policy name it.
+	ContactEmail string
 }
 
 // Secure reports whether Schakel is served over TLS, so that cookies must
@@ -81,6 +86,7 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 		{"SCHAKEL_LOGIN_ATTEMPTS", "login-attempts", "5", "failed sign-ins allowed per account and per address within the login window", &attempts},
 		{"SCHAKEL_LOGIN_WINDOW", "login-window", "15m", "period over which failed sign-ins are counted", &window},
 		{"SCHAKEL_CASE_RETENTION_DAYS", "case-retention-days", "30", "days after a meeting that its case notes are purged", &retention},
+		{"SCHAKEL_CONTACT_EMAIL", "contact-email", "contact@schakel.example", "address for access requests, privacy questions and security reports", &c.ContactEmail},
 		{"SCHAKEL_DEBUG_ADDR", "debug-addr", "", "address for Go's profiler, such as 127.0.0.1:6060 (off when empty)", &c.DebugAddr},
 	}
 	for _, s := range settings {
@@ -105,6 +111,9 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 	}
 	if c.CaseRetention, err = strconv.Atoi(retention); err != nil || c.CaseRetention < 0 || c.CaseRetention > 3650 {
 		return c, fmt.Errorf("SCHAKEL_CASE_RETENTION_DAYS %q is not a number of days from 0 to 3650", retention)
+	}
+	if a, err := mail.ParseAddress(c.ContactEmail); err != nil || a.Address != c.ContactEmail {
+		return c, fmt.Errorf("SCHAKEL_CONTACT_EMAIL %q is not a plain e-mail address such as contact@example.org", c.ContactEmail)
 	}
 	if c.DatabaseURL != "" && !c.Postgres() {
 		return c, fmt.Errorf("SCHAKEL_DATABASE_URL must start with postgres:// (or be empty for SQLite)")

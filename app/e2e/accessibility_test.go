@@ -6,6 +6,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"schakel/app/model"
+	"schakel/app/store"
 	"schakel/app/testkit"
 )
 
@@ -41,7 +43,37 @@ func TestAccessibility(t *testing.T) {
 			p.goTo("/toegankelijkheid")
 			p.waitText("h1", nl("accessibility.heading"))
 		}},
+		{"front door", visitor, func(p *tab) {
+			p.goTo("/")
+			p.waitText("h1", nl("frontdoor.heading"))
+		}},
+		{"privacy statement", visitor, func(p *tab) {
+			p.goTo("/privacy")
+			p.waitText("h1", nl("privacy.heading"))
+		}},
 		{"not found", visitor, func(p *tab) { p.goTo("/no-such-page") }},
+		{"not found, signed in", annaPage, func(p *tab) { p.goTo("/no-such-page") }},
+		{"not allowed", annaPage, func(p *tab) {
+			p.goTo("/admin/accounts")
+			p.waitText("h1", nl("errorpage.forbidden.heading"))
+		}},
+		{"audit log", annaPage, func(p *tab) {
+			// A line of each kind the page words differently: a document
+			// printed, a member added.
+			u := userOf(t, h, anna)
+			meetings, err := store.Meetings(context.Background(), h.env.DB, h.workspace)
+			if err != nil || len(meetings) == 0 {
+				t.Fatalf("no meeting in Havenstad: %v", err)
+			}
+			if _, err := h.env.Svc.MeetingExport(context.Background(), u, h.workspace, meetings[0].ID, "minutes"); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := h.env.Svc.AddMember(context.Background(), u, h.workspace, pieter, model.RoleViewer); err != nil {
+				t.Fatal(err)
+			}
+			p.goTo(h.workspacePath() + "/audit")
+			p.waitVisible("tr[data-audit]")
+		}},
 		{"workspace list", annaPage, func(p *tab) { p.goTo("/workspaces") }},
 		{"workspace overview", annaPage, func(p *tab) { p.goTo(h.workspacePath()) }},
 		{"members", annaPage, func(p *tab) { p.goTo(h.workspacePath() + "/members") }},
@@ -131,6 +163,13 @@ func TestAccessibility(t *testing.T) {
 		{"admin: accounts", adminPage, func(p *tab) { p.goTo("/admin/accounts") }},
 		{"admin: organisations", adminPage, func(p *tab) { p.goTo("/admin/organisations") }},
 		{"admin: workspaces", adminPage, func(p *tab) { p.goTo("/admin/workspaces") }},
+		{"admin: audit log", adminPage, func(p *tab) { p.goTo("/admin/audit") }},
+		{"admin: audit log in English, filtered", adminPage, func(p *tab) {
+			p.goTo("/admin/audit")
+			p.click(`button[name=lang][value=en]`)
+			p.waitText("h2", en("audit.heading"))
+			p.goTo("/admin/audit?workspace=none&event=sign_in")
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -43,8 +43,8 @@ func TestOtherMunicipalityGetsNotFound(t *testing.T) {
 				if resp.Status != 404 {
 					t.Errorf("status = %d, want 404", resp.Status)
 				}
-				p.waitText("h1", nl("error.heading"))
-				p.waitText("main", nl("error.not_found"))
+				p.waitText("h1", nl("errorpage.not_found.heading"))
+				p.waitText("main", nl("errorpage.not_found.message"))
 				body := p.text("body")
 				for _, secret := range []string{"Havenstad", h.plan.Title, a.Title} {
 					if strings.Contains(body, secret) {

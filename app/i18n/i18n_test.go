@@ -37,7 +37,7 @@ func TestEveryMessageExistsInBothLanguages(t *testing.T) {
 	}
 
 	used := map[string]string{}
-	idPattern := regexp.MustCompile(`"((?:layout|nav|form|field|signin|workspaces|members|accounts|admin|notice|error|validation|plans|actions|history|conflict|live|meetings|agenda|casus|attendees|outcomes|export|calendar)\.[a-z_.]*[a-z_])"`)
+	idPattern := regexp.MustCompile(`"((?:layout|nav|form|field|signin|workspaces|members|accounts|admin|notice|error|validation|plans|actions|history|conflict|live|meetings|agenda|casus|attendees|outcomes|export|calendar|audit|frontdoor|privacy|errorpage)\.[a-z_.]*[a-z_])"`)
 	for _, root := range []string{"../../views", "../../app"} {
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || strings.HasSuffix(path, "_test.go") {

@@ -53,7 +53,9 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 		hxAnswer{Retarget: "#alerts", Reswap: "innerHTML"}.apply(c)
 		answer = s.renderFragments(c, status, views.Alert(views.AlertError, t.Get(msg)))
 	} else {
-		answer = s.renderPage(c, status, views.Page{Title: t.Get("error.title")}, views.ErrorPage(msg))
+		answer = s.renderPage(c, status, views.Page{Title: t.Get("error.title")}, views.ErrorPage(views.ErrorView{
+			Message: msg, SignedIn: currentUser(c) != nil, Contact: s.cfg.ContactEmail,
+		}))
 	}
 	if answer != nil {
 		// The error page itself failed: say so plainly rather than not at all.

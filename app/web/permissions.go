@@ -57,8 +57,10 @@ var Routes = map[string]Permission{
 	"POST /logout":    signedIn,
 	"GET /workspaces": signedIn,
 
-	// The accessibility statement is for everyone, signed in or not.
+	// The accessibility statement and the privacy statement are for
+	// everyone, signed in or not.
 	"GET /toegankelijkheid": public,
+	"GET /privacy":          public,
 
 	"GET /workspaces/:wid":                      workspace(authz.ObjWorkspace, authz.ActRead),
 	"GET /workspaces/:wid/members":              workspace(authz.ObjMembers, authz.ActRead),

@@ -35,6 +35,7 @@ func TestCommands(t *testing.T) {
 		{"refuse a taken address", append([]string{"user", "create", "--email", "ops@schakel.example", "--name", "Ops", "--organisation", "Nieuwe organisatie"}, data...), "een-lang-wachtwoord\n", "email: validation.email_taken", ""},
 		{"user without create", []string{"user"}, "", "usage: schakel user create", ""},
 		{"bad session lifetime", append([]string{"migrate", "--session-lifetime", "soon"}, data...), "", "SCHAKEL_SESSION_LIFETIME", ""},
+		{"contact address that is no address", append([]string{"migrate", "--contact-email", "het platformbeheer"}, data...), "", "SCHAKEL_CONTACT_EMAIL", ""},
 		{"database that is not PostgreSQL", append([]string{"migrate", "--database-url", "mysql://x"}, data...), "", "must start with postgres://", ""},
 	}
 	for _, tt := range tests {
