@@ -121,7 +121,7 @@ func TestWorkspaceAuditLog(t *testing.T) {
 		if strings.Contains(log.Body, "sociale media") {
 			t.Error("the audit log shows case text")
 		}
-		if r := anna.Get(wsPath(ws, "")); r.Doc.Find(`a[href="` + wsPath(ws, "/audit") + `"]`).Length() != 1 {
+		if r := anna.Get(wsPath(ws, "")); r.Doc.Find(`a[href="`+wsPath(ws, "/audit")+`"]`).Length() != 1 {
 			t.Error("the workspace page does not lead its coordinator to the log")
 		}
 
@@ -203,8 +203,8 @@ func TestAuditLogAccess(t *testing.T) {
 		env := testkit.Start(t, db)
 		ws := workspaceID(t, db, "Havenstad")
 		for _, tt := range []struct {
-			name                 string
-			email                string
+			name                string
+			email               string
 			workspace, platform int
 		}{
 			{"coordinator", coordinator, http.StatusOK, http.StatusForbidden},
@@ -338,6 +338,11 @@ func TestAdministratorsAuditLog(t *testing.T) {
 		if rows := auditRows(y.Get(wsPath(zeedorp, "/audit"))); !hasRow(rows, auditRow{"Werkruimte aangemaakt", me, "Zeedorp", ""}) {
 			t.Errorf("Zeedorp's coordinator sees %+v", rows)
 		}
+		// Two lines written in one transaction (the workspace and its
+		// coordinator) follow on each other like any others.
+		if chain, err := store.VerifyAuditChain(context.Background(), db); err != nil || chain.Break != nil {
+			t.Fatalf("the chain breaks: %+v %v", chain.Break, err)
+		}
 	})
 }
 
@@ -361,7 +366,7 @@ func TestAuditLogCSV(t *testing.T) {
 		anna.Get(wsPath(ws, "/members"))
 		anna.Post(wsPath(ws, "/members"), url.Values{"email": {sly.Email}, "role": {"viewer"}})
 
-		r := anna.Get(wsPath(ws, "/audit.csv?event=" + model.AuditMemberAdd))
+		r := anna.Get(wsPath(ws, "/audit.csv?event="+model.AuditMemberAdd))
 		if r.Status != http.StatusOK {
 			t.Fatalf("CSV: %d", r.Status)
 		}
