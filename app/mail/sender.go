@@ -171,6 +171,7 @@ func (s *Sender) listen(ctx context.Context) {
 // claimed.
 func (s *Sender) DeliverDue(ctx context.Context, now time.Time) (int, error) {
 	now = now.UTC()
+	began := time.Now()
 	batch, err := s.claim(ctx, now)
 	if err != nil || len(batch) == 0 {
 		return 0, err
@@ -182,7 +183,8 @@ func (s *Sender) DeliverDue(ctx context.Context, now time.Time) (int, error) {
 	outcomes := s.send(ctx, batch, now)
 	var errs []error
 	for i := range batch {
-		if err := s.record(ctx, &batch[i], outcomes[i], time.Now().UTC()); err != nil {
+		// Outcomes are dated as of now, plus the time the batch took.
+		if err := s.record(ctx, &batch[i], outcomes[i], now.Add(time.Since(began))); err != nil {
 			errs = append(errs, err)
 		}
 	}
