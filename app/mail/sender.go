@@ -19,25 +19,6 @@ import (
 	"schakel/app/config"
 )
 
-// Why this is not a River job: River (riverqueue/river v0.51.2) was tried
-// first, as the design asks. On SQLite (riversqlite over modernc, one
-// connection) it worked. On PostgreSQL it cannot work over Schakel's
-// database connection: bun's pgdriver substitutes query arguments in the
-// client, and its parser takes the apostrophe in a SQL comment of River's
-// queries ("-- ... lib/pq doesn't support the latter", in the leader
-// election and in the job inserts) for the start of a string, so that the
-// placeholders after it reach the server unreplaced. The leader election
-// fails every time ("there is no parameter $2", SQLSTATE 42P02), and
-// without a leader River runs no maintenance: a job retried later than a
-// few seconds stays "retryable" and is never run again (measured: a retry
-// due after 10 s had not run after 40 s), and periodic jobs would never be
-// enqueued. River on a pgx pool of its own avoids the parser, but then a
-// job can no longer be written in the transaction of the change that
-// causes the message; and moving all of Schakel from pgdriver to pgx (the
-// live updates' LISTEN/NOTIFY and the store's error mapping with it) is a
-// change of its own, not part of e-mail. The outbox table already holds all
-// that delivery needs, so the Sender below works on it directly.
-
 // Backoff is how long to wait after each failed attempt before the next:
 // a mail server that is down for a weekend still gets every message.
 var Backoff = []time.Duration{
@@ -74,6 +55,25 @@ const (
 // handed to two of them. Delivery is at least once: an instance that stops
 // between the mail server's acceptance and the record of it sends that
 // message again after the lease.
+//
+// The Sender is not a River job queue. River (riverqueue/river v0.51.2) was tried
+// first, as the design asks. On SQLite (riversqlite over modernc, one
+// connection) it worked. On PostgreSQL it cannot work over Schakel's
+// database connection: bun's pgdriver substitutes query arguments in the
+// client, and its parser takes the apostrophe in a SQL comment of River's
+// queries ("-- ... lib/pq doesn't support the latter", in the leader
+// election and in the job inserts) for the start of a string, so that the
+// placeholders after it reach the server unreplaced. The leader election
+// fails every time ("there is no parameter $2", SQLSTATE 42P02), and
+// without a leader River runs no maintenance: a job retried later than a
+// few seconds stays "retryable" and is never run again (measured: a retry
+// due after 10 s had not run after 40 s), and periodic jobs would never be
+// enqueued. River on a pgx pool of its own avoids the parser, but then a
+// job can no longer be written in the transaction of the change that
+// causes the message; and moving all of Schakel from pgdriver to pgx (the
+// live updates' LISTEN/NOTIFY and the store's error mapping with it) is a
+// change of its own, not part of e-mail. The outbox table already holds all
+// that delivery needs, so the Sender works on it directly.
 type Sender struct {
 	outbox *Outbox
 	db     *bun.DB
