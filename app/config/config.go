@@ -45,6 +45,9 @@ type Config struct {
 	// CaseRetention is how many days after a meeting its case notes are
 	// purged.
 	CaseRetention int
+	// Demo says that the server runs with the demo data (serve --demo):
+	// the demo accounts may then put off setting up two-factor.
+	Demo bool
 }
 
 // Secure reports whether Schakel is served over TLS, so that cookies must

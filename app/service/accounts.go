@@ -137,6 +137,13 @@ func (s *Service) SetAccountDisabled(ctx context.Context, actor *model.User, use
 		}
 		return err
 	}
+	if disabled {
+		// Signed out everywhere at once, live pages included; before the
+		// rules change, so that the pages say why.
+		if err := s.endAllSessions(ctx, userID); err != nil {
+			return err
+		}
+	}
 	return s.rulesChanged(ctx, userID)
 }
 
