@@ -30,11 +30,11 @@ func plainText(f func(ctx context.Context) string) templ.Component {
 // PasswordResetText is the reset e-mail as plain text.
 func PasswordResetText(d PasswordReset) templ.Component {
 	return plainText(func(ctx context.Context) string {
-		return T(ctx, "mail.greeting", "Name", d.Name) + "\n\n" +
+		return T(ctx, "mail.password_reset.greeting", "Name", d.Name) + "\n\n" +
 			T(ctx, "mail.password_reset.intro") + "\n\n" +
 			d.Link + "\n\n" +
 			T(ctx, "mail.password_reset.validity", "Minutes", d.Minutes) + "\n\n" +
 			T(ctx, "mail.password_reset.not_you") + "\n\n" +
-			T(ctx, "mail.signature") + "\n"
+			T(ctx, "mail.password_reset.signature") + "\n"
 	})
 }
