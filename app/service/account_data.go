@@ -16,15 +16,15 @@ import (
 // it did and of what was done to it. Other people's names, case notes and
 // the content of meetings are not in it.
 type AccountData struct {
-	ExportedAt  time.Time              `json:"exported_at"`
-	Account     DataAccount          `json:"account"`
-	Memberships []DataMembership     `json:"memberships"`
-	Actions     []DataAction         `json:"actions_owned"`
-	Meetings    []DataMeeting        `json:"meetings_attended"`
-	Sessions    []DataSession        `json:"sessions"`
-	Audit       []DataAudit          `json:"audit_log"`
-	TwoFactor   DataTwoFactor        `json:"two_factor"`
-	Calendar    *DataCalendar `json:"calendar_address,omitempty"`
+	ExportedAt  time.Time        `json:"exported_at"`
+	Account     DataAccount      `json:"account"`
+	Memberships []DataMembership `json:"memberships"`
+	Actions     []DataAction     `json:"actions_owned"`
+	Meetings    []DataMeeting    `json:"meetings_attended"`
+	Sessions    []DataSession    `json:"sessions"`
+	Audit       []DataAudit      `json:"audit_log"`
+	TwoFactor   DataTwoFactor    `json:"two_factor"`
+	Calendar    *DataCalendar    `json:"calendar_address,omitempty"`
 }
 
 // DataAccount is the account itself, without its password hash.
