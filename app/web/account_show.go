@@ -6,6 +6,8 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"schakel/app/i18n"
+
 	"schakel/views"
 )
 
@@ -74,4 +76,13 @@ func describeUserAgent(ua string) (browser, system string) {
 		}
 	}
 	return browser, system
+}
+
+// personName is a person's name as an author or owner, "deleted user"
+// for an account its owner deleted (as views.PersonName).
+func personName(t *i18n.Translator, name string) string {
+	if name == "" {
+		return t.Get("account.deleted_user")
+	}
+	return name
 }
