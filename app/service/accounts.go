@@ -118,7 +118,7 @@ func (s *Service) CreateAccount(ctx context.Context, actor *model.User, in Accou
 }
 
 // SetAccountDisabled disables or enables an account. A disabled account
-// cannot sign in, and its open sessions stop working at their next request.
+// cannot sign in, and its open sessions end at once, live pages included.
 func (s *Service) SetAccountDisabled(ctx context.Context, actor *model.User, userID int64, disabled bool) error {
 	if !s.Authz.CanPlatform(actor, authz.ObjPlatform, authz.ActManage) {
 		return apperr.Forbidden()
