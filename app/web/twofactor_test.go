@@ -281,3 +281,36 @@ func TestTwoFactorPutOffInTheDemo(t *testing.T) {
 		}
 	})
 }
+
+// TestTwoFactorWrongCodesEndTheHalfSignIn: after five wrong codes the
+// password is asked again; the half sign-in opens nothing meanwhile.
+func TestTwoFactorWrongCodesEndTheHalfSignIn(t *testing.T) {
+	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
+		env := testkit.Start(t, db)
+		setup := env.Client(t)
+		setup.SignIn(reviewer)
+		secret, _ := setUpTwoFactor(t, setup)
+		c := env.Client(t)
+		passwordStep(t, c, reviewer, demo.Password)
+		c.Get("/login/two-factor")
+		wrong := wrongCode(nextCode(secret))
+		for i := 1; i < 5; i++ {
+			if r := c.Post("/login/two-factor", url.Values{"code": {wrong}}); r.Status != http.StatusUnprocessableEntity {
+				t.Fatalf("wrong code %d: %d", i, r.Status)
+			}
+		}
+		r := c.Post("/login/two-factor", url.Values{"code": {wrong}})
+		if r.Status != http.StatusSeeOther || r.Location() != "/login?notice=code_tries" {
+			t.Fatalf("fifth wrong code: %d to %q", r.Status, r.Location())
+		}
+		if got := c.Get(r.Location()).Text("[role=status]"); got != "Er is te vaak een verkeerde code ingevuld. Log opnieuw in met je wachtwoord." {
+			t.Fatalf("notice %q", got)
+		}
+		if r := c.Post("/login/two-factor", url.Values{"code": {nextCode(secret)}}); r.Status != http.StatusSeeOther || !strings.HasPrefix(r.Location(), "/login") {
+			t.Fatalf("a good code after the half sign-in ended: %d to %q", r.Status, r.Location())
+		}
+		if r := c.Get("/workspaces"); r.Status != http.StatusSeeOther {
+			t.Fatalf("/workspaces: %d", r.Status)
+		}
+	})
+}
