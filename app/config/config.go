@@ -49,6 +49,9 @@ type Config struct {
 	// SMTP is the mail server e-mail is sent through; without a host,
 	// messages stay in the development outbox.
 	SMTP SMTP
+	// Demo says that the server runs with the demo data (serve --demo):
+	// the demo accounts may then put off setting up two-factor.
+	Demo bool
 }
 
 // SMTP says how to reach the mail server.

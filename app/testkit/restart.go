@@ -34,6 +34,8 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 		ln.Close()
 		t.Fatal(err)
 	}
+	// The server runs over the demo data, as serve --demo does.
+	cfg.Demo = true
 	for _, f := range e.tune {
 		f(&cfg)
 	}
@@ -55,13 +57,15 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 		ln.Close()
 		t.Fatal(err)
 	}
+	sessions := store.NewSessionStorage(e.DB, cfg.SecretKey)
 	svc := service.New(e.DB, az, events.Publisher())
 	svc.Hashing = FastHashing
+	svc.Sessions, svc.Secret, svc.Messages, svc.Demo = sessions, []byte(cfg.SecretKey), msgs, cfg.Demo
 	registry := prometheus.NewRegistry()
-	hub := events.NewHub(live.HubDeps{Service: svc, Authz: az, Messages: msgs, Logger: logger, Registry: registry})
+	hub := events.NewHub(live.HubDeps{Service: svc, Authz: az, Messages: msgs, Logger: logger, Registry: registry, Sessions: sessions})
 	srv, err := web.New(web.Deps{
 		Config: cfg, DB: e.DB, Service: svc, Authz: az, Messages: msgs, Logger: logger, Registry: registry,
-		Sessions: store.NewSessionStorage(e.DB, cfg.SecretKey), Hub: hub,
+		Sessions: sessions, Hub: hub,
 	})
 	if err != nil {
 		stopLive()

@@ -64,12 +64,15 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("live updates: %w", err)
 	}
+	cfg.Demo = *withDemo
+	sessions := store.NewSessionStorage(db, cfg.SecretKey)
 	svc := service.New(db, az, events.Publisher())
+	svc.Sessions, svc.Secret, svc.Messages, svc.Demo = sessions, []byte(cfg.SecretKey), msgs, cfg.Demo
 	registry := prometheus.NewRegistry()
-	hub := events.NewHub(live.HubDeps{Service: svc, Authz: az, Messages: msgs, Logger: log, Registry: registry})
+	hub := events.NewHub(live.HubDeps{Service: svc, Authz: az, Messages: msgs, Logger: log, Registry: registry, Sessions: sessions})
 	srv, err := web.New(web.Deps{
 		Config: cfg, DB: db, Service: svc, Authz: az, Messages: msgs, Logger: log, Registry: registry,
-		Sessions: store.NewSessionStorage(db, cfg.SecretKey), Hub: hub,
+		Sessions: sessions, Hub: hub,
 	})
 	if err != nil {
 		return err
