@@ -367,3 +367,22 @@ func (a *adapter) SavePolicy(casbinmodel.Model) error                        { r
 func (a *adapter) AddPolicy(string, string, []string) error                  { return errReadOnly }
 func (a *adapter) RemovePolicy(string, string, []string) error               { return errReadOnly }
 func (a *adapter) RemoveFilteredPolicy(string, string, int, ...string) error { return errReadOnly }
+
+// ReadsCaseMaterial reports whether the account holds, in some workspace,
+// a role that may read case material: such an account signs in with two
+// factors.
+func (a *Authorizer) ReadsCaseMaterial(u *model.User) bool {
+	if u == nil || u.Disabled() {
+		return false
+	}
+	rules, err := a.enforcer.GetFilteredGroupingPolicy(0, Subject(u.ID))
+	if err != nil {
+		return false
+	}
+	for _, r := range rules {
+		if len(r) > 1 && a.mayRole(r[1], ObjCasus, ActRead) {
+			return true
+		}
+	}
+	return false
+}

@@ -126,7 +126,7 @@ func (s *Service) CreateAccount(ctx context.Context, actor *model.User, in Accou
 }
 
 // SetAccountDisabled disables or enables an account. A disabled account
-// cannot sign in, and its open sessions stop working at their next request.
+// cannot sign in, and its open sessions end at once, live pages included.
 func (s *Service) SetAccountDisabled(ctx context.Context, actor *model.User, userID int64, disabled bool) error {
 	if !s.Authz.CanPlatform(actor, authz.ObjPlatform, authz.ActManage) {
 		return apperr.Forbidden()
@@ -154,6 +154,13 @@ func (s *Service) SetAccountDisabled(ctx context.Context, actor *model.User, use
 			return apperr.NotFound()
 		}
 		return err
+	}
+	if disabled {
+		// Signed out everywhere at once, live pages included; before the
+		// rules change, so that the pages say why.
+		if err := s.endAllSessions(ctx, userID); err != nil {
+			return err
+		}
 	}
 	return s.rulesChanged(ctx, userID)
 }

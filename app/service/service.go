@@ -12,9 +12,11 @@ import (
 
 	"schakel/app/apperr"
 	"schakel/app/authz"
+	"schakel/app/i18n"
 	"schakel/app/mail"
 	"schakel/app/password"
 	"schakel/app/realtime"
+	"schakel/app/store"
 )
 
 // Service carries what the business rules need.
@@ -28,6 +30,20 @@ type Service struct {
 	// Mail is the outbox that messages are written to, in the transaction
 	// of the change that causes them.
 	Mail *mail.Outbox
+
+	// Sessions is the web session storage: one's sessions are listed and
+	// ended through it, so that an ended session is forgotten at once and
+	// its live connections close. Nil in tools that serve no web.
+	Sessions *store.SessionStorage
+	// Secret is the server's secret key: it encrypts two-factor secrets and
+	// keys the hashes of recovery codes and reset links.
+	Secret []byte
+	// Messages are the texts in every language, for e-mails in the
+	// recipient's language.
+	Messages *i18n.Bundle
+	// Demo says that the server runs with the demo data (--demo): only
+	// then may the demo accounts put off setting up two-factor.
+	Demo bool
 }
 
 // New returns a service over db with the default password cost, which

@@ -17,6 +17,7 @@ import (
 	"schakel/app/config"
 	"schakel/app/i18n"
 	"schakel/app/live"
+	"schakel/app/mail"
 	"schakel/app/service"
 	"schakel/app/store"
 	"schakel/app/web"
@@ -33,6 +34,8 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 		ln.Close()
 		t.Fatal(err)
 	}
+	// The server runs over the demo data, as serve --demo does.
+	cfg.Demo = true
 	for _, f := range e.tune {
 		f(&cfg)
 	}
@@ -54,13 +57,15 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 		ln.Close()
 		t.Fatal(err)
 	}
+	sessions := store.NewSessionStorage(e.DB, cfg.SecretKey)
 	svc := service.New(e.DB, az, events.Publisher())
 	svc.Hashing = FastHashing
+	svc.Sessions, svc.Secret, svc.Messages, svc.Demo = sessions, []byte(cfg.SecretKey), msgs, cfg.Demo
 	registry := prometheus.NewRegistry()
-	hub := events.NewHub(live.HubDeps{Service: svc, Authz: az, Messages: msgs, Logger: logger, Registry: registry})
+	hub := events.NewHub(live.HubDeps{Service: svc, Authz: az, Messages: msgs, Logger: logger, Registry: registry, Sessions: sessions})
 	srv, err := web.New(web.Deps{
 		Config: cfg, DB: e.DB, Service: svc, Authz: az, Messages: msgs, Logger: logger, Registry: registry,
-		Sessions: store.NewSessionStorage(e.DB, cfg.SecretKey), Hub: hub,
+		Sessions: sessions, Hub: hub,
 	})
 	if err != nil {
 		stopLive()
@@ -72,6 +77,20 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 		ln.Close()
 		t.Fatalf("live updates: %v", err)
 	}
+	// The sender runs when a mail server is configured (SMTPServer.Configure),
+	// as in serve.go; otherwise messages stay in the outbox.
+	var sender *mail.Sender
+	senderDone := make(chan struct{})
+	if cfg.SMTP.Configured() {
+		if sender, err = mail.NewSender(svc.Mail, cfg.SMTP, logger); err != nil {
+			stopLive()
+			ln.Close()
+			t.Fatal(err)
+		}
+		go func() { sender.Run(liveCtx); close(senderDone) }()
+	} else {
+		close(senderDone)
+	}
 	tl := newListener(ln)
 	done := make(chan error, 1)
 	go func() { done <- srv.App.Listener(tl) }()
@@ -79,6 +98,7 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 	stop := func() {
 		once.Do(func() {
 			stopLive()
+			<-senderDone
 			shutDown := make(chan struct{})
 			go tl.closeUnusedUntil(shutDown)
 			err := srv.App.ShutdownWithTimeout(5 * time.Second)
@@ -100,7 +120,7 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 		})
 	}
 	t.Cleanup(stop)
-	e.Authz, e.Svc, e.Server, e.Config, e.stop = az, svc, srv, cfg, stop
+	e.Authz, e.Svc, e.Server, e.Config, e.Mail, e.stop = az, svc, srv, cfg, sender, stop
 }
 
 // Stop shuts the server down, closing its live connections as a restart

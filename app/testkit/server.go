@@ -17,6 +17,7 @@ import (
 	"schakel/app/authz"
 	"schakel/app/config"
 	"schakel/app/demo"
+	"schakel/app/mail"
 	"schakel/app/password"
 	"schakel/app/service"
 	"schakel/app/web"
@@ -33,6 +34,9 @@ type Env struct {
 	Svc    *service.Service
 	Server *web.Server
 	Config config.Config
+	// Mail delivers the outbox when a mail server is configured; nil
+	// otherwise.
+	Mail *mail.Sender
 	// URL is the server's base URL, such as http://127.0.0.1:41234.
 	URL string
 
@@ -182,13 +186,26 @@ func (c *Client) PostHTMX(path string, form url.Values) *Response {
 }
 
 // SignIn loads the sign-in page and signs in; it fails the test unless the
-// sign-in succeeds.
+// sign-in succeeds. An account that must set up two-factor puts it off, as
+// the demo accounts may on a server with the demo data.
 func (c *Client) SignIn(email string) {
 	c.t.Helper()
+	c.SignInWith(email, demo.Password)
+}
+
+// SignInWith is SignIn with another password.
+func (c *Client) SignInWith(email, password string) {
+	c.t.Helper()
 	c.Get("/login")
-	r := c.Post("/login", url.Values{"email": {email}, "password": {demo.Password}})
+	r := c.Post("/login", url.Values{"email": {email}, "password": {password}})
 	if r.Status != http.StatusSeeOther {
 		c.t.Fatalf("sign in as %s: status %d: %s", email, r.Status, r.Text("[role=alert]"))
+	}
+	if r.Location() == "/login/two-factor/setup" {
+		c.Get(r.Location())
+		if r = c.Post("/login/two-factor/later", nil); r.Status != http.StatusSeeOther {
+			c.t.Fatalf("sign in as %s: putting off two-factor: status %d: %s", email, r.Status, r.Text("[role=alert]"))
+		}
 	}
 	c.Get("/workspaces")
 }

@@ -114,7 +114,7 @@ func (s *Server) historyEntries(c *fiber.Ctx, changes []model.Change, canEdit bo
 	for _, ch := range changes {
 		e := views.ActionChange{ID: ch.ID, At: ch.CreatedAt, Who: t.Get("actions.value.unknown")}
 		if ch.User != nil {
-			e.Who = ch.User.Name
+			e.Who = personName(t, ch.User.Name)
 		}
 		switch {
 		case ch.Field == model.FieldCreated, ch.Field == model.FieldDeleted, ch.Field == model.FieldRestored:

@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/limiter"
 
 	"schakel/app/apperr"
+	"schakel/app/model"
 	"schakel/app/service"
 	"schakel/views"
 )
@@ -37,15 +38,39 @@ func (s *Server) signInSubmit(c *fiber.Ctx) error {
 		}
 		return err
 	}
+	return s.afterPassword(c, u, localPath(c.FormValue("next")))
+}
+
+// afterPassword goes on from a right password: to the second step when
+// the account has two-factor, to setting it up when the account needs it
+// and has none, and otherwise into Schakel.
+func (s *Server) afterPassword(c *fiber.Ctx, u *model.User, next string) error {
+	switch {
+	case u.TwoFactor():
+		if err := s.signInHalfway(c, u, false, next); err != nil {
+			return err
+		}
+		return redirect(c, "/login/two-factor")
+	case s.svc.TwoFactorRequired(u):
+		if err := s.signInHalfway(c, u, true, next); err != nil {
+			return err
+		}
+		return redirect(c, "/login/two-factor/setup")
+	}
+	return s.completeSignIn(c, u, next)
+}
+
+// completeSignIn starts the account's session and goes on to next, or to
+// the workspaces.
+func (s *Server) completeSignIn(c *fiber.Ctx, u *model.User, next string) error {
 	if err := s.signIn(c, u); err != nil {
 		return err
 	}
 	s.log.Info("signed in", "user", u.ID)
-	to := localPath(c.FormValue("next"))
-	if to == "" {
-		to = "/workspaces"
+	if next == "" {
+		next = "/workspaces"
 	}
-	return redirect(c, to)
+	return redirect(c, next)
 }
 
 // accountLimiter counts failed sign-ins per e-mail address.

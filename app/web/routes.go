@@ -28,6 +28,29 @@ func (s *Server) routes() error {
 	r.handle("POST", "/logout", s.signOutSubmit)
 	r.handle("POST", "/language", s.languageSwitch)
 
+	// The second step of signing in, and resetting a forgotten password.
+	r.handle("GET", "/login/two-factor", s.twoFactorCodeForm)
+	r.handle("POST", "/login/two-factor", s.twoFactorCodeSubmit)
+	r.handle("GET", "/login/two-factor/setup", s.twoFactorSetupForm)
+	r.handle("POST", "/login/two-factor/setup", s.twoFactorSetupSubmit)
+	r.handle("POST", "/login/two-factor/later", s.twoFactorLater)
+	r.handle("GET", "/password/forgot", s.passwordForgotForm)
+	r.handle("POST", "/password/forgot", s.passwordForgotSubmit)
+	r.handle("GET", "/password/reset", s.passwordResetForm)
+	r.handle("POST", "/password/reset", s.passwordResetSubmit)
+
+	// One's own account.
+	r.handle("GET", "/account", s.accountShow)
+	r.handle("POST", "/account/profile", s.accountProfile)
+	r.handle("POST", "/account/password", s.accountPassword)
+	r.handle("POST", "/account/sessions/:sid/revoke", s.accountSessionRevoke)
+	r.handle("GET", "/account/two-factor", s.accountTwoFactorForm)
+	r.handle("POST", "/account/two-factor", s.accountTwoFactorConfirm)
+	r.handle("POST", "/account/two-factor/off", s.accountTwoFactorOff)
+	r.handle("POST", "/account/two-factor/recovery-codes", s.accountRecoveryCodes)
+	r.handle("POST", "/account/data", s.accountData)
+	r.handle("POST", "/account/delete", s.accountDelete)
+
 	r.handle("GET", "/workspaces", s.workspaceList)
 	r.handle("GET", "/workspaces/:wid", s.workspaceShow)
 	r.handle("GET", "/workspaces/:wid/members", s.memberList)
@@ -99,6 +122,9 @@ func (s *Server) routes() error {
 	r.handle("POST", "/admin/accounts", s.accountCreate)
 	r.handle("POST", "/admin/accounts/:uid/disable", s.accountDisable)
 	r.handle("POST", "/admin/accounts/:uid/enable", s.accountEnable)
+	r.handle("GET", "/admin/outbox", s.outboxList)
+	r.handle("GET", "/admin/outbox/:id", s.outboxShow)
+	r.handle("POST", "/admin/outbox/:id/retry", s.outboxRetry)
 
 	// Anything else is not found, in the user's language.
 	s.App.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
