@@ -2,6 +2,7 @@ package views
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -36,13 +37,26 @@ func AuditMoment(t *i18n.Translator, at time.Time) string {
 func AuditPerson(t *i18n.Translator, e *model.AuditEntry) string {
 	switch {
 	case e.User != nil:
-		return e.User.Name
+		return auditName(t, e.User.Name)
 	case e.UserID != nil:
 		return t.Get("audit.person.gone", "ID", *e.UserID)
-	case e.Event == model.AuditSignInFailed:
+	case slices.Contains(anonymousEvents, e.Event):
 		return t.Get("audit.person.unknown")
 	}
 	return t.Get("audit.person.system")
+}
+
+// anonymousEvents are done by someone who is not signed in (yet): without
+// an account on the line, they are someone unknown, not Schakel itself.
+var anonymousEvents = []string{model.AuditSignInFailed, model.AuditPasswordResetAsked, model.AuditPasswordResetDone}
+
+// auditName is an account's name, or "deleted user" for an account its
+// owner deleted, which has no name any more (as PersonName).
+func auditName(t *i18n.Translator, name string) string {
+	if name == "" {
+		return t.Get("account.deleted_user")
+	}
+	return name
 }
 
 // AuditObject names what a line is about, such as "Agendapunt «Casus A»,
@@ -57,9 +71,13 @@ func AuditObject(t *i18n.Translator, e *model.AuditEntry, o store.AuditObjects) 
 			return ""
 		}
 		if name, ok := o.Users[id]; ok {
-			return name
+			return auditName(t, name)
 		}
 		return t.Get("audit.person.gone", "ID", id)
+	case "session":
+		return t.Get("audit.object.session", "ID", id)
+	case "mail":
+		return t.Get("audit.object.mail", "ID", id)
 	case model.AuditObjectOrganisation:
 		return named(t, o.Organisations, id, "audit.object.organisation")
 	case model.AuditObjectWorkspace:
@@ -96,7 +114,7 @@ func AuditDetail(t *i18n.Translator, e *model.AuditEntry) string {
 		return ""
 	}
 	switch e.Event {
-	case model.AuditSignInFailed:
+	case model.AuditSignIn, model.AuditSignInFailed:
 		if id := "audit.detail." + d; t.Has(id) {
 			return t.Get(id)
 		}

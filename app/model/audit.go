@@ -4,8 +4,8 @@ package model
 // names what happened; Object and ObjectID name what it happened to. The
 // log never holds case text, passwords or what someone typed to sign in.
 const (
-	// AuditSignIn is a sign-in with the right password; the user is the
-	// account.
+	// AuditSignIn is a session started: the right password and, where
+	// the account has two-factor, a good code; the user is the account.
 	AuditSignIn = "sign_in"
 	// AuditSignInFailed is a refused sign-in. The user is the account when
 	// the address belongs to one; Detail says why (AuditWrongPassword,
@@ -42,11 +42,22 @@ const (
 	AuditLogExport = "audit_export"
 )
 
-// Why a sign-in was refused, in the Detail of AuditSignInFailed.
+// Why a sign-in was refused, in the Detail of AuditSignInFailed: at the
+// first step, or at the second (a code from the app or a recovery code).
 const (
 	AuditWrongPassword  = "wrong_password"
 	AuditUnknownAccount = "unknown_account"
 	AuditDisabled       = "disabled"
+	AuditWrongCode      = "wrong_code"
+	AuditCodeUsed       = "code_used"
+)
+
+// How a sign-in went, in the Detail of AuditSignIn: with two-factor, or
+// with two-factor put off (demo accounts on a demo server only); empty
+// for an account that needs none and has none.
+const (
+	AuditWithTwoFactor   = "two_factor"
+	AuditTwoFactorPutOff = "two_factor_put_off"
 )
 
 // The kinds of object an audit line names.

@@ -174,7 +174,11 @@ func (s *Service) StartSession(ctx context.Context, u *model.User, key, userAgen
 	if r := []rune(userAgent); len(r) > 512 {
 		userAgent = string(r[:512])
 	}
-	return s.Sessions.Bind(ctx, key, u.ID, userAgent)
+	id, err := s.Sessions.Bind(ctx, key, u.ID, userAgent)
+	if err != nil {
+		return 0, err
+	}
+	return id, s.signedIn(ctx, u)
 }
 
 // SignOut ends the web session with this key: its live connections close
@@ -190,7 +194,7 @@ func (s *Service) SignOut(ctx context.Context, u *model.User, key string) error 
 	if ok && ref.UserID == u.ID {
 		s.sessionsEnded(ctx, u.ID, []int64{ref.ID}, false)
 	}
-	return nil
+	return s.auditPlatform(ctx, s.DB, u, model.AuditSignOut, model.AuditObjectUser, u.ID, "")
 }
 
 // AccountSessions lists the account's sessions, the one used last first.

@@ -51,7 +51,9 @@ func (s *Service) SignIn(ctx context.Context, emailAddr, pw string) (*model.User
 	if u.Disabled() {
 		return nil, s.signInAudit(ctx, u, model.AuditSignInFailed, model.AuditDisabled, apperr.New(http.StatusForbidden, "signin.error.disabled"))
 	}
-	return u, s.signInAudit(ctx, u, model.AuditSignIn, "", nil)
+	// The sign-in itself is logged when its session starts, after the
+	// second step if there is one.
+	return u, nil
 }
 
 // AccountInput is what an administrator fills in for a new account.

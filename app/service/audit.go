@@ -5,6 +5,7 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"schakel/app/apperr"
 	"schakel/app/model"
 	"schakel/app/store"
 )
@@ -43,9 +44,41 @@ func (s *Service) signInAudit(ctx context.Context, u *model.User, event, detail 
 	return answer
 }
 
-// SignedOut writes to the audit log that u signed out.
-func (s *Service) SignedOut(ctx context.Context, u *model.User) error {
-	return s.auditPlatform(ctx, s.DB, u, model.AuditSignOut, model.AuditObjectUser, u.ID, "")
+// signedIn writes to the audit log that u's session started, saying
+// whether with two-factor or, for a demo account, with two-factor put off.
+// The account is read afresh: two-factor may have been set up just now.
+func (s *Service) signedIn(ctx context.Context, u *model.User) error {
+	fresh, err := store.User(ctx, s.DB, u.ID)
+	if err != nil {
+		return err
+	}
+	detail := ""
+	switch {
+	case fresh.TwoFactor():
+		detail = model.AuditWithTwoFactor
+	case s.TwoFactorRequired(fresh):
+		detail = model.AuditTwoFactorPutOff
+	}
+	return s.auditPlatform(ctx, s.DB, fresh, model.AuditSignIn, model.AuditObjectUser, fresh.ID, detail)
+}
+
+// secondFactorRefused writes a refused code of the second sign-in step
+// to the audit log (a wrong one, or one used before), and returns err.
+func (s *Service) secondFactorRefused(ctx context.Context, u *model.User, err error) error {
+	e, ok := apperr.As(err)
+	if !ok {
+		return err
+	}
+	detail := ""
+	switch e.Fields["code"] {
+	case "twofactor.error.wrong_code":
+		detail = model.AuditWrongCode
+	case "twofactor.error.code_used":
+		detail = model.AuditCodeUsed
+	default:
+		return err
+	}
+	return s.signInAudit(ctx, u, model.AuditSignInFailed, detail, err)
 }
 
 // MeetingExport gathers what a document of a meeting shows, like

@@ -159,7 +159,7 @@ func (s *Service) SecondFactor(ctx context.Context, userID int64, code string) (
 		return u, nil
 	}
 	if err := s.checkSecondFactor(ctx, s.DB, u, code); err != nil {
-		return nil, err
+		return nil, s.secondFactorRefused(ctx, u, err)
 	}
 	return u, nil
 }

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/uptrace/bun"
@@ -413,6 +414,65 @@ func TestAuditLogCSV(t *testing.T) {
 		chain, err := store.VerifyAuditChain(ctx, db)
 		if err != nil || chain.Break != nil || chain.Entries != len(records)-1 {
 			t.Fatalf("chain of %d lines (break %+v, %v); the file has %d", chain.Entries, chain.Break, err, len(records)-1)
+		}
+	})
+}
+
+// TestTwoFactorSignInsAreAudited: a sign-in is logged when its session
+// starts, saying whether two-factor was used or put off; a wrong code and
+// a code used before are refused sign-ins of the account.
+func TestTwoFactorSignInsAreAudited(t *testing.T) {
+	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
+		env := testkit.Start(t, db)
+		c := env.Client(t)
+		setupAt := time.Now()
+		secret, recovery := c.SignInSettingUpTwoFactor(coordinator, demo.Password)
+		c.Post("/logout", nil)
+		secondStep := func(code string) *testkit.Response {
+			c.Get("/login")
+			if r := c.Post("/login", url.Values{"email": {coordinator}, "password": {demo.Password}}); r.Location() != "/login/two-factor" {
+				t.Fatalf("password step: %d to %q: %s", r.Status, r.Location(), r.Text("[role=alert]"))
+			}
+			c.Get("/login/two-factor")
+			return c.Post("/login/two-factor", url.Values{"code": {code}})
+		}
+		// A wrong code, then a recovery code.
+		secondStep(testkit.TOTPCode(secret, setupAt.Add(10*time.Minute)))
+		if r := c.Post("/login/two-factor", url.Values{"code": {recovery[0]}}); r.Status != http.StatusSeeOther {
+			t.Fatalf("recovery code: %d", r.Status)
+		}
+		c.Get("/workspaces")
+		c.Post("/logout", nil)
+		// The code that confirmed the set-up, once more.
+		if r := secondStep(testkit.TOTPCode(secret, setupAt)); r.Status == http.StatusSeeOther {
+			t.Fatal("a code was let in twice")
+		}
+
+		boss := env.Client(t)
+		boss.SignIn(admin)
+		anna := userByEmail(t, db, coordinator)
+		rows := auditRows(boss.Get("/admin/audit?person=" + itoa(anna.ID)))
+		want := []auditRow{
+			{"Aanmelden mislukt", anna.Name, "", "Code al eerder gebruikt"},
+			{"Afgemeld", anna.Name, "", ""},
+			{"Aangemeld", anna.Name, "", "Met tweestapsverificatie"},
+			{"Herstelcode gebruikt", anna.Name, "", ""},
+			{"Aanmelden mislukt", anna.Name, "", "Verkeerde code"},
+			{"Afgemeld", anna.Name, "", ""},
+			{"Aangemeld", anna.Name, "", "Met tweestapsverificatie"},
+			{"Tweestapsverificatie aangezet", anna.Name, "", ""},
+		}
+		if len(rows) != len(want) {
+			t.Fatalf("Anna's lines:\n%+v\nwant\n%+v", rows, want)
+		}
+		for i, w := range want {
+			if r := rows[i]; r.event != w.event || r.detail != w.detail || r.person != w.person {
+				t.Errorf("line %d: %+v, want %+v", i+1, r, w)
+			}
+		}
+		mine := auditRows(boss.Get("/admin/audit?event=sign_in&person=" + itoa(userByEmail(t, db, admin).ID)))
+		if len(mine) != 1 || mine[0].detail != "Tweestapsverificatie uitgesteld (demo)" {
+			t.Errorf("the administrator's sign-in: %+v, want two-factor put off", mine)
 		}
 	})
 }

@@ -4,9 +4,6 @@ import "github.com/gofiber/fiber/v2"
 
 // signOutSubmit ends the session and returns to the sign-in page.
 func (s *Server) signOutSubmit(c *fiber.Ctx) error {
-	if err := s.svc.SignedOut(c.UserContext(), currentUser(c)); err != nil {
-		return err
-	}
 	if err := s.signOut(c); err != nil {
 		return err
 	}
