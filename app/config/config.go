@@ -42,6 +42,12 @@ type Config struct {
 	// DebugAddr, when set, serves Go's profiler (net/http/pprof) on a
 	// separate address, for measuring; keep it on loopback.
 	DebugAddr string
+	// MetricsAddr, when set, serves Prometheus's /metrics on a separate
+	// address; the application's own address has no /metrics.
+	MetricsAddr string
+	// MetricsToken, when set, is the bearer token a scrape of /metrics must
+	// carry.
+	MetricsToken string
 	// CaseRetention is how many days after a meeting its case notes are
 	// purged.
 	CaseRetention int
@@ -82,6 +88,8 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 		{"SCHAKEL_LOGIN_WINDOW", "login-window", "15m", "period over which failed sign-ins are counted", &window},
 		{"SCHAKEL_CASE_RETENTION_DAYS", "case-retention-days", "30", "days after a meeting that its case notes are purged", &retention},
 		{"SCHAKEL_DEBUG_ADDR", "debug-addr", "", "address for Go's profiler, such as 127.0.0.1:6060 (off when empty)", &c.DebugAddr},
+		{"SCHAKEL_METRICS_ADDR", "metrics-addr", "", "address that serves Prometheus's /metrics, such as 127.0.0.1:9090 (off when empty)", &c.MetricsAddr},
+		{"SCHAKEL_METRICS_TOKEN", "metrics-token", "", "bearer token that a scrape of /metrics must carry (none when empty)", &c.MetricsToken},
 	}
 	for _, s := range settings {
 		def := s.def

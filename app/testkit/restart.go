@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
 	"sync"
 	"testing"
 	"time"
@@ -72,6 +73,18 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 		ln.Close()
 		t.Fatalf("live updates: %v", err)
 	}
+	var metricsServer *http.Server
+	if cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			stopLive()
+			ln.Close()
+			t.Fatalf("metrics address: %v", err)
+		}
+		metricsServer = &http.Server{Handler: srv.MetricsHandler(), ReadHeaderTimeout: 5 * time.Second}
+		go metricsServer.Serve(mln)
+		e.MetricsURL = "http://" + mln.Addr().String() + "/metrics"
+	}
 	tl := newListener(ln)
 	done := make(chan error, 1)
 	go func() { done <- srv.App.Listener(tl) }()
@@ -79,6 +92,9 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 	stop := func() {
 		once.Do(func() {
 			stopLive()
+			if metricsServer != nil {
+				metricsServer.Close()
+			}
 			shutDown := make(chan struct{})
 			go tl.closeUnusedUntil(shutDown)
 			err := srv.App.ShutdownWithTimeout(5 * time.Second)

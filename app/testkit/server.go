@@ -35,6 +35,9 @@ type Env struct {
 	Config config.Config
 	// URL is the server's base URL, such as http://127.0.0.1:41234.
 	URL string
+	// MetricsURL is the address of /metrics when the configuration has a
+	// metrics address (tune MetricsAddr to "127.0.0.1:0"), else empty.
+	MetricsURL string
 
 	addr    string
 	dataDir string
