@@ -34,10 +34,13 @@ type Config struct {
 	SessionLifetime time.Duration
 	// LogLevel is debug, info, warn or error.
 	LogLevel string
-	// LoginAttempts is how many failed sign-ins one account or one address
-	// may make within LoginWindow.
+	// LoginAttempts is how many failed sign-ins an account may have before
+	// its next sign-in waits (an address may have four times as many);
+	// each further failure doubles the wait, from 30 seconds up to 15
+	// minutes. Nothing is ever locked.
 	LoginAttempts int
-	// LoginWindow is the period over which failed sign-ins are counted.
+	// LoginWindow is how long after its last failure an account's run of
+	// failures is forgotten (a successful sign-in ends it at once).
 	LoginWindow time.Duration
 	// DebugAddr, when set, serves Go's profiler (net/http/pprof) on a
 	// separate address, for measuring; keep it on loopback.
@@ -84,8 +87,8 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 		{"SCHAKEL_SECRET_KEY", "secret-key", "", "secret key (default: generated and kept in the data directory)", &c.SecretKey},
 		{"SCHAKEL_SESSION_LIFETIME", "session-lifetime", "12h", "how long an unused session lasts", &lifetime},
 		{"SCHAKEL_LOG_LEVEL", "log-level", "info", "debug, info, warn or error", &c.LogLevel},
-		{"SCHAKEL_LOGIN_ATTEMPTS", "login-attempts", "5", "failed sign-ins allowed per account and per address within the login window", &attempts},
-		{"SCHAKEL_LOGIN_WINDOW", "login-window", "15m", "period over which failed sign-ins are counted", &window},
+		{"SCHAKEL_LOGIN_ATTEMPTS", "login-attempts", "5", "failed sign-ins of an account before its next sign-in waits (an address: four times as many)", &attempts},
+		{"SCHAKEL_LOGIN_WINDOW", "login-window", "24h", "how long an account's failed sign-ins are remembered after the last one", &window},
 		{"SCHAKEL_CASE_RETENTION_DAYS", "case-retention-days", "30", "days after a meeting that its case notes are purged", &retention},
 		{"SCHAKEL_DEBUG_ADDR", "debug-addr", "", "address for Go's profiler, such as 127.0.0.1:6060 (off when empty)", &c.DebugAddr},
 		{"SCHAKEL_METRICS_ADDR", "metrics-addr", "", "address that serves Prometheus's /metrics, such as 127.0.0.1:9090 (off when empty)", &c.MetricsAddr},
@@ -106,7 +109,7 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 		return c, fmt.Errorf("SCHAKEL_SESSION_LIFETIME %q is not a positive duration such as 12h", lifetime)
 	}
 	if c.LoginWindow, err = time.ParseDuration(window); err != nil || c.LoginWindow <= 0 {
-		return c, fmt.Errorf("SCHAKEL_LOGIN_WINDOW %q is not a positive duration such as 15m", window)
+		return c, fmt.Errorf("SCHAKEL_LOGIN_WINDOW %q is not a positive duration such as 24h", window)
 	}
 	if c.LoginAttempts, err = strconv.Atoi(attempts); err != nil || c.LoginAttempts < 1 {
 		return c, fmt.Errorf("SCHAKEL_LOGIN_ATTEMPTS %q is not a positive whole number", attempts)

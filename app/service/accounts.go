@@ -19,13 +19,36 @@ import (
 // wrong address costs as much time as a wrong password.
 var dummyHash, _ = password.Hash("schakel-no-such-account", password.Default)
 
-// SignIn checks an e-mail address and password. Unknown address and wrong
-// password get the same answer; a disabled account is named only to whoever
-// knows its password.
-func (s *Service) SignIn(ctx context.Context, emailAddr, pw string) (*model.User, error) {
+// SignInAttempt is one try at signing in: what was typed, and the client
+// address it came from.
+type SignInAttempt struct {
+	Email    string
+	Password string
+	Address  string
+}
+
+// hasSecondFactor reports whether the account signs in with a second
+// factor after its password. Two-factor sign-in makes it say so (a
+// confirmed TOTP secret); until then no account has one.
+//
+// Such an account's password is checked even while failures make the
+// sign-in wait: with two factors, the right password and a valid code
+// always get in, so a guesser cannot lock its owner out. A wrong password
+// in that wait gets the same waiting answer as an unchecked one and is not
+// counted (counting it would let a guesser stretch the owner's wait); the
+// right one goes on to the code, and whoever asks for the code reports the
+// whole sign-in to SignInLimits.Succeeded (or Failed).
+func hasSecondFactor(u *model.User) bool { return false }
+
+// SignIn checks an e-mail address and password, within the limits of
+// SignInLimits: after failures a try waits (*SignInDelayed) rather than
+// being checked. Unknown address and wrong password get the same answer; a
+// disabled account is named only to whoever knows its password.
+func (s *Service) SignIn(ctx context.Context, in SignInAttempt) (*model.User, error) {
 	failed := apperr.New(http.StatusUnauthorized, "signin.error.failed")
 	var v apperr.Validation
-	emailAddr = text(&v, "email", emailAddr, true, MaxEmail)
+	emailAddr := text(&v, "email", in.Email, true, MaxEmail)
+	pw := in.Password
 	if pw == "" {
 		v.Add("password", "validation.required")
 	} else if utf8.RuneCountInString(pw) > MaxPassword {
@@ -34,22 +57,51 @@ func (s *Service) SignIn(ctx context.Context, emailAddr, pw string) (*model.User
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	u, err := store.UserByEmail(ctx, s.DB, NormaliseEmail(emailAddr))
+	emailAddr = NormaliseEmail(emailAddr)
+	limits := s.SignInLimits
+	wait, err := limits.Check(ctx, emailAddr, in.Address)
+	if err != nil {
+		return nil, err
+	}
+	u, err := store.UserByEmail(ctx, s.DB, emailAddr)
 	if errors.Is(err, store.ErrNotFound) {
+		if wait > 0 {
+			return nil, &SignInDelayed{Wait: wait}
+		}
 		_, _ = password.Check(pw, dummyHash)
-		return nil, failed
+		return nil, s.signInFailed(ctx, emailAddr, in.Address, failed)
 	}
 	if err != nil {
 		return nil, err
 	}
+	twoFactor := hasSecondFactor(u)
+	if wait > 0 && !twoFactor {
+		return nil, &SignInDelayed{Wait: wait}
+	}
 	ok, err := password.Check(pw, u.PasswordHash)
 	if err != nil || !ok {
-		return nil, failed
+		if wait > 0 {
+			return nil, &SignInDelayed{Wait: wait}
+		}
+		return nil, s.signInFailed(ctx, emailAddr, in.Address, failed)
+	}
+	if !twoFactor {
+		if err := limits.Succeeded(ctx, emailAddr, in.Address); err != nil {
+			return nil, err
+		}
 	}
 	if u.Disabled() {
 		return nil, apperr.New(http.StatusForbidden, "signin.error.disabled")
 	}
 	return u, nil
+}
+
+// signInFailed counts a failure and returns the answer to it.
+func (s *Service) signInFailed(ctx context.Context, emailAddr, address string, answer error) error {
+	if err := s.SignInLimits.Failed(ctx, emailAddr, address); err != nil {
+		return err
+	}
+	return answer
 }
 
 // AccountInput is what an administrator fills in for a new account.

@@ -28,6 +28,9 @@ type Service struct {
 	// Mail is the outbox that messages are written to, in the transaction
 	// of the change that causes them.
 	Mail *mail.Outbox
+	// SignInLimits slows down the sign-ins of an account or an address
+	// after failures.
+	SignInLimits *SignInLimits
 }
 
 // New returns a service over db with the default password cost, which
@@ -36,7 +39,10 @@ func New(db *bun.DB, az *authz.Authorizer, events realtime.Publisher) *Service {
 	if events == nil {
 		events = realtime.Discard{}
 	}
-	return &Service{DB: db, Authz: az, Events: events, Hashing: password.Default, Mail: mail.NewOutbox(db)}
+	return &Service{
+		DB: db, Authz: az, Events: events, Hashing: password.Default, Mail: mail.NewOutbox(db),
+		SignInLimits: NewSignInLimits(db, "", DefaultSignInPolicy),
+	}
 }
 
 // Limits on what users type, in characters.

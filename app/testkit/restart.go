@@ -57,6 +57,8 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 	}
 	svc := service.New(e.DB, az, events.Publisher())
 	svc.Hashing = FastHashing
+	svc.SignInLimits = service.NewSignInLimits(e.DB, cfg.SecretKey, service.SignInPolicyFor(cfg.LoginAttempts, cfg.LoginWindow))
+	svc.SignInLimits.Now = e.now
 	registry := prometheus.NewRegistry()
 	hub := events.NewHub(live.HubDeps{Service: svc, Authz: az, Messages: msgs, Logger: logger, Registry: registry})
 	srv, err := web.New(web.Deps{

@@ -22,7 +22,7 @@ func (s *Server) routes() error {
 	r.handle("GET", "/", s.home)
 	r.handle("GET", "/login", s.signInForm)
 	r.handle("GET", "/toegankelijkheid", s.accessibilityStatement)
-	r.handle("POST", "/login", s.accountLimiter(), s.addressLimiter(), s.signInSubmit)
+	r.handle("POST", "/login", s.signInSubmit)
 	r.handle("POST", "/logout", s.signOutSubmit)
 	r.handle("POST", "/language", s.languageSwitch)
 

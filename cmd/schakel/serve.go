@@ -64,6 +64,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("live updates: %w", err)
 	}
 	svc := service.New(db, az, events.Publisher())
+	svc.SignInLimits = service.NewSignInLimits(db, cfg.SecretKey, service.SignInPolicyFor(cfg.LoginAttempts, cfg.LoginWindow))
 	registry := prometheus.NewRegistry()
 	hub := events.NewHub(live.HubDeps{Service: svc, Authz: az, Messages: msgs, Logger: log, Registry: registry})
 	srv, err := web.New(web.Deps{
@@ -105,7 +106,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			}
 		}()
 	}
-	go purgeSessions(ctx, db, log)
+	go purgeSessions(ctx, db, svc.SignInLimits, log)
 	go purgeCase(ctx, svc, cfg.CaseRetention, log)
 	go reloadRules(ctx, az, log)
 
@@ -156,8 +157,9 @@ func openMigrated(ctx context.Context, cfg config.Config, log *slog.Logger) (*bu
 	return db, nil
 }
 
-// purgeSessions removes expired sessions every quarter of an hour.
-func purgeSessions(ctx context.Context, db *bun.DB, log *slog.Logger) {
+// purgeSessions removes expired sessions, and counts of failed sign-ins
+// that no longer count, every quarter of an hour.
+func purgeSessions(ctx context.Context, db *bun.DB, limits *service.SignInLimits, log *slog.Logger) {
 	t := time.NewTicker(15 * time.Minute)
 	defer t.Stop()
 	for {
@@ -169,6 +171,9 @@ func purgeSessions(ctx context.Context, db *bun.DB, log *slog.Logger) {
 				log.Warn("purge sessions", "err", err)
 			} else if n > 0 {
 				log.Info("purged expired sessions", "count", n)
+			}
+			if _, err := limits.Purge(ctx); err != nil {
+				log.Warn("purge sign-in counts", "err", err)
 			}
 		}
 	}
