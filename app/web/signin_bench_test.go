@@ -15,17 +15,14 @@ import (
 )
 
 // BenchmarkSignInBurst measures the sign-in limits on a real server with
-// real argon2id (the production cost, password.Default):
+// real argon2id (the production cost, password.Default). First an office
+// at nine: 50 colleagues behind one address sign in at the same moment,
+// each loading the sign-in page and posting the form; how many got in, and
+// how long until the last one had. Then a guesser: 100 wrong passwords for
+// one account from 100 addresses, 20 at a time; how many were even checked
+// (answered 401) rather than told to wait (429), and how long it took.
 //
-//   - an office at nine: 50 colleagues behind one address sign in at the
-//     same moment, each loading the sign-in page and posting the form;
-//     how many got in, and how long until the last one had;
-//
-//   - a guesser: 100 wrong passwords for one account from 100 addresses,
-//     20 at a time; how many were even checked (answered 401) rather than
-//     told to wait (429), and how long it took.
-//
-//     go test ./app/web -run '^$' -bench BenchmarkSignInBurst -benchtime 1x
+//	go test ./app/web -run '^$' -bench BenchmarkSignInBurst -benchtime 1x
 //
 // The limits' clock in the test server stands still, as in the tests: no
 // wait can run out while the benchmark runs, which on a real clock would
