@@ -6,6 +6,10 @@ import (
 	"github.com/uptrace/bun"
 )
 
+// AuditSignInDelayed is the audit event of a failed sign-in after which
+// the account's or the address's sign-ins wait.
+const AuditSignInDelayed = "signin_delayed"
+
 // SignInCount is the count of failed sign-ins of one account or from one
 // address, kept in the database so that every instance of Schakel on the
 // same database counts together. Key is a keyed hash of the e-mail address

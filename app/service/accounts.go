@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"time"
 	"unicode/utf8"
@@ -69,7 +70,7 @@ func (s *Service) SignIn(ctx context.Context, in SignInAttempt) (*model.User, er
 			return nil, &SignInDelayed{Wait: wait}
 		}
 		_, _ = password.Check(pw, dummyHash)
-		return nil, s.signInFailed(ctx, emailAddr, in.Address, failed)
+		return nil, s.signInFailed(ctx, nil, emailAddr, in.Address, failed)
 	}
 	if err != nil {
 		return nil, err
@@ -83,7 +84,7 @@ func (s *Service) SignIn(ctx context.Context, in SignInAttempt) (*model.User, er
 		if wait > 0 {
 			return nil, &SignInDelayed{Wait: wait}
 		}
-		return nil, s.signInFailed(ctx, emailAddr, in.Address, failed)
+		return nil, s.signInFailed(ctx, u, emailAddr, in.Address, failed)
 	}
 	if !twoFactor {
 		if err := limits.Succeeded(ctx, emailAddr, in.Address); err != nil {
@@ -96,9 +97,27 @@ func (s *Service) SignIn(ctx context.Context, in SignInAttempt) (*model.User, er
 	return u, nil
 }
 
-// signInFailed counts a failure and returns the answer to it.
-func (s *Service) signInFailed(ctx context.Context, emailAddr, address string, answer error) error {
+// signInFailed counts a failure and returns the answer to it. A failure
+// that leaves the sign-ins of the account or the address waiting goes into
+// the audit log, with the account when it exists (never the address typed
+// or the client address).
+func (s *Service) signInFailed(ctx context.Context, u *model.User, emailAddr, address string, answer error) error {
 	if err := s.SignInLimits.Failed(ctx, emailAddr, address); err != nil {
+		return err
+	}
+	wait, err := s.SignInLimits.Waiting(ctx, emailAddr, address)
+	if err != nil {
+		return err
+	}
+	if wait == 0 {
+		return answer
+	}
+	e := &model.AuditEntry{At: time.Now().UTC(), Event: model.AuditSignInDelayed, Object: "user",
+		Detail: fmt.Sprintf("wait %ds", int(wait.Seconds()))}
+	if u != nil {
+		e.ObjectID = u.ID
+	}
+	if err := store.Audit(ctx, s.DB, e); err != nil {
 		return err
 	}
 	return answer

@@ -128,6 +128,12 @@ func TestGuessesAreDelayed(t *testing.T) {
 		if retry < 1 {
 			t.Fatal("no Retry-After on the delayed answers")
 		}
+		mo := userByEmail(t, db, editor)
+		// Each checked failure that left the account waiting is audited:
+		// with guesses checked at the same moment, up to all of them.
+		if n, err := db.NewSelect().Table("audit_log").Where("event = ?", "signin_delayed").Where("object_id = ?", mo.ID).Count(context.Background()); err != nil || n < 1 || n > free {
+			t.Fatalf("%d audit entries of the wait (%v), want 1 to %d", n, err, free)
+		}
 
 		owner := env.Client(t)
 		fromAddress(owner, 200)
