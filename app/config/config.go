@@ -45,6 +45,14 @@ type Config struct {
 	// DebugAddr, when set, serves Go's profiler (net/http/pprof) on a
 	// separate address, for measuring; keep it on loopback.
 	DebugAddr string
+	// ProxyHeader, when set, names the header in which a reverse proxy in
+	// front of Schakel passes the client's address (such as X-Real-IP, set
+	// by the proxy itself); it is believed only from TrustedProxies. The
+	// sign-in limits count per client address, so behind a proxy without
+	// it every sign-in would seem to come from the proxy.
+	ProxyHeader string
+	// TrustedProxies are the addresses or CIDR ranges of those proxies.
+	TrustedProxies []string
 	// MetricsAddr, when set, serves Prometheus's /metrics on a separate
 	// address; the application's own address has no /metrics.
 	MetricsAddr string
@@ -78,7 +86,7 @@ type setting struct {
 // file when they do not exist yet.
 func Load(fs *flag.FlagSet, args []string) (Config, error) {
 	var c Config
-	var lifetime, attempts, window, retention string
+	var lifetime, attempts, window, retention, proxies string
 	settings := []setting{
 		{"SCHAKEL_ADDR", "addr", ":8080", "listen address", &c.Addr},
 		{"SCHAKEL_DATABASE_URL", "database-url", "", "postgres://… for PostgreSQL; empty for SQLite under the data directory", &c.DatabaseURL},
@@ -91,6 +99,8 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 		{"SCHAKEL_LOGIN_WINDOW", "login-window", "24h", "how long an account's failed sign-ins are remembered after the last one", &window},
 		{"SCHAKEL_CASE_RETENTION_DAYS", "case-retention-days", "30", "days after a meeting that its case notes are purged", &retention},
 		{"SCHAKEL_DEBUG_ADDR", "debug-addr", "", "address for Go's profiler, such as 127.0.0.1:6060 (off when empty)", &c.DebugAddr},
+		{"SCHAKEL_PROXY_HEADER", "proxy-header", "", "header in which a trusted reverse proxy passes the client's address, such as X-Real-IP (off when empty)", &c.ProxyHeader},
+		{"SCHAKEL_TRUSTED_PROXIES", "trusted-proxies", "", "comma-separated addresses or CIDR ranges of the reverse proxies whose proxy header is believed", &proxies},
 		{"SCHAKEL_METRICS_ADDR", "metrics-addr", "", "address that serves Prometheus's /metrics, such as 127.0.0.1:9090 (off when empty)", &c.MetricsAddr},
 		{"SCHAKEL_METRICS_TOKEN", "metrics-token", "", "bearer token that a scrape of /metrics must carry (none when empty)", &c.MetricsToken},
 	}
@@ -116,6 +126,14 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 	}
 	if c.CaseRetention, err = strconv.Atoi(retention); err != nil || c.CaseRetention < 0 || c.CaseRetention > 3650 {
 		return c, fmt.Errorf("SCHAKEL_CASE_RETENTION_DAYS %q is not a number of days from 0 to 3650", retention)
+	}
+	for _, p := range strings.Split(proxies, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			c.TrustedProxies = append(c.TrustedProxies, p)
+		}
+	}
+	if c.ProxyHeader != "" && len(c.TrustedProxies) == 0 {
+		return c, fmt.Errorf("SCHAKEL_PROXY_HEADER needs SCHAKEL_TRUSTED_PROXIES: a header from anyone else could name any address")
 	}
 	if c.DatabaseURL != "" && !c.Postgres() {
 		return c, fmt.Errorf("SCHAKEL_DATABASE_URL must start with postgres:// (or be empty for SQLite)")

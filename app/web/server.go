@@ -85,6 +85,13 @@ func New(d Deps) (*Server, error) {
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          30 * time.Second,
 		IdleTimeout:           120 * time.Second,
+		// Behind a reverse proxy the client's address (for the sign-in
+		// limits and the log) comes from the proxy's header, and only
+		// from the proxies named.
+		ProxyHeader:             d.Config.ProxyHeader,
+		EnableTrustedProxyCheck: d.Config.ProxyHeader != "",
+		TrustedProxies:          d.Config.TrustedProxies,
+		EnableIPValidation:      true,
 	})
 	s.sessions = session.New(session.Config{
 		Storage:        d.Sessions,

@@ -268,3 +268,56 @@ func TestSignInCountsSurviveARestart(t *testing.T) {
 		}
 	})
 }
+
+// TestSignInBehindAProxy: behind a reverse proxy the client's address comes
+// from the proxy's header, so colleagues elsewhere are not held back by a
+// guesser; the header counts only from the trusted proxy.
+func TestSignInBehindAProxy(t *testing.T) {
+	env := testkit.Start(t, testkit.NewDB(t, "sqlite"), func(c *config.Config) {
+		c.ProxyHeader, c.TrustedProxies = "X-Real-IP", []string{"127.0.0.1"}
+	})
+	via := func(c *testkit.Client, client string) {
+		c.HTTP.Transport = headerTransport{"X-Real-IP", client}
+	}
+	guesser := env.Client(t)
+	via(guesser, "203.0.113.9")
+	for i := range 4 * env.Config.LoginAttempts {
+		if r := signInOnce(guesser, fmt.Sprintf("medewerker%02d@havenstad.example", i), "welkom-welkom-1"); r.Status != http.StatusUnauthorized {
+			t.Fatalf("guess %d: %d", i+1, r.Status)
+		}
+	}
+	if r := signInOnce(guesser, viewer, demo.Password); r.Status != http.StatusTooManyRequests {
+		t.Fatalf("the guesser behind the proxy: %d, want 429", r.Status)
+	}
+	colleague := env.Client(t)
+	via(colleague, "198.51.100.20")
+	if r := signInOnce(colleague, viewer, demo.Password); r.Status != http.StatusSeeOther {
+		t.Fatalf("a colleague elsewhere behind the same proxy: %d, want 303", r.Status)
+	}
+	// From an address that is not the proxy, the header is not believed:
+	// the guesser cannot pose as someone else.
+	direct := env.Client(t)
+	fromAddress(direct, 30)
+	for i := range 4 * env.Config.LoginAttempts {
+		direct.Get("/login")
+		req, _ := http.NewRequest(http.MethodPost, env.URL+"/login", strings.NewReader(url.Values{
+			"email": {fmt.Sprintf("ander%02d@havenstad.example", i)}, "password": {"welkom-welkom-1"}, "_csrf": {direct.CSRF}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("X-Real-IP", fmt.Sprintf("192.0.2.%d", i+1))
+		if r := direct.Do(req); r.Status != http.StatusUnauthorized {
+			t.Fatalf("direct guess %d: %d", i+1, r.Status)
+		}
+	}
+	if r := signInOnce(direct, contributor, demo.Password); r.Status != http.StatusTooManyRequests {
+		t.Fatalf("a direct guesser who sent headers: %d, want 429", r.Status)
+	}
+}
+
+// headerTransport adds one header to every request.
+type headerTransport struct{ name, value string }
+
+func (h headerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.Header.Set(h.name, h.value)
+	return http.DefaultTransport.RoundTrip(r)
+}
