@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net/mail"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -62,7 +63,39 @@ type Config struct {
 	// CaseRetention is how many days after a meeting its case notes are
 	// purged.
 	CaseRetention int
+	// SMTP is the mail server e-mail is sent through; without a host,
+	// messages stay in the development outbox.
+	SMTP SMTP
 }
+
+// SMTP says how to reach the mail server.
+type SMTP struct {
+	Host string
+	Port int
+	// User and Password log in to the server; no login when User is empty.
+	User     string
+	Password string
+	// From is the sender of every message, such as
+	// "Schakel <noreply@gemeente.example>".
+	From string
+	// TLS is TLSStartTLS, TLSImplicit or TLSNone.
+	TLS string
+}
+
+// TLS modes of the connection to the mail server.
+const (
+	// TLSStartTLS upgrades the connection with STARTTLS and refuses a
+	// server that does not offer it (port 587).
+	TLSStartTLS = "starttls"
+	// TLSImplicit speaks TLS from the first byte (port 465).
+	TLSImplicit = "tls"
+	// TLSNone sends in the clear: only for a mail catcher on the same
+	// machine or network, never across the internet.
+	TLSNone = "none"
+)
+
+// Configured reports whether e-mail is sent at all.
+func (s SMTP) Configured() bool { return s.Host != "" }
 
 // Secure reports whether Schakel is served over TLS, so that cookies must
 // carry the Secure flag.
@@ -86,7 +119,7 @@ type setting struct {
 // file when they do not exist yet.
 func Load(fs *flag.FlagSet, args []string) (Config, error) {
 	var c Config
-	var lifetime, attempts, window, retention, proxies string
+	var lifetime, attempts, window, retention, proxies, smtpPort string
 	settings := []setting{
 		{"SCHAKEL_ADDR", "addr", ":8080", "listen address", &c.Addr},
 		{"SCHAKEL_DATABASE_URL", "database-url", "", "postgres://… for PostgreSQL; empty for SQLite under the data directory", &c.DatabaseURL},
@@ -103,6 +136,12 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 		{"SCHAKEL_TRUSTED_PROXIES", "trusted-proxies", "", "comma-separated addresses or CIDR ranges of the reverse proxies whose proxy header is believed", &proxies},
 		{"SCHAKEL_METRICS_ADDR", "metrics-addr", "", "address that serves Prometheus's /metrics, such as 127.0.0.1:9090 (off when empty)", &c.MetricsAddr},
 		{"SCHAKEL_METRICS_TOKEN", "metrics-token", "", "bearer token that a scrape of /metrics must carry (none when empty)", &c.MetricsToken},
+		{"SCHAKEL_SMTP_HOST", "smtp-host", "", "mail server for outgoing e-mail (empty: messages are kept in the development outbox)", &c.SMTP.Host},
+		{"SCHAKEL_SMTP_PORT", "smtp-port", "", "mail server port (default 587, or 465 with smtp-tls=tls, 25 with none)", &smtpPort},
+		{"SCHAKEL_SMTP_USER", "smtp-user", "", "user name at the mail server (empty: no login)", &c.SMTP.User},
+		{"SCHAKEL_SMTP_PASSWORD", "smtp-password", "", "password at the mail server; prefer the variable to the flag", &c.SMTP.Password},
+		{"SCHAKEL_SMTP_FROM", "smtp-from", "", "sender of every message, such as \"Schakel <noreply@gemeente.example>\" (default noreply at the host of base-url)", &c.SMTP.From},
+		{"SCHAKEL_SMTP_TLS", "smtp-tls", TLSStartTLS, "starttls, tls (implicit, port 465) or none (a local mail catcher only)", &c.SMTP.TLS},
 	}
 	for _, s := range settings {
 		def := s.def
@@ -150,6 +189,9 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 		return c, fmt.Errorf("SCHAKEL_BASE_URL %q is not an http(s) URL", c.BaseURL)
 	}
 	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+	if err := c.SMTP.complete(smtpPort, u.Hostname()); err != nil {
+		return c, err
+	}
 	if err := os.MkdirAll(c.DataDir, 0o700); err != nil {
 		return c, fmt.Errorf("data directory: %w", err)
 	}
@@ -159,6 +201,40 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 		}
 	}
 	return c, nil
+}
+
+// complete checks the mail server settings and fills in the port and the
+// sender when they were left out.
+func (s *SMTP) complete(port, baseHost string) error {
+	if !s.Configured() {
+		if s.User != "" || s.Password != "" || port != "" {
+			return errors.New("SCHAKEL_SMTP_USER, _PASSWORD or _PORT is set but SCHAKEL_SMTP_HOST is not: name the mail server too, or leave all of them out")
+		}
+		return nil
+	}
+	if strings.ContainsAny(s.Host, ":/ ") {
+		return fmt.Errorf("SCHAKEL_SMTP_HOST %q must be a host name alone, such as smtp.gemeente.example; the port goes in SCHAKEL_SMTP_PORT", s.Host)
+	}
+	defaults := map[string]int{TLSStartTLS: 587, TLSImplicit: 465, TLSNone: 25}
+	def, ok := defaults[s.TLS]
+	if !ok {
+		return fmt.Errorf("SCHAKEL_SMTP_TLS %q is not one of starttls, tls or none", s.TLS)
+	}
+	s.Port = def
+	if port != "" {
+		p, err := strconv.Atoi(port)
+		if err != nil || p < 1 || p > 65535 {
+			return fmt.Errorf("SCHAKEL_SMTP_PORT %q is not a port number", port)
+		}
+		s.Port = p
+	}
+	if s.From == "" {
+		s.From = "Schakel <noreply@" + baseHost + ">"
+	}
+	if _, err := mail.ParseAddress(s.From); err != nil {
+		return fmt.Errorf("SCHAKEL_SMTP_FROM %q is not an e-mail address such as \"Schakel <noreply@gemeente.example>\"", s.From)
+	}
+	return nil
 }
 
 // loadOrCreateKey returns the key kept in path, writing a new random one

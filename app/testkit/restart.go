@@ -18,6 +18,7 @@ import (
 	"schakel/app/config"
 	"schakel/app/i18n"
 	"schakel/app/live"
+	"schakel/app/mail"
 	"schakel/app/service"
 	"schakel/app/store"
 	"schakel/app/web"
@@ -87,6 +88,20 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 		go metricsServer.Serve(mln)
 		e.MetricsURL = "http://" + mln.Addr().String() + "/metrics"
 	}
+	// The sender runs when a mail server is configured (SMTPServer.Configure),
+	// as in serve.go; otherwise messages stay in the outbox.
+	var sender *mail.Sender
+	senderDone := make(chan struct{})
+	if cfg.SMTP.Configured() {
+		if sender, err = mail.NewSender(svc.Mail, cfg.SMTP, logger); err != nil {
+			stopLive()
+			ln.Close()
+			t.Fatal(err)
+		}
+		go func() { sender.Run(liveCtx); close(senderDone) }()
+	} else {
+		close(senderDone)
+	}
 	tl := newListener(ln)
 	done := make(chan error, 1)
 	go func() { done <- srv.App.Listener(tl) }()
@@ -97,6 +112,7 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 			if metricsServer != nil {
 				metricsServer.Close()
 			}
+			<-senderDone
 			shutDown := make(chan struct{})
 			go tl.closeUnusedUntil(shutDown)
 			err := srv.App.ShutdownWithTimeout(5 * time.Second)
@@ -118,7 +134,7 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 		})
 	}
 	t.Cleanup(stop)
-	e.Authz, e.Svc, e.Server, e.Config, e.stop = az, svc, srv, cfg, stop
+	e.Authz, e.Svc, e.Server, e.Config, e.Mail, e.stop = az, svc, srv, cfg, sender, stop
 }
 
 // Stop shuts the server down, closing its live connections as a restart

@@ -18,6 +18,7 @@ import (
 	"schakel/app/authz"
 	"schakel/app/config"
 	"schakel/app/demo"
+	"schakel/app/mail"
 	"schakel/app/password"
 	"schakel/app/service"
 	"schakel/app/web"
@@ -34,6 +35,9 @@ type Env struct {
 	Svc    *service.Service
 	Server *web.Server
 	Config config.Config
+	// Mail delivers the outbox when a mail server is configured; nil
+	// otherwise.
+	Mail *mail.Sender
 	// URL is the server's base URL, such as http://127.0.0.1:41234.
 	URL string
 	// MetricsURL is the address of /metrics when the configuration has a

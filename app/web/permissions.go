@@ -126,6 +126,9 @@ var Routes = map[string]Permission{
 	"POST /admin/accounts":              admin,
 	"POST /admin/accounts/:uid/disable": admin,
 	"POST /admin/accounts/:uid/enable":  admin,
+	"GET /admin/outbox":                 admin,
+	"GET /admin/outbox/:id":             admin,
+	"POST /admin/outbox/:id/retry":      admin,
 }
 
 // workspaceIDKey is the Locals key under which the guard leaves the

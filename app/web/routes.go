@@ -92,6 +92,9 @@ func (s *Server) routes() error {
 	r.handle("POST", "/admin/accounts", s.accountCreate)
 	r.handle("POST", "/admin/accounts/:uid/disable", s.accountDisable)
 	r.handle("POST", "/admin/accounts/:uid/enable", s.accountEnable)
+	r.handle("GET", "/admin/outbox", s.outboxList)
+	r.handle("GET", "/admin/outbox/:id", s.outboxShow)
+	r.handle("POST", "/admin/outbox/:id/retry", s.outboxRetry)
 
 	// Anything else is not found, in the user's language.
 	s.App.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })

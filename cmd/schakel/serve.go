@@ -20,6 +20,7 @@ import (
 	"schakel/app/demo"
 	"schakel/app/i18n"
 	"schakel/app/live"
+	"schakel/app/mail"
 	"schakel/app/model"
 	"schakel/app/password"
 	"schakel/app/service"
@@ -106,11 +107,18 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			}
 		}()
 	}
+	senderDone, err := startMail(ctx, svc.Mail, cfg, log)
+	if err != nil {
+		return err
+	}
 	go purgeSessions(ctx, db, svc.SignInLimits, log)
 	go purgeCase(ctx, svc, cfg.CaseRetention, log)
 	go reloadRules(ctx, az, log)
 
 	fmt.Fprintf(stdout, "\nSchakel is running at %s\n", cfg.BaseURL)
+	if !cfg.SMTP.Configured() {
+		fmt.Fprintf(stdout, "E-mail is not sent (no SCHAKEL_SMTP_HOST): administrators read it at %s/admin/outbox\n", cfg.BaseURL)
+	}
 	if *withDemo {
 		fmt.Fprintf(stdout, "\nDemo accounts (password %q):\n", demo.Password)
 		for _, l := range demo.Logins {
@@ -133,7 +141,30 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := <-errc; err != nil && !errors.Is(err, net.ErrClosed) {
 		return err
 	}
+	<-senderDone
 	return nil
+}
+
+// startMail starts delivering e-mail when a mail server is configured, and
+// says in the log that it is not when none is. The channel closes once the
+// sender has stopped, after ctx ends.
+func startMail(ctx context.Context, outbox *mail.Outbox, cfg config.Config, log *slog.Logger) (<-chan struct{}, error) {
+	done := make(chan struct{})
+	if !cfg.SMTP.Configured() {
+		log.Warn("no mail server configured (SCHAKEL_SMTP_HOST): e-mail is not sent but kept in the development outbox, which administrators see at /admin/outbox")
+		close(done)
+		return done, nil
+	}
+	sender, err := mail.NewSender(outbox, cfg.SMTP, log)
+	if err != nil {
+		return nil, err
+	}
+	log.Info("e-mail is sent through the mail server", "host", cfg.SMTP.Host, "port", cfg.SMTP.Port, "tls", cfg.SMTP.TLS, "from", cfg.SMTP.From)
+	go func() {
+		sender.Run(ctx)
+		close(done)
+	}()
+	return done, nil
 }
 
 // openMigrated opens the configured database and brings its schema up to date.
