@@ -528,7 +528,7 @@ func AdminAccountsPage(d AccountsAdmin) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = Field(FormField{Name: "platform_role", Label: "field.platform_role", Type: "select", Options: adminKindOptions(model.PlatformRoles), Prefix: "platform_role", Value: string(d.Form.PlatformRole), Error: d.Errors["platform_role"], Required: true}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = Field(FormField{Name: "platform_role", Label: "field.platform_role", Type: "select", Options: adminKindOptions(model.PlatformRoles), Prefix: "platform_role", Value: string(d.Form.PlatformRole), Error: d.Errors["platform_role"]}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -35,14 +35,31 @@ type Config struct {
 	SessionLifetime time.Duration
 	// LogLevel is debug, info, warn or error.
 	LogLevel string
-	// LoginAttempts is how many failed sign-ins one account or one address
-	// may make within LoginWindow.
+	// LoginAttempts is how many failed sign-ins an account may have before
+	// its next sign-in waits (an address may have four times as many);
+	// each further failure doubles the wait, from 30 seconds up to 15
+	// minutes. Nothing is ever locked.
 	LoginAttempts int
-	// LoginWindow is the period over which failed sign-ins are counted.
+	// LoginWindow is how long after its last failure an account's run of
+	// failures is forgotten (a successful sign-in ends it at once).
 	LoginWindow time.Duration
 	// DebugAddr, when set, serves Go's profiler (net/http/pprof) on a
 	// separate address, for measuring; keep it on loopback.
 	DebugAddr string
+	// ProxyHeader, when set, names the header in which a reverse proxy in
+	// front of Schakel passes the client's address (such as X-Real-IP, set
+	// by the proxy itself); it is believed only from TrustedProxies. The
+	// sign-in limits count per client address, so behind a proxy without
+	// it every sign-in would seem to come from the proxy.
+	ProxyHeader string
+	// TrustedProxies are the addresses or CIDR ranges of those proxies.
+	TrustedProxies []string
+	// MetricsAddr, when set, serves Prometheus's /metrics on a separate
+	// address; the application's own address has no /metrics.
+	MetricsAddr string
+	// MetricsToken, when set, is the bearer token a scrape of /metrics must
+	// carry.
+	MetricsToken string
 	// CaseRetention is how many days after a meeting its case notes are
 	// purged.
 	CaseRetention int
@@ -109,7 +126,7 @@ type setting struct {
 // file when they do not exist yet.
 func Load(fs *flag.FlagSet, args []string) (Config, error) {
 	var c Config
-	var lifetime, attempts, window, retention, smtpPort string
+	var lifetime, attempts, window, retention, proxies, smtpPort string
 	settings := []setting{
 		{"SCHAKEL_ADDR", "addr", ":8080", "listen address", &c.Addr},
 		{"SCHAKEL_DATABASE_URL", "database-url", "", "postgres://… for PostgreSQL; empty for SQLite under the data directory", &c.DatabaseURL},
@@ -118,11 +135,15 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 		{"SCHAKEL_SECRET_KEY", "secret-key", "", "secret key (default: generated and kept in the data directory)", &c.SecretKey},
 		{"SCHAKEL_SESSION_LIFETIME", "session-lifetime", "12h", "how long an unused session lasts", &lifetime},
 		{"SCHAKEL_LOG_LEVEL", "log-level", "info", "debug, info, warn or error", &c.LogLevel},
-		{"SCHAKEL_LOGIN_ATTEMPTS", "login-attempts", "5", "failed sign-ins allowed per account and per address within the login window", &attempts},
-		{"SCHAKEL_LOGIN_WINDOW", "login-window", "15m", "period over which failed sign-ins are counted", &window},
+		{"SCHAKEL_LOGIN_ATTEMPTS", "login-attempts", "5", "failed sign-ins of an account before its next sign-in waits (an address: four times as many)", &attempts},
+		{"SCHAKEL_LOGIN_WINDOW", "login-window", "24h", "how long an account's failed sign-ins are remembered after the last one", &window},
 		{"SCHAKEL_CASE_RETENTION_DAYS", "case-retention-days", "30", "days after a meeting that its case notes are purged", &retention},
 		{"SCHAKEL_CONTACT_EMAIL", "contact-email", "contact@schakel.example", "address for access requests, privacy questions and security reports", &c.ContactEmail},
 		{"SCHAKEL_DEBUG_ADDR", "debug-addr", "", "address for Go's profiler, such as 127.0.0.1:6060 (off when empty)", &c.DebugAddr},
+		{"SCHAKEL_PROXY_HEADER", "proxy-header", "", "header in which a trusted reverse proxy passes the client's address, such as X-Real-IP (off when empty)", &c.ProxyHeader},
+		{"SCHAKEL_TRUSTED_PROXIES", "trusted-proxies", "", "comma-separated addresses or CIDR ranges of the reverse proxies whose proxy header is believed", &proxies},
+		{"SCHAKEL_METRICS_ADDR", "metrics-addr", "", "address that serves Prometheus's /metrics, such as 127.0.0.1:9090 (off when empty)", &c.MetricsAddr},
+		{"SCHAKEL_METRICS_TOKEN", "metrics-token", "", "bearer token that a scrape of /metrics must carry (none when empty)", &c.MetricsToken},
 		{"SCHAKEL_SMTP_HOST", "smtp-host", "", "mail server for outgoing e-mail (empty: messages are kept in the development outbox)", &c.SMTP.Host},
 		{"SCHAKEL_SMTP_PORT", "smtp-port", "", "mail server port (default 587, or 465 with smtp-tls=tls, 25 with none)", &smtpPort},
 		{"SCHAKEL_SMTP_USER", "smtp-user", "", "user name at the mail server (empty: no login)", &c.SMTP.User},
@@ -145,7 +166,7 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 		return c, fmt.Errorf("SCHAKEL_SESSION_LIFETIME %q is not a positive duration such as 12h", lifetime)
 	}
 	if c.LoginWindow, err = time.ParseDuration(window); err != nil || c.LoginWindow <= 0 {
-		return c, fmt.Errorf("SCHAKEL_LOGIN_WINDOW %q is not a positive duration such as 15m", window)
+		return c, fmt.Errorf("SCHAKEL_LOGIN_WINDOW %q is not a positive duration such as 24h", window)
 	}
 	if c.LoginAttempts, err = strconv.Atoi(attempts); err != nil || c.LoginAttempts < 1 {
 		return c, fmt.Errorf("SCHAKEL_LOGIN_ATTEMPTS %q is not a positive whole number", attempts)
@@ -155,6 +176,14 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 	}
 	if a, err := mail.ParseAddress(c.ContactEmail); err != nil || a.Address != c.ContactEmail {
 		return c, fmt.Errorf("SCHAKEL_CONTACT_EMAIL %q is not a plain e-mail address such as contact@example.org", c.ContactEmail)
+	}
+	for _, p := range strings.Split(proxies, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			c.TrustedProxies = append(c.TrustedProxies, p)
+		}
+	}
+	if c.ProxyHeader != "" && len(c.TrustedProxies) == 0 {
+		return c, fmt.Errorf("SCHAKEL_PROXY_HEADER needs SCHAKEL_TRUSTED_PROXIES: a header from anyone else could name any address")
 	}
 	if c.DatabaseURL != "" && !c.Postgres() {
 		return c, fmt.Errorf("SCHAKEL_DATABASE_URL must start with postgres:// (or be empty for SQLite)")

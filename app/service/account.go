@@ -43,18 +43,6 @@ func (s *Service) UpdateProfile(ctx context.Context, u *model.User, in ProfileIn
 	})
 }
 
-// validNewPassword checks a new password against the rules for passwords.
-func validNewPassword(v *apperr.Validation, field, pw string) {
-	switch n := utf8.RuneCountInString(pw); {
-	case n == 0:
-		v.Add(field, "validation.required")
-	case n < MinPassword:
-		v.Add(field, "validation.password_short")
-	case n > MaxPassword:
-		v.Add(field, "validation.too_long")
-	}
-}
-
 // checkCurrentPassword records a field error unless pw is the account's
 // password.
 func (s *Service) checkCurrentPassword(ctx context.Context, v *apperr.Validation, field string, u *model.User, pw string) error {
@@ -85,7 +73,7 @@ func (s *Service) ChangePassword(ctx context.Context, u *model.User, current, ne
 	if err := s.checkCurrentPassword(ctx, &v, "current_password", u, current); err != nil {
 		return err
 	}
-	validNewPassword(&v, "new_password", next)
+	checkNewPassword(&v, "new_password", next, u.Email, u.Name)
 	if err := v.Err(); err != nil {
 		return err
 	}

@@ -120,11 +120,16 @@ func (s *Service) openReset(ctx context.Context, db bun.IDB, token string, now t
 // next sign-in.
 func (s *Service) ResetPassword(ctx context.Context, token, next string) error {
 	now := time.Now().UTC()
-	if _, err := s.openReset(ctx, s.DB, token, now); err != nil {
+	r, err := s.openReset(ctx, s.DB, token, now)
+	if err != nil {
+		return err
+	}
+	owner, err := store.User(ctx, s.DB, r.UserID)
+	if err != nil {
 		return err
 	}
 	var v apperr.Validation
-	validNewPassword(&v, "new_password", next)
+	checkNewPassword(&v, "new_password", next, owner.Email, owner.Name)
 	if err := v.Err(); err != nil {
 		return err
 	}

@@ -44,6 +44,9 @@ type Service struct {
 	// Demo says that the server runs with the demo data (--demo): only
 	// then may the demo accounts put off setting up two-factor.
 	Demo bool
+	// SignInLimits slows down the sign-ins of an account or an address
+	// after failures.
+	SignInLimits *SignInLimits
 }
 
 // New returns a service over db with the default password cost, which
@@ -52,7 +55,10 @@ func New(db *bun.DB, az *authz.Authorizer, events realtime.Publisher) *Service {
 	if events == nil {
 		events = realtime.Discard{}
 	}
-	return &Service{DB: db, Authz: az, Events: events, Hashing: password.Default, Mail: mail.NewOutbox(db)}
+	return &Service{
+		DB: db, Authz: az, Events: events, Hashing: password.Default, Mail: mail.NewOutbox(db),
+		SignInLimits: NewSignInLimits(db, "", DefaultSignInPolicy),
+	}
 }
 
 // Limits on what users type, in characters.

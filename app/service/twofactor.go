@@ -144,7 +144,11 @@ func (s *Service) ConfirmTwoFactor(ctx context.Context, u *model.User, code stri
 // SecondFactor checks the second step of a sign-in: a code from the app,
 // good once, or an unused recovery code, which is used up by it. It
 // returns the account, read afresh.
-func (s *Service) SecondFactor(ctx context.Context, userID int64, code string) (*model.User, error) {
+//
+// The sign-in limits hear of it from address: a wrong code counts as a
+// failed sign-in of the account and the address, a right one ends their
+// run, as a right password does for an account without a second step.
+func (s *Service) SecondFactor(ctx context.Context, userID int64, code, address string) (*model.User, error) {
 	u, err := store.User(ctx, s.DB, userID)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, apperr.New(http.StatusUnauthorized, "signin.error.failed")
@@ -159,7 +163,17 @@ func (s *Service) SecondFactor(ctx context.Context, userID int64, code string) (
 		return u, nil
 	}
 	if err := s.checkSecondFactor(ctx, s.DB, u, code); err != nil {
+		if _, refused := apperr.As(err); refused && s.SignInLimits != nil {
+			if ferr := s.SignInLimits.Failed(ctx, u.Email, address); ferr != nil {
+				return nil, ferr
+			}
+		}
 		return nil, s.secondFactorRefused(ctx, u, err)
+	}
+	if s.SignInLimits != nil {
+		if err := s.SignInLimits.Succeeded(ctx, u.Email, address); err != nil {
+			return nil, err
+		}
 	}
 	return u, nil
 }

@@ -86,7 +86,7 @@ func TestTwoFactorCodes(t *testing.T) {
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
-				_, err := f.svc.SecondFactor(ctx, f.anna.ID, tt.code)
+				_, err := f.svc.SecondFactor(ctx, f.anna.ID, tt.code, "127.0.0.1")
 				if got := fieldMessage(err); got != tt.want {
 					t.Fatalf("got %q, want %q", got, tt.want)
 				}

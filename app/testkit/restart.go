@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
 	"sync"
 	"testing"
 	"time"
@@ -61,6 +62,8 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 	svc := service.New(e.DB, az, events.Publisher())
 	svc.Hashing = FastHashing
 	svc.Sessions, svc.Secret, svc.Messages, svc.Demo = sessions, []byte(cfg.SecretKey), msgs, cfg.Demo
+	svc.SignInLimits = service.NewSignInLimits(e.DB, cfg.SecretKey, service.SignInPolicyFor(cfg.LoginAttempts, cfg.LoginWindow))
+	svc.SignInLimits.Now = e.now
 	registry := prometheus.NewRegistry()
 	hub := events.NewHub(live.HubDeps{Service: svc, Authz: az, Messages: msgs, Logger: logger, Registry: registry, Sessions: sessions})
 	srv, err := web.New(web.Deps{
@@ -76,6 +79,18 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 		stopLive()
 		ln.Close()
 		t.Fatalf("live updates: %v", err)
+	}
+	var metricsServer *http.Server
+	if cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			stopLive()
+			ln.Close()
+			t.Fatalf("metrics address: %v", err)
+		}
+		metricsServer = &http.Server{Handler: srv.MetricsHandler(), ReadHeaderTimeout: 5 * time.Second}
+		go metricsServer.Serve(mln)
+		e.MetricsURL = "http://" + mln.Addr().String() + "/metrics"
 	}
 	// The sender runs when a mail server is configured (SMTPServer.Configure),
 	// as in serve.go; otherwise messages stay in the outbox.
@@ -98,6 +113,9 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 	stop := func() {
 		once.Do(func() {
 			stopLive()
+			if metricsServer != nil {
+				metricsServer.Close()
+			}
 			<-senderDone
 			shutDown := make(chan struct{})
 			go tl.closeUnusedUntil(shutDown)

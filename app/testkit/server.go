@@ -8,6 +8,7 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -39,12 +40,28 @@ type Env struct {
 	Mail *mail.Sender
 	// URL is the server's base URL, such as http://127.0.0.1:41234.
 	URL string
+	// MetricsURL is the address of /metrics when the configuration has a
+	// metrics address (tune MetricsAddr to "127.0.0.1:0"), else empty.
+	MetricsURL string
 
 	addr    string
 	dataDir string
 	tune    []func(*config.Config)
 	stop    func()
+
+	// clock is the sign-in limits' clock: the moment the environment
+	// started, moved on only by Advance.
+	clockStart time.Time
+	clockShift atomic.Int64
 }
+
+// Advance moves the clock of the sign-in limits on by d, as if that much
+// time had passed; without it the clock stands still, so that no wait
+// runs out while a test runs, however slow the machine.
+func (e *Env) Advance(d time.Duration) { e.clockShift.Add(int64(d)) }
+
+// now is the time on the sign-in limits' clock.
+func (e *Env) now() time.Time { return e.clockStart.Add(time.Duration(e.clockShift.Load())) }
 
 // Start seeds the demo data into db and serves Schakel on a loopback port
 // until the test ends. tune, if given, changes the configuration first.
@@ -58,7 +75,7 @@ func Start(t testing.TB, db *bun.DB, tune ...func(*config.Config)) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &Env{DB: db, URL: "http://" + ln.Addr().String(), addr: ln.Addr().String(), dataDir: t.TempDir(), tune: tune}
+	e := &Env{DB: db, URL: "http://" + ln.Addr().String(), addr: ln.Addr().String(), dataDir: t.TempDir(), tune: tune, clockStart: time.Now()}
 	e.serve(t, ln)
 	return e
 }

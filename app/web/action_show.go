@@ -94,7 +94,7 @@ func pageField(d *views.ActionPageView, field string) *views.ActionPageField {
 // workspace's members, the organisations and the plan's themes.
 func (s *Server) actionChoices(c *fiber.Ctx, a *model.Action, p *model.Plan) (views.ActionChoices, error) {
 	ctx, u := c.UserContext(), currentUser(c)
-	members, err := s.svc.Members(ctx, u, a.WorkspaceID)
+	members, err := s.svc.MemberChoices(ctx, u, a.WorkspaceID)
 	if err != nil {
 		return views.ActionChoices{}, err
 	}

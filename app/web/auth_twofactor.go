@@ -65,7 +65,7 @@ func (s *Server) twoFactorCodeSubmit(c *fiber.Ctx) error {
 	if err != nil {
 		return s.toSignIn(c, err)
 	}
-	checked, err := s.svc.SecondFactor(c.UserContext(), u.ID, c.FormValue("code"))
+	checked, err := s.svc.SecondFactor(c.UserContext(), u.ID, c.FormValue("code"), c.IP())
 	if err != nil {
 		e, ok := apperr.As(err)
 		if !ok || e.Fields["code"] == "" {

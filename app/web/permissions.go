@@ -49,7 +49,6 @@ var Routes = map[string]Permission{
 	"GET /static/*":   public,
 	"GET /healthz":    public,
 	"GET /readyz":     public,
-	"GET /metrics":    public,
 	"GET /":           public,
 	"GET /login":      public,
 	"POST /login":     public,

