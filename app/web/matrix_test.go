@@ -77,7 +77,6 @@ var matrix = map[string]matrixRow{
 	"GET /calendar/:token.ics":          {own: "404 404 404 404 404 404 404 404"},
 	"GET /healthz":                      {own: "200 200 200 200 200 200 200 200"},
 	"GET /login":                        {own: "200 303 303 303 303 303 303 303"},
-	"GET /metrics":                      {own: "200 200 200 200 200 200 200 200"},
 	"GET /readyz":                       {own: "200 200 200 200 200 200 200 200"},
 	"GET /toegankelijkheid":             {own: "200 200 200 200 200 200 200 200"},
 	"GET /workspaces":                   {own: "303 200 200 200 200 200 200 200"},
@@ -137,6 +136,29 @@ var matrix = map[string]matrixRow{
 	"POST /workspaces/:wid/plans":                               {own: "401 422 422 403 403 403 403 403", foreign: "401 404 404 404 404 403 403 403", probe: probe{refused: form("title", ""), valid: form("title", "Matrix", "period_start", "2027-01-01", "period_end", "2027-12-31")}},
 	"POST /workspaces/:wid/plans/:pid/actions":                  {own: "401 422 422 422 403 403 403 403", foreign: "401 404 404 404 404 403 403 403", mixed: "401 404 404 404 403 403 403 403", probe: probe{refused: form("title", ""), valid: form("title", "Matrix", "theme", "preventie")}},
 	"POST /workspaces/:wid/plans/:pid/fields/:field":            {own: "401 422 422 403 403 403 403 403", foreign: "401 404 404 404 404 403 403 403", mixed: "401 404 404 403 403 403 403 403", probe: probe{refused: form("value", "", "version", "1"), valid: form("value", "Matrix", "version", "1")}},
+
+	"GET /account":                            {own: "303 200 200 200 200 200 200 200"},
+	"GET /account/two-factor":                 {own: "303 200 200 200 200 200 200 200"},
+	"GET /admin/outbox":                       {own: "303 403 403 403 403 403 200 403"},
+	"GET /admin/outbox/:id":                   {own: "303 403 403 403 403 403 404 403"},
+	"GET /login/two-factor":                   {own: "303 303 303 303 303 303 303 303"},
+	"GET /login/two-factor/setup":             {own: "303 303 303 303 303 303 303 303"},
+	"GET /password/forgot":                    {own: "200 200 200 200 200 200 200 200"},
+	"GET /password/reset":                     {own: "410 410 410 410 410 410 410 410"},
+	"POST /account/data":                      {own: "401 200 200 200 200 200 200 200"},
+	"POST /account/delete":                    {own: "401 422 422 422 422 422 422 422", probe: probe{refused: form("password", "")}},
+	"POST /account/password":                  {own: "401 422 422 422 422 422 422 422", probe: probe{refused: form("current_password", "", "new_password", "")}},
+	"POST /account/profile":                   {own: "401 422 422 422 422 422 422 422", probe: probe{refused: form("name", "")}},
+	"POST /account/sessions/:sid/revoke":      {own: "401 404 404 404 404 404 404 404", probe: probe{last: true}},
+	"POST /account/two-factor":                {own: "401 422 422 422 422 422 422 422", probe: probe{refused: form("code", "")}},
+	"POST /account/two-factor/off":            {own: "401 403 403 403 403 409 403 409"},
+	"POST /account/two-factor/recovery-codes": {own: "401 409 409 409 409 409 409 409"},
+	"POST /admin/outbox/:id/retry":            {own: "401 403 403 403 403 403 404 403"},
+	"POST /login/two-factor":                  {own: "303 303 303 303 303 303 303 303"},
+	"POST /login/two-factor/later":            {own: "303 303 303 303 303 303 303 303"},
+	"POST /login/two-factor/setup":            {own: "303 303 303 303 303 303 303 303"},
+	"POST /password/forgot":                   {own: "422 422 422 422 422 422 422 422", probe: probe{refused: form("email", "")}},
+	"POST /password/reset":                    {own: "410 410 410 410 410 410 410 410"},
 }
 
 // matrixIDs are the ids a run fills into a route's parameters.
@@ -306,6 +328,11 @@ func TestAuthorizationMatrix(t *testing.T) {
 					if have := strings.Join(g[variant], " "); have != want {
 						t.Errorf("%s, %s ids:\n  people %v\n  got    %s\n  want   %s\n  (now: %s)", route, variant, matrixPeople, have, want, line)
 					}
+				}
+			}
+			for route := range matrix {
+				if _, ok := web.Routes[route]; !ok {
+					t.Errorf("the matrix has a row for %s, which is no route", route)
 				}
 			}
 			if missing.Len() > 0 {
