@@ -45,6 +45,8 @@ type Config struct {
 	// CaseRetention is how many days after a meeting its case notes are
 	// purged.
 	CaseRetention int
+	// InvitationDays is how many days an invitation's link works.
+	InvitationDays int
 }
 
 // Secure reports whether Schakel is served over TLS, so that cookies must
@@ -69,7 +71,7 @@ type setting struct {
 // file when they do not exist yet.
 func Load(fs *flag.FlagSet, args []string) (Config, error) {
 	var c Config
-	var lifetime, attempts, window, retention string
+	var lifetime, attempts, window, retention, invitationDays string
 	settings := []setting{
 		{"SCHAKEL_ADDR", "addr", ":8080", "listen address", &c.Addr},
 		{"SCHAKEL_DATABASE_URL", "database-url", "", "postgres://… for PostgreSQL; empty for SQLite under the data directory", &c.DatabaseURL},
@@ -81,6 +83,7 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 		{"SCHAKEL_LOGIN_ATTEMPTS", "login-attempts", "5", "failed sign-ins allowed per account and per address within the login window", &attempts},
 		{"SCHAKEL_LOGIN_WINDOW", "login-window", "15m", "period over which failed sign-ins are counted", &window},
 		{"SCHAKEL_CASE_RETENTION_DAYS", "case-retention-days", "30", "days after a meeting that its case notes are purged", &retention},
+		{"SCHAKEL_INVITATION_DAYS", "invitation-days", "7", "days that the link of an invitation works", &invitationDays},
 		{"SCHAKEL_DEBUG_ADDR", "debug-addr", "", "address for Go's profiler, such as 127.0.0.1:6060 (off when empty)", &c.DebugAddr},
 	}
 	for _, s := range settings {
@@ -105,6 +108,9 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 	}
 	if c.CaseRetention, err = strconv.Atoi(retention); err != nil || c.CaseRetention < 0 || c.CaseRetention > 3650 {
 		return c, fmt.Errorf("SCHAKEL_CASE_RETENTION_DAYS %q is not a number of days from 0 to 3650", retention)
+	}
+	if c.InvitationDays, err = strconv.Atoi(invitationDays); err != nil || c.InvitationDays < 1 || c.InvitationDays > 90 {
+		return c, fmt.Errorf("SCHAKEL_INVITATION_DAYS %q is not a number of days from 1 to 90", invitationDays)
 	}
 	if c.DatabaseURL != "" && !c.Postgres() {
 		return c, fmt.Errorf("SCHAKEL_DATABASE_URL must start with postgres:// (or be empty for SQLite)")

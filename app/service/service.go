@@ -6,12 +6,14 @@ import (
 	"context"
 	netmail "net/mail"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/uptrace/bun"
 
 	"schakel/app/apperr"
 	"schakel/app/authz"
+	"schakel/app/i18n"
 	"schakel/app/mail"
 	"schakel/app/password"
 	"schakel/app/realtime"
@@ -28,6 +30,20 @@ type Service struct {
 	// Mail is the outbox that messages are written to, in the transaction
 	// of the change that causes them.
 	Mail *mail.Outbox
+	// Messages writes e-mails in each recipient's language.
+	Messages *i18n.Bundle
+	// Links is what a message with a link needs: Schakel's public address
+	// and the key under which a link's secret token is hashed.
+	Links Links
+	// InvitationLifetime is how long an invitation's link works.
+	InvitationLifetime time.Duration
+}
+
+// Links is Schakel's public address and the key that hashes the secret
+// tokens of the links it sends.
+type Links struct {
+	BaseURL string
+	Secret  []byte
 }
 
 // New returns a service over db with the default password cost, which
@@ -36,7 +52,10 @@ func New(db *bun.DB, az *authz.Authorizer, events realtime.Publisher) *Service {
 	if events == nil {
 		events = realtime.Discard{}
 	}
-	return &Service{DB: db, Authz: az, Events: events, Hashing: password.Default, Mail: mail.NewOutbox(db)}
+	return &Service{
+		DB: db, Authz: az, Events: events, Hashing: password.Default, Mail: mail.NewOutbox(db),
+		InvitationLifetime: DefaultInvitationLifetime,
+	}
 }
 
 // Limits on what users type, in characters.

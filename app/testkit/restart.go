@@ -56,6 +56,9 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 	}
 	svc := service.New(e.DB, az, events.Publisher())
 	svc.Hashing = FastHashing
+	svc.Messages = msgs
+	svc.Links = service.Links{BaseURL: cfg.BaseURL, Secret: []byte(cfg.SecretKey)}
+	svc.InvitationLifetime = time.Duration(cfg.InvitationDays) * 24 * time.Hour
 	registry := prometheus.NewRegistry()
 	hub := events.NewHub(live.HubDeps{Service: svc, Authz: az, Messages: msgs, Logger: logger, Registry: registry})
 	srv, err := web.New(web.Deps{

@@ -64,6 +64,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("live updates: %w", err)
 	}
 	svc := service.New(db, az, events.Publisher())
+	svc.Messages = msgs
+	svc.Links = service.Links{BaseURL: cfg.BaseURL, Secret: []byte(cfg.SecretKey)}
+	svc.InvitationLifetime = time.Duration(cfg.InvitationDays) * 24 * time.Hour
 	registry := prometheus.NewRegistry()
 	hub := events.NewHub(live.HubDeps{Service: svc, Authz: az, Messages: msgs, Logger: log, Registry: registry})
 	srv, err := web.New(web.Deps{
