@@ -341,7 +341,7 @@ func TestInvitationOfAnAccountAfterSigningIn(t *testing.T) {
 			t.Fatalf("signing in returns to %q (%d), want the link", r.Location(), r.Status)
 		}
 		page = c.Get(link)
-		if page.Doc.Find(`form[action="` + link + `/accept"] button`).Length() != 1 {
+		if page.Doc.Find(`form[action="`+link+`/accept"] button`).Length() != 1 {
 			t.Fatalf("no accept button: %q", page.Text(".schakel-invitation"))
 		}
 		r = c.Post(link+"/accept", nil)
@@ -483,7 +483,7 @@ func TestGuestOfOneMeeting(t *testing.T) {
 		if shown.Status != http.StatusOK || !strings.Contains(shown.Text("#attendees"), "Sam") {
 			t.Fatalf("the guest's meeting: %d", shown.Status)
 		}
-		if shown.Doc.Find(`.schakel-breadcrumb a[href="` + wsPath(ws, "") + `"]`).Length() != 0 {
+		if shown.Doc.Find(`.schakel-breadcrumb a[href="`+wsPath(ws, "")+`"]`).Length() != 0 {
 			t.Error("the guest's meeting page links to the workspace")
 		}
 		var caseItem model.AgendaItem
@@ -517,7 +517,7 @@ func TestGuestOfOneMeeting(t *testing.T) {
 		if href, _ := list.Doc.Find("#guest-meetings ~ ul a").Attr("href"); href != meeting {
 			t.Errorf("the guest's overview links to %q, want the meeting", href)
 		}
-		if list.Doc.Find(`a[href="` + wsPath(ws, "") + `"]`).Length() != 0 {
+		if list.Doc.Find(`a[href="`+wsPath(ws, "")+`"]`).Length() != 0 {
 			t.Error("the guest's overview links to the workspace")
 		}
 		if !strings.Contains(anna.Get(wsPath(ws, "/members")).Text("#members"), "Gast") {
