@@ -38,6 +38,9 @@ func (s *Server) renderInvitation(c *fiber.Ctx, d views.InvitationLanding, statu
 		status = http.StatusGone
 	}
 	inv := d.Link.Invitation
+	if d.Name == "" && d.Errors == nil {
+		d.Name = inv.Name
+	}
 	if d.Problem == "" && !d.Link.HasAccount && inv.OrganisationID == nil && d.Organisations == nil {
 		orgs, err := s.svc.OrganisationChoices(c.UserContext(), inv.WorkspaceID)
 		if err != nil {
