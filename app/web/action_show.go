@@ -91,14 +91,15 @@ func pageField(d *views.ActionPageView, field string) *views.ActionPageField {
 }
 
 // actionChoices are the options of an action's select fields: the
-// workspace's members, the organisations and the plan's themes.
+// workspace's members, the organisations (its region's first) and the
+// plan's themes.
 func (s *Server) actionChoices(c *fiber.Ctx, a *model.Action, p *model.Plan) (views.ActionChoices, error) {
 	ctx, u := c.UserContext(), currentUser(c)
 	members, err := s.svc.Members(ctx, u, a.WorkspaceID)
 	if err != nil {
 		return views.ActionChoices{}, err
 	}
-	orgs, err := s.svc.Organisations(ctx)
+	orgs, err := s.svc.OrganisationChoices(ctx, a.WorkspaceID)
 	if err != nil {
 		return views.ActionChoices{}, err
 	}
