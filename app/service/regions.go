@@ -7,6 +7,8 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"schakel/app/apperr"
+	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/store"
 )
@@ -122,4 +124,38 @@ func (s *Service) OrganisationsByRegion(ctx context.Context) ([]OrganisationGrou
 // region, for the administrator's list.
 func (s *Service) OrganisationsWithRegions(ctx context.Context) ([]model.Organisation, error) {
 	return store.OrganisationsWithRegions(ctx, s.DB)
+}
+
+// SetOrganisationRegion puts an organisation in the region of this name,
+// made if it is new, or in none for "". Only an administrator may.
+func (s *Service) SetOrganisationRegion(ctx context.Context, actor *model.User, id int64, name string) error {
+	return s.setRegion(ctx, actor, name, func(ctx context.Context, tx bun.Tx, region *int64) error {
+		return store.SetOrganisationRegion(ctx, tx, id, region)
+	})
+}
+
+// SetWorkspaceRegion puts a workspace in the region of this name, made if
+// it is new, or in none for "". Only an administrator may.
+func (s *Service) SetWorkspaceRegion(ctx context.Context, actor *model.User, id int64, name string) error {
+	return s.setRegion(ctx, actor, name, func(ctx context.Context, tx bun.Tx, region *int64) error {
+		return store.SetWorkspaceRegion(ctx, tx, id, region)
+	})
+}
+
+func (s *Service) setRegion(ctx context.Context, actor *model.User, name string, set func(context.Context, bun.Tx, *int64) error) error {
+	if !s.Authz.CanPlatform(actor, authz.ObjPlatform, authz.ActManage) {
+		return apperr.Forbidden()
+	}
+	var v apperr.Validation
+	name = text(&v, "region", name, false, MaxName)
+	if err := v.Err(); err != nil {
+		return err
+	}
+	return notFoundErr(s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		region, err := s.region(ctx, tx, name, time.Now().UTC())
+		if err != nil {
+			return err
+		}
+		return set(ctx, tx, region)
+	}))
 }

@@ -3,12 +3,14 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/uptrace/bun"
 
+	"schakel/app/model"
 	"schakel/app/store"
 	"schakel/app/testkit"
 )
@@ -80,6 +82,70 @@ func TestOrganisationPickersPutTheRegionFirst(t *testing.T) {
 					t.Errorf("the region's group holds %q", first)
 				}
 			})
+		}
+	})
+}
+
+func TestAdministratorSetsRegions(t *testing.T) {
+	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
+		env := testkit.Start(t, db)
+		ctx := context.Background()
+		ws := workspaceID(t, db, "Havenstad")
+		brug, err := store.OrganisationByName(ctx, db, "Jeugdhulp De Brug")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := env.Client(t)
+		c.SignIn(admin)
+		anna := env.Client(t)
+		anna.SignIn(coordinator)
+		inRegion := func() string {
+			return strings.Join(optionTexts(anna.Get(wsPath(ws, "/members")).Doc.Find("#invite #f-organisation optgroup").First()), "|")
+		}
+		if strings.Contains(inRegion(), "Jeugdhulp De Brug") {
+			t.Fatal("De Brug is in Kustland before it was put there")
+		}
+
+		page := c.Get("/admin/organisations")
+		if v, _ := page.Doc.Find("#region-org-" + itoa(brug.ID)).Attr("value"); v != "" {
+			t.Fatalf("De Brug shows region %q", v)
+		}
+		regions := count(t, db, (*model.Region)(nil))
+		r := c.Post("/admin/organisations/"+itoa(brug.ID)+"/region", url.Values{"region": {" kustland "}})
+		if r.Status != http.StatusSeeOther || r.Location() != "/admin/organisations?notice=region_saved" {
+			t.Fatalf("set the region: %d to %q", r.Status, r.Location())
+		}
+		if count(t, db, (*model.Region)(nil)) != regions {
+			t.Fatal("a region typed in other capitals was made again")
+		}
+		if got := c.Get("/admin/organisations").Doc.Find("#region-org-" + itoa(brug.ID)).AttrOr("value", ""); got != "Kustland" {
+			t.Fatalf("De Brug's region shows %q", got)
+		}
+		if !strings.Contains(inRegion(), "Jeugdhulp De Brug") {
+			t.Fatal("Havenstad's picker does not put De Brug in its region")
+		}
+
+		c.Get("/admin/workspaces")
+		if r := c.Post("/admin/workspaces/"+itoa(ws)+"/region", url.Values{"region": {""}}); r.Status != http.StatusSeeOther {
+			t.Fatalf("clear the workspace's region: %d", r.Status)
+		}
+		if n := anna.Get(wsPath(ws, "/members")).Doc.Find("#invite #f-organisation optgroup").Length(); n != 0 {
+			t.Fatalf("a workspace without a region groups its picker in %d", n)
+		}
+
+		c.Get("/admin/workspaces")
+		r = c.Post("/admin/workspaces/"+itoa(ws)+"/region", url.Values{"region": {strings.Repeat("r", 201)}})
+		if r.Status != http.StatusUnprocessableEntity || r.Text("#region-ws-"+itoa(ws)+"-error") != "Dit is te lang. Maak het korter." {
+			t.Fatalf("an oversized region: %d %q", r.Status, r.Text("#region-ws-"+itoa(ws)+"-error"))
+		}
+		if r := c.Post("/admin/workspaces/999999/region", url.Values{"region": {"Kustland"}}); r.Status != http.StatusNotFound {
+			t.Fatalf("a workspace that does not exist: %d", r.Status)
+		}
+		anna.Get("/workspaces")
+		for _, p := range []string{"/admin/workspaces/" + itoa(ws) + "/region", "/admin/organisations/" + itoa(brug.ID) + "/region"} {
+			if r := anna.Post(p, url.Values{"region": {"Elders"}}); r.Status != http.StatusForbidden {
+				t.Errorf("a coordinator sets a region at %s: %d", p, r.Status)
+			}
 		}
 	})
 }

@@ -140,6 +140,11 @@ var Routes = map[string]Permission{
 	"POST /admin/accounts":              admin,
 	"POST /admin/accounts/:uid/disable": admin,
 	"POST /admin/accounts/:uid/enable":  admin,
+
+	// The regions of organisations and workspaces, which put the region's
+	// organisations first in a workspace's pickers.
+	"POST /admin/organisations/:oid/region": admin,
+	"POST /admin/workspaces/:wid/region":    admin,
 }
 
 // workspaceIDKey is the Locals key under which the guard leaves the
