@@ -118,7 +118,7 @@ func TestAdministratorSetsRegions(t *testing.T) {
 		if count(t, db, (*model.Region)(nil)) != regions {
 			t.Fatal("a region typed in other capitals was made again")
 		}
-		if got := c.Get("/admin/organisations").Doc.Find("#region-org-" + itoa(brug.ID)).AttrOr("value", ""); got != "Kustland" {
+		if got := c.Get("/admin/organisations").Doc.Find("#region-org-"+itoa(brug.ID)).AttrOr("value", ""); got != "Kustland" {
 			t.Fatalf("De Brug's region shows %q", got)
 		}
 		if !strings.Contains(inRegion(), "Jeugdhulp De Brug") {
