@@ -517,6 +517,13 @@ func TestGuestSeesOnlyTheirMeeting(t *testing.T) {
 			t.Fatalf("the guest's meetings: %+v %v", meetings, err)
 		}
 
+		t.Run("a guest owns no action", func(t *testing.T) {
+			a := o.action(t, "Voorlichting door een ervaringsdeskundige", model.ThemePrevention)
+			_, err := o.svc.UpdateActionField(o.ctx, o.anna, o.ws, a.ID, "owner", itoa(guest.ID), a.Version)
+			if fieldError(err, "value") != "actions.error.owner_not_member" {
+				t.Fatalf("a guest made an action's owner: %v", err)
+			}
+		})
 		t.Run("a guest invited to the workspace becomes a member", func(t *testing.T) {
 			if _, err := o.svc.Invite(o.ctx, o.anna, o.ws, service.InvitationInput{Email: addr, Role: model.RoleViewer}); err != nil {
 				t.Fatal(err)

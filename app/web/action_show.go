@@ -103,7 +103,19 @@ func (s *Server) actionChoices(c *fiber.Ctx, a *model.Action, p *model.Plan) (vi
 	if err != nil {
 		return views.ActionChoices{}, err
 	}
-	return views.ActionChoices{Members: members, Organisations: orgs, Themes: p.Framework.Themes()}, nil
+	return views.ActionChoices{Members: owners(members), Organisations: orgs, Themes: p.Framework.Themes()}, nil
+}
+
+// owners are the members who may own an action: not a meeting's guests,
+// who see no plan.
+func owners(members []model.Membership) []model.Membership {
+	out := make([]model.Membership, 0, len(members))
+	for _, m := range members {
+		if m.Role != model.RoleGuest {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // historyEntries writes an action's changes for people: who, what, and
