@@ -510,6 +510,28 @@ func TestGuestOfOneMeeting(t *testing.T) {
 				}
 			})
 		}
+		samAccount := userByEmail(t, db, addr)
+		sam, err := store.AttendeeOf(ctx, db, mine.ID, samAccount.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := guest.Post(meeting+"/attendees/"+itoa(sam.ID)+"/answer", url.Values{"rsvp": {"komt"}}); r.Status != http.StatusSeeOther {
+			t.Errorf("the guest answers the invitation to the meeting: %d", r.Status)
+		}
+		attendees, err := store.Attendees(ctx, db, ws, mine.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(attendees) < 2 {
+			t.Fatal("the meeting has no other attendee to answer for")
+		}
+		someone := attendees[0]
+		if someone.ID == sam.ID {
+			someone = attendees[1]
+		}
+		if r := guest.Post(meeting+"/attendees/"+itoa(someone.ID)+"/answer", url.Values{"rsvp": {"afgemeld"}}); r.Status != http.StatusForbidden {
+			t.Errorf("the guest answers for %s: %d", someone.DisplayName(), r.Status)
+		}
 		if r := guest.Get(meeting + "/export/agenda"); r.Status != http.StatusOK {
 			t.Errorf("the guest cannot print their meeting's agenda: %d", r.Status)
 		}
