@@ -78,14 +78,7 @@ func (s *Service) CreateAccount(ctx context.Context, actor *model.User, in Accou
 	if !u.PlatformRole.Valid() {
 		v.Add("platform_role", "validation.choice")
 	}
-	switch n := utf8.RuneCountInString(in.Password); {
-	case n == 0:
-		v.Add("password", "validation.required")
-	case n < MinPassword:
-		v.Add("password", "validation.password_short")
-	case n > MaxPassword:
-		v.Add("password", "validation.too_long")
-	}
+	newPassword(&v, "password", in.Password)
 	if in.OrganisationID <= 0 {
 		v.Add("organisation", "validation.required")
 	} else if _, err := store.Organisation(ctx, s.DB, in.OrganisationID); errors.Is(err, store.ErrNotFound) {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"time"
-	"unicode/utf8"
 
 	"github.com/uptrace/bun"
 
@@ -244,17 +243,4 @@ func (s *Service) joined(ctx context.Context, inv *model.Invitation, u *model.Us
 		s.publish(ctx, attendeesEvent(inv.Meeting))
 	}
 	return s.rulesChanged(ctx, u.ID)
-}
-
-// newPassword records a field error for a password that is empty, shorter
-// than MinPassword or longer than MaxPassword characters.
-func newPassword(v *apperr.Validation, field, pw string) {
-	switch n := utf8.RuneCountInString(pw); {
-	case n == 0:
-		v.Add(field, "validation.required")
-	case n < MinPassword:
-		v.Add(field, "validation.password_short")
-	case n > MaxPassword:
-		v.Add(field, "validation.too_long")
-	}
 }
