@@ -194,9 +194,9 @@ func AdminAccountsPage(d AccountsAdmin) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var10 string
-			templ_7745c5c3_Var10, templ_7745c5c3_Err = templ.JoinStringErrs(u.Name)
+			templ_7745c5c3_Var10, templ_7745c5c3_Err = templ.JoinStringErrs(PersonName(ctx, u.Name))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `admin_accounts.templ`, Line: 69, Col: 67}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `admin_accounts.templ`, Line: 69, Col: 84}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var10))
 			if templ_7745c5c3_Err != nil {
@@ -376,7 +376,7 @@ func AdminAccountsPage(d AccountsAdmin) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = Field(FormField{Name: "platform_role", Label: "field.platform_role", Type: "select", Options: adminKindOptions(model.PlatformRoles), Prefix: "platform_role", Value: string(d.Form.PlatformRole), Error: d.Errors["platform_role"], Required: true}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = Field(FormField{Name: "platform_role", Label: "field.platform_role", Type: "select", Options: adminKindOptions(model.PlatformRoles), Prefix: "platform_role", Value: string(d.Form.PlatformRole), Error: d.Errors["platform_role"]}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

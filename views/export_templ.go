@@ -661,7 +661,7 @@ func exportActionCells(ctx context.Context, a *model.Action) (org, owner, due, s
 		org = a.OwnerOrganisation.Name
 	}
 	if a.OwnerUser != nil {
-		owner = a.OwnerUser.Name
+		owner = PersonName(ctx, a.OwnerUser.Name)
 	}
 	if a.DueDate != "" {
 		due = FormatDate(ctx, a.DueDate)

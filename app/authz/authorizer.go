@@ -263,8 +263,12 @@ func Subject(userID int64) string { return "user:" + strconv.FormatInt(userID, 1
 func Domain(workspaceID int64) string { return "ws:" + strconv.FormatInt(workspaceID, 10) }
 
 // Can reports whether the account may do act on obj in the workspace.
+// Case material is never for a platform account, whatever the rules say.
 func (a *Authorizer) Can(u *model.User, workspaceID int64, obj, act string) bool {
 	if u == nil || u.Disabled() {
+		return false
+	}
+	if obj == ObjCasus && u.PlatformRole != model.PlatformNone {
 		return false
 	}
 	return a.enforce(Subject(u.ID), Domain(workspaceID), obj, act)
@@ -310,6 +314,17 @@ func (a *adapter) LoadPolicy(m casbinmodel.Model) error {
 
 // groupingRules reads who holds which role where: the memberships and the
 // platform roles of every account that is not disabled.
+//
+// An account with a platform role gets no rule from a membership. Its
+// platform role already holds in every workspace; a workspace role on top
+// would give a reviewer write access and, invited to a meeting, case
+// material, which reviewers never read. Coordinators can no longer add
+// such an account (service.AddMember), but memberships from before that
+// rule may exist, and a platform role may be given to a member later: the
+// rows stay, so that nothing a coordinator set up disappears unseen (the
+// members page marks them, and a coordinator can remove them), and are
+// ignored here, which holds for old data, for new data and for whatever
+// path a membership may come by.
 func groupingRules(ctx context.Context, db *bun.DB) ([][]string, error) {
 	members, err := store.ActiveMemberships(ctx, db)
 	if err != nil {
@@ -342,6 +357,8 @@ func userRules(ctx context.Context, db *bun.DB, userID int64) ([][]string, error
 	if u.Disabled() {
 		return nil, nil
 	}
+	// A platform account's memberships give nothing (see groupingRules);
+	// the store leaves them out.
 	members, err := store.ActiveMembershipsOf(ctx, db, userID)
 	if err != nil {
 		return nil, fmt.Errorf("load memberships: %w", err)
@@ -366,3 +383,22 @@ func (a *adapter) SavePolicy(casbinmodel.Model) error                        { r
 func (a *adapter) AddPolicy(string, string, []string) error                  { return errReadOnly }
 func (a *adapter) RemovePolicy(string, string, []string) error               { return errReadOnly }
 func (a *adapter) RemoveFilteredPolicy(string, string, int, ...string) error { return errReadOnly }
+
+// ReadsCaseMaterial reports whether the account holds, in some workspace,
+// a role that may read case material: such an account signs in with two
+// factors.
+func (a *Authorizer) ReadsCaseMaterial(u *model.User) bool {
+	if u == nil || u.Disabled() {
+		return false
+	}
+	rules, err := a.enforcer.GetFilteredGroupingPolicy(0, Subject(u.ID))
+	if err != nil {
+		return false
+	}
+	for _, r := range rules {
+		if len(r) > 1 && a.mayRole(r[1], ObjCasus, ActRead) {
+			return true
+		}
+	}
+	return false
+}

@@ -230,3 +230,13 @@ func Seed(ctx context.Context, db *bun.DB, hashing password.Params) error {
 		return nil
 	})
 }
+
+// IsAccount reports whether the address is one of the demo accounts'.
+func IsAccount(email string) bool {
+	for _, a := range accounts {
+		if a.email == email {
+			return true
+		}
+	}
+	return false
+}

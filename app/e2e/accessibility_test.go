@@ -58,6 +58,31 @@ func TestAccessibility(t *testing.T) {
 			p.waitText("h1", nl("accessibility.heading"))
 		}},
 		{"not found", visitor, func(p *tab) { p.goTo("/no-such-page") }},
+		{"forgotten password", visitor, func(p *tab) {
+			p.goTo("/password/forgot")
+			p.waitText("h1", nl("reset.forgot.heading"))
+		}},
+		{"forgotten password sent", visitor, func(p *tab) {
+			p.goTo("/password/forgot")
+			p.fill("#f-email", "iemand@havenstad.example")
+			p.click(`form[action="/password/forgot"] button[type=submit]`)
+			p.waitVisible("#reset-sent")
+		}},
+		{"own account", annaPage, func(p *tab) {
+			p.goTo("/account")
+			p.waitText("h1", nl("account.heading"))
+		}},
+		{"own account with a wrong password", annaPage, func(p *tab) {
+			p.goTo("/account")
+			p.fill("#f-current_password", "niet-het-wachtwoord")
+			p.fill("#f-new_password", "een goed nieuw wachtwoord")
+			p.click(`form[action="/account/password"] button[type=submit]`)
+			p.waitVisible("#f-current_password-error")
+		}},
+		{"two-factor set-up", annaPage, func(p *tab) {
+			p.goTo("/account/two-factor")
+			p.waitVisible(".schakel-qr img")
+		}},
 		{"workspace list", annaPage, func(p *tab) { p.goTo("/workspaces") }},
 		{"workspace overview", annaPage, func(p *tab) { p.goTo(h.workspacePath()) }},
 		{"members", annaPage, func(p *tab) { p.goTo(h.workspacePath() + "/members") }},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/uptrace/bun"
@@ -11,6 +12,7 @@ import (
 	"schakel/app/mail"
 	"schakel/app/model"
 	"schakel/app/store"
+	"schakel/app/testkit"
 )
 
 // linkIn finds the invitation's link in an e-mail, as its reader would.
@@ -83,6 +85,13 @@ func TestInvitationInTheBrowser(t *testing.T) {
 		fleur.waitText("#f-password-error", nl("validation.password_short"))
 		fleur.fill("#f-password", "een zin van twaalf tekens")
 		fleur.click(`.schakel-invitation form button[type=submit]`)
+		// A contributor reads case material: two-factor is set up first.
+		fleur.until("the two-factor set-up", "location.pathname === '/login/two-factor/setup' && document.readyState === 'complete'")
+		fleur.waitVisible("#two-factor-secret")
+		fleur.fill("#f-code", testkit.TOTPCode(fleur.text("#two-factor-secret"), time.Now()))
+		fleur.click(`form[action="/login/two-factor/setup"] button[type=submit]`)
+		fleur.waitText("h1", nl("twofactor.codes.heading"))
+		fleur.click(`a[href^="` + h.workspacePath() + `?"]`)
 		fleur.until("the workspace after accepting", "location.pathname === "+js(h.workspacePath()))
 		fleur.waitText("h1", "Havenstad")
 		fleur.waitText("#alerts", nl("notice.invitation_accepted"))

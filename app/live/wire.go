@@ -53,6 +53,18 @@ type HubDeps struct {
 	Logger   *slog.Logger
 	// Registry receives the hub's metrics; nil registers none.
 	Registry prometheus.Registerer
+	// Sessions is the session storage, whose ended sessions close their
+	// live connections here, and which forgets the sessions ended on other
+	// instances; nil when there is none.
+	Sessions Sessions
+}
+
+// Sessions is what the hub needs of the session storage.
+type Sessions interface {
+	// OnEnded registers f to run when sessions end on this instance.
+	OnEnded(f func(userID int64, ids []int64))
+	// Forget drops ended sessions from memory.
+	Forget(userID int64, ids []int64)
 }
 
 // NewHub builds the hub that delivers these events: rendered by this
@@ -67,8 +79,14 @@ func (e *Events) NewHub(d HubDeps) *realtime.Hub {
 	if e.bridge != nil {
 		o.Peers = e.bridge
 	}
+	if d.Sessions != nil {
+		o.OnSessionEnded = d.Sessions.Forget
+	}
 	hub := realtime.NewHub(e.queue, NewRenderer(d.Service, d.Messages), Access(d.Authz), o)
 	d.Authz.OnReload(hub.Recheck)
+	if d.Sessions != nil {
+		d.Sessions.OnEnded(hub.EndSessions)
+	}
 	return hub
 }
 

@@ -45,7 +45,24 @@ type User struct {
 	DisabledAt     *time.Time    `bun:"disabled_at"`
 	CreatedAt      time.Time     `bun:"created_at,notnull"`
 	UpdatedAt      time.Time     `bun:"updated_at,notnull"`
+
+	// TwoFactorSecret is the TOTP secret, encrypted, once two-factor is on;
+	// TwoFactorPending one being set up. TwoFactorStep is the last time
+	// step whose code was accepted: a code is good once.
+	TwoFactorSecret  string     `bun:"two_factor_secret,notnull"`
+	TwoFactorPending string     `bun:"two_factor_pending,notnull"`
+	TwoFactorAt      *time.Time `bun:"two_factor_at"`
+	TwoFactorStep    int64      `bun:"two_factor_step,notnull"`
+	// DeletedAt is when the owner deleted the account: its name and
+	// address are gone, and its work shows under "deleted user".
+	DeletedAt *time.Time `bun:"deleted_at"`
 }
 
 // Disabled reports whether the account may no longer sign in.
 func (u *User) Disabled() bool { return u.DisabledAt != nil }
+
+// TwoFactor reports whether the account signs in with a second step.
+func (u *User) TwoFactor() bool { return u.TwoFactorAt != nil && u.TwoFactorSecret != "" }
+
+// Deleted reports whether the owner deleted the account.
+func (u *User) Deleted() bool { return u.DeletedAt != nil }

@@ -38,6 +38,10 @@ const (
 	closeUnsupported = websocket.CloseUnsupportedData
 	closeTryAgain    = websocket.CloseTryAgainLater
 	closeRestart     = websocket.CloseServiceRestart
+	// CloseSessionEnded closes the connections of a session that ended
+	// (signed out, revoked, password changed, account gone): the page
+	// says so and offers to sign in again, and does not reconnect.
+	CloseSessionEnded = 4001
 )
 
 // Conn is one client following one topic. Messages wait in a bounded
@@ -48,8 +52,10 @@ const (
 // queue is allocated when a message arrives and given back once it is
 // written, and a writer runs only while there is something to write.
 type Conn struct {
-	id          uint64
-	Viewer      Viewer
+	id     uint64
+	Viewer Viewer
+	// Session is the id of the web session the connection was opened in.
+	Session     int64
 	Lang        string
 	topic       string
 	workspaceID int64
@@ -176,12 +182,13 @@ type clientMessage struct {
 
 // Serve runs one client connection until it ends: it subscribes the
 // connection to the topic, writes from the queue, and reads the client's
-// presence and catch-up messages. fields lists the field names a client may
-// say it edits.
-func (h *Hub) Serve(ctx context.Context, sock Socket, topicName string, workspaceID int64, v Viewer, lang string, fields map[string]bool) {
+// presence and catch-up messages. session is the web session the client
+// opened it in, which ends it when it ends. fields lists the field names a
+// client may say it edits.
+func (h *Hub) Serve(ctx context.Context, sock Socket, topicName string, workspaceID int64, v Viewer, session int64, lang string, fields map[string]bool) {
 	c := &Conn{
 		id:     h.connIDs.Add(1),
-		Viewer: v, Lang: lang, topic: topicName, workspaceID: workspaceID,
+		Viewer: v, Session: session, Lang: lang, topic: topicName, workspaceID: workspaceID,
 		sock: sock, hub: h, done: make(chan struct{}),
 	}
 	if _, ok := h.access(v.UserID, workspaceID, topicName); !ok {

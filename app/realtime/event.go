@@ -15,7 +15,7 @@ type Event struct {
 	// Topic is what subscribers follow, such as "plan:12".
 	Topic       string `json:"t"`
 	WorkspaceID int64  `json:"w"`
-	// Entity is "action", "plan" or "presence".
+	// Entity is "action", "plan", "presence", "rules" or "session".
 	Entity string `json:"e"`
 	ID     int64  `json:"i"`
 	// Version is the object's version after the change.
@@ -40,6 +40,17 @@ const (
 	Deleted  = "deleted"
 	Restored = "restored"
 )
+
+// SessionTopic is the topic of "session" events: a session ended (ID, or
+// every session of UserID when ID is 0), and its live connections close.
+const SessionTopic = "session"
+
+// SessionEnded is the event that ends the live connections of a session
+// (id 0: of every session of the account) on every instance. It carries
+// ids only.
+func SessionEnded(userID, sessionID int64) Event {
+	return Event{Topic: SessionTopic, Entity: "session", Kind: Deleted, UserID: userID, ID: sessionID}
+}
 
 // PlanTopic is the topic of one action plan.
 func PlanTopic(planID int64) string { return "plan:" + strconv.FormatInt(planID, 10) }

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"hash/fnv"
 	"log/slog"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -80,6 +81,7 @@ type Hub struct {
 	peers    Publisher
 	resolve  func(ctx context.Context, userID int64) (Viewer, bool)
 	onRules  func(userID int64)
+	onEnded  func(userID int64, ids []int64)
 	connIDs  atomic.Uint64
 	remote   map[string]map[remoteKey]remoteViewer
 	alive    map[string]time.Time
@@ -118,6 +120,10 @@ type Options struct {
 	// somewhere (an event of entity "rules"; 0: any account), to bring
 	// them in line here.
 	OnRules func(userID int64)
+	// OnSessionEnded is called when a "session" event says that sessions
+	// of an account ended somewhere (ids empty: all of them), so that this
+	// instance forgets them too.
+	OnSessionEnded func(userID int64, ids []int64)
 }
 
 // worker handles the events and catch-ups of its share of the topics.
@@ -151,6 +157,7 @@ func NewHub(q *Queue, r Renderer, access Access, o Options) *Hub {
 		peers:   o.Peers,
 		resolve: o.Resolve,
 		onRules: o.OnRules,
+		onEnded: o.OnSessionEnded,
 		remote:  map[string]map[remoteKey]remoteViewer{},
 		alive:   map[string]time.Time{},
 		topics:  map[string]*topic{},
@@ -250,6 +257,16 @@ func (h *Hub) deliver(ctx context.Context, ev Event) {
 		if h.onRules != nil {
 			h.onRules(ev.UserID)
 		}
+		return
+	case "session":
+		var ids []int64
+		if ev.ID != 0 {
+			ids = []int64{ev.ID}
+		}
+		if h.onEnded != nil {
+			h.onEnded(ev.UserID, ids)
+		}
+		h.EndSessions(ev.UserID, ids)
 		return
 	}
 	conns, workspaceID := h.subscribers(ev.Topic)
@@ -375,6 +392,20 @@ func (h *Hub) Recheck() {
 	for _, c := range h.all() {
 		if _, ok := h.access(c.Viewer.UserID, c.workspaceID, c.topic); !ok {
 			c.drop(closePolicy, "access revoked")
+		}
+	}
+}
+
+// EndSessions closes at once, with CloseSessionEnded, the connections of
+// the account opened in the sessions with these ids, or in any of its
+// sessions when ids is empty.
+func (h *Hub) EndSessions(userID int64, ids []int64) {
+	for _, c := range h.all() {
+		if c.Viewer.UserID != userID {
+			continue
+		}
+		if len(ids) == 0 || slices.Contains(ids, c.Session) {
+			c.drop(CloseSessionEnded, "signed out")
 		}
 	}
 }

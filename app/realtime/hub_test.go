@@ -114,7 +114,7 @@ func newWorld(t *testing.T, queue int) *world {
 			sock = &stalledSocket{Socket: conn, release: gate.(chan struct{}), closed: make(chan struct{})}
 		}
 		w.hub.Serve(ctx, sock, "plan:1", 7, realtime.Viewer{UserID: id, Name: fmt.Sprintf("user%d", id)},
-			conn.Locals("lang").(string), map[string]bool{"title": true})
+			id, conn.Locals("lang").(string), map[string]bool{"title": true})
 	}))
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

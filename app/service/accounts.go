@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"time"
 	"unicode/utf8"
@@ -19,13 +20,35 @@ import (
 // wrong address costs as much time as a wrong password.
 var dummyHash, _ = password.Hash("schakel-no-such-account", password.Default)
 
-// SignIn checks an e-mail address and password. Unknown address and wrong
-// password get the same answer; a disabled account is named only to whoever
-// knows its password.
-func (s *Service) SignIn(ctx context.Context, emailAddr, pw string) (*model.User, error) {
+// SignInAttempt is one try at signing in: what was typed, and the client
+// address it came from.
+type SignInAttempt struct {
+	Email    string
+	Password string
+	Address  string
+}
+
+// hasSecondFactor reports whether the account signs in with a second
+// factor after its password: a confirmed TOTP secret.
+//
+// Such an account's password is checked even while failures make the
+// sign-in wait: with two factors, the right password and a valid code
+// always get in, so a guesser cannot lock its owner out. A wrong password
+// in that wait gets the same waiting answer as an unchecked one and is not
+// counted (counting it would let a guesser stretch the owner's wait); the
+// right one goes on to the code, and whoever asks for the code reports the
+// whole sign-in to SignInLimits.Succeeded (or Failed).
+func hasSecondFactor(u *model.User) bool { return u.TwoFactor() }
+
+// SignIn checks an e-mail address and password, within the limits of
+// SignInLimits: after failures a try waits (*SignInDelayed) rather than
+// being checked. Unknown address and wrong password get the same answer; a
+// disabled account is named only to whoever knows its password.
+func (s *Service) SignIn(ctx context.Context, in SignInAttempt) (*model.User, error) {
 	failed := apperr.New(http.StatusUnauthorized, "signin.error.failed")
 	var v apperr.Validation
-	emailAddr = text(&v, "email", emailAddr, true, MaxEmail)
+	emailAddr := text(&v, "email", in.Email, true, MaxEmail)
+	pw := in.Password
 	if pw == "" {
 		v.Add("password", "validation.required")
 	} else if utf8.RuneCountInString(pw) > MaxPassword {
@@ -34,22 +57,69 @@ func (s *Service) SignIn(ctx context.Context, emailAddr, pw string) (*model.User
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	u, err := store.UserByEmail(ctx, s.DB, NormaliseEmail(emailAddr))
+	emailAddr = NormaliseEmail(emailAddr)
+	limits := s.SignInLimits
+	wait, err := limits.Check(ctx, emailAddr, in.Address)
+	if err != nil {
+		return nil, err
+	}
+	u, err := store.UserByEmail(ctx, s.DB, emailAddr)
 	if errors.Is(err, store.ErrNotFound) {
+		if wait > 0 {
+			return nil, &SignInDelayed{Wait: wait}
+		}
 		_, _ = password.Check(pw, dummyHash)
-		return nil, failed
+		return nil, s.signInFailed(ctx, nil, emailAddr, in.Address, failed)
 	}
 	if err != nil {
 		return nil, err
 	}
+	twoFactor := hasSecondFactor(u)
+	if wait > 0 && !twoFactor {
+		return nil, &SignInDelayed{Wait: wait}
+	}
 	ok, err := password.Check(pw, u.PasswordHash)
 	if err != nil || !ok {
-		return nil, failed
+		if wait > 0 {
+			return nil, &SignInDelayed{Wait: wait}
+		}
+		return nil, s.signInFailed(ctx, u, emailAddr, in.Address, failed)
+	}
+	if !twoFactor {
+		if err := limits.Succeeded(ctx, emailAddr, in.Address); err != nil {
+			return nil, err
+		}
 	}
 	if u.Disabled() {
 		return nil, apperr.New(http.StatusForbidden, "signin.error.disabled")
 	}
 	return u, nil
+}
+
+// signInFailed counts a failure and returns the answer to it. A failure
+// that leaves the sign-ins of the account or the address waiting goes into
+// the audit log, with the account when it exists (never the address typed
+// or the client address).
+func (s *Service) signInFailed(ctx context.Context, u *model.User, emailAddr, address string, answer error) error {
+	if err := s.SignInLimits.Failed(ctx, emailAddr, address); err != nil {
+		return err
+	}
+	wait, err := s.SignInLimits.Waiting(ctx, emailAddr, address)
+	if err != nil {
+		return err
+	}
+	if wait == 0 {
+		return answer
+	}
+	e := &model.AuditEntry{At: time.Now().UTC(), Event: model.AuditSignInDelayed, Object: "user",
+		Detail: fmt.Sprintf("wait %ds", int(wait.Seconds()))}
+	if u != nil {
+		e.ObjectID = u.ID
+	}
+	if err := store.Audit(ctx, s.DB, e); err != nil {
+		return err
+	}
+	return answer
 }
 
 // AccountInput is what an administrator fills in for a new account.
@@ -78,7 +148,7 @@ func (s *Service) CreateAccount(ctx context.Context, actor *model.User, in Accou
 	if !u.PlatformRole.Valid() {
 		v.Add("platform_role", "validation.choice")
 	}
-	newPassword(&v, "password", in.Password)
+	checkNewPassword(&v, "password", in.Password, in.Email, in.Name)
 	if in.OrganisationID <= 0 {
 		v.Add("organisation", "validation.required")
 	} else if _, err := store.Organisation(ctx, s.DB, in.OrganisationID); errors.Is(err, store.ErrNotFound) {
@@ -111,7 +181,7 @@ func (s *Service) CreateAccount(ctx context.Context, actor *model.User, in Accou
 }
 
 // SetAccountDisabled disables or enables an account. A disabled account
-// cannot sign in, and its open sessions stop working at their next request.
+// cannot sign in, and its open sessions end at once, live pages included.
 func (s *Service) SetAccountDisabled(ctx context.Context, actor *model.User, userID int64, disabled bool) error {
 	if !s.Authz.CanPlatform(actor, authz.ObjPlatform, authz.ActManage) {
 		return apperr.Forbidden()
@@ -129,6 +199,13 @@ func (s *Service) SetAccountDisabled(ctx context.Context, actor *model.User, use
 			return apperr.NotFound()
 		}
 		return err
+	}
+	if disabled {
+		// Signed out everywhere at once, live pages included; before the
+		// rules change, so that the pages say why.
+		if err := s.endAllSessions(ctx, userID); err != nil {
+			return err
+		}
 	}
 	return s.rulesChanged(ctx, userID)
 }

@@ -105,7 +105,12 @@ func (s *Service) CanSeeCase(ctx context.Context, u *model.User, m *model.Meetin
 }
 
 func (s *Service) canSeeCase(ctx context.Context, db bun.IDB, u *model.User, m *model.Meeting) bool {
-	if u == nil || !s.Authz.Can(u, m.WorkspaceID, authz.ObjCasus, authz.ActRead) {
+	if u == nil || u.PlatformRole != model.PlatformNone {
+		// Reviewers and administrators never read case material, in any
+		// role: not through a membership, not as an attendee.
+		return false
+	}
+	if !s.Authz.Can(u, m.WorkspaceID, authz.ObjCasus, authz.ActRead) {
 		return false
 	}
 	_, err := store.AttendeeOf(ctx, db, m.ID, u.ID)

@@ -43,6 +43,12 @@ func (s *Service) InviteMember(ctx context.Context, u *model.User, workspaceID, 
 			v.Add("user", "meetings.error.not_member")
 			return v.Err()
 		}
+		// A platform account's membership gives nothing; as an attendee it
+		// would be shown case material it may never read.
+		if invitee, err := store.User(ctx, tx, *id); err != nil || invitee.PlatformRole != model.PlatformNone {
+			v.Add("user", "meetings.error.platform_account")
+			return v.Err()
+		}
 		if _, err := store.AttendeeOf(ctx, tx, meetingID, *id); err == nil {
 			v.Add("user", "meetings.error.invited")
 			return v.Err()

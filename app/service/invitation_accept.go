@@ -38,7 +38,7 @@ func (s *Service) OpenInvitation(ctx context.Context, token string) (*Invitation
 }
 
 func (s *Service) openInvitation(ctx context.Context, db bun.IDB, token string) (*InvitationLink, error) {
-	if !validInvitationToken(token) || len(s.Links.Secret) == 0 {
+	if !validInvitationToken(token) || len(s.Secret) == 0 {
 		return nil, apperr.New(http.StatusNotFound, "invitations.error.unknown")
 	}
 	hash := s.invitationHash(token)
@@ -111,7 +111,7 @@ func (s *Service) AcceptInvitation(ctx context.Context, u *model.User, token str
 			return apperr.New(http.StatusForbidden, "invitations.error.other_account")
 		}
 		if u.PlatformRole != model.PlatformNone {
-			return apperr.New(http.StatusForbidden, "invitations.error.platform_account")
+			return apperr.New(http.StatusForbidden, "members.error.platform_account")
 		}
 		return s.join(ctx, tx, inv, u)
 	})
@@ -169,7 +169,7 @@ func (s *Service) AcceptInvitationNew(ctx context.Context, token string, in Acco
 			u.OrganisationID = *id
 		}
 	}
-	newPassword(&v, "password", in.Password)
+	checkNewPassword(&v, "password", in.Password, u.Email, u.Name)
 	if err := v.Err(); err != nil {
 		return nil, nil, err
 	}

@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"crypto/rand"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -17,15 +16,12 @@ import (
 	"schakel/app/model"
 	"schakel/app/password"
 	"schakel/app/store"
-	mails "schakel/views/email"
+	"schakel/views/mails"
 )
 
 // DefaultInvitationLifetime is how long an invitation's link works unless
 // configured otherwise.
 const DefaultInvitationLifetime = 7 * 24 * time.Hour
-
-// invitationTokenBytes is how much randomness an invitation's link holds.
-const invitationTokenBytes = 32
 
 // InvitationInput is what an inviter fills in: the address, optionally
 // the name and the organisation (a new account gets it; without one the
@@ -134,8 +130,10 @@ func (s *Service) checkInvitee(ctx context.Context, tx bun.IDB, v *apperr.Valida
 	case errors.Is(err, store.ErrNotFound):
 	case err != nil:
 		return err
+	case u.PlatformRole != model.PlatformNone && inv.MeetingID != nil:
+		v.Add("email", "meetings.error.platform_account")
 	case u.PlatformRole != model.PlatformNone:
-		v.Add("email", "invitations.error.platform_account")
+		v.Add("email", "members.error.platform_account")
 	case u.Disabled():
 		v.Add("email", "invitations.error.disabled_account")
 	default:
@@ -236,14 +234,13 @@ func (s *Service) RevokeInvitation(ctx context.Context, actor *model.User, works
 // newInvitationToken makes a fresh link token for inv: inv keeps its keyed
 // hash and the new expiry; the token itself goes into the e-mail only.
 func (s *Service) newInvitationToken(inv *model.Invitation, now time.Time) (string, error) {
-	if len(s.Links.Secret) == 0 {
+	if len(s.Secret) == 0 {
 		return "", errors.New("service: no secret key for invitation links")
 	}
-	b := make([]byte, invitationTokenBytes)
-	if _, err := rand.Read(b); err != nil {
+	token, err := newToken()
+	if err != nil {
 		return "", err
 	}
-	token := base64.RawURLEncoding.EncodeToString(b)
 	inv.TokenHash = s.invitationHash(token)
 	if inv.CreatedAt.IsZero() {
 		inv.CreatedAt, inv.Sends = now, 1
@@ -252,17 +249,17 @@ func (s *Service) newInvitationToken(inv *model.Invitation, now time.Time) (stri
 	return token, nil
 }
 
-// invitationHash is what is stored of a link's token: its keyed hash, with
-// a prefix of its own so that it is never taken for another kind of hash.
+// invitationHash is what is stored of a link's token: its keyed hash, under
+// a key of its own so that it is never taken for another kind of hash.
 func (s *Service) invitationHash(token string) string {
-	return password.KeyedHash(s.Links.Secret, "invitation:"+token)
+	return password.KeyedHash(s.key("invitation"), token)
 }
 
 // validInvitationToken reports whether s has the form of a token, so that
 // anything else is refused before the database is asked.
 func validInvitationToken(s string) bool {
 	b, err := base64.RawURLEncoding.DecodeString(s)
-	return err == nil && len(b) == invitationTokenBytes
+	return err == nil && len(b) == 32
 }
 
 // InvitationPath is the path of an invitation's link.
@@ -273,7 +270,7 @@ func InvitationPath(token string) string { return "/invitations/" + token }
 func (s *Service) sendInvitation(ctx context.Context, tx bun.IDB, inv *model.Invitation, by *model.User, w *model.Workspace, m *model.Meeting, token string) error {
 	d := mails.Invitation{
 		Name: inv.Name, Inviter: by.Name, Workspace: w.Name, Role: inv.Role, Meeting: m,
-		Link: s.Links.BaseURL + InvitationPath(token), Expires: inv.ExpiresAt,
+		Link: s.BaseURL + InvitationPath(token), Expires: inv.ExpiresAt,
 	}
 	if by.Organisation != nil {
 		d.InviterOrganisation = by.Organisation.Name

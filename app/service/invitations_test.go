@@ -38,7 +38,7 @@ func setupOnboarding(t *testing.T, db *bun.DB) *onboarding {
 		t.Fatal(err)
 	}
 	f.svc.Messages = msgs
-	f.svc.Links = service.Links{BaseURL: baseURL, Secret: []byte("a secret key of the test, 32 bytes long")}
+	f.svc.BaseURL, f.svc.Secret = baseURL, []byte("a secret key of the test, 32 bytes long")
 	f.svc.Hashing = testkit.FastHashing
 	o := &onboarding{fixture: f, ctx: context.Background()}
 	meetings, err := store.Meetings(o.ctx, db, f.ws)
@@ -299,7 +299,7 @@ func TestInvitationsRefuseBadInput(t *testing.T) {
 			message string
 		}{
 			{"a member already", o.anna, with(func(in *service.InvitationInput) { in.Email = o.mo.Email }), 422, "email", "members.error.already_member"},
-			{"a reviewer's account", o.anna, with(func(in *service.InvitationInput) { in.Email = lotte.Email }), 422, "email", "invitations.error.platform_account"},
+			{"a reviewer's account", o.anna, with(func(in *service.InvitationInput) { in.Email = lotte.Email }), 422, "email", "members.error.platform_account"},
 			{"an invitation open already", o.anna, with(func(in *service.InvitationInput) { in.Email = "Open@Havenstad.example" }), 422, "email", "invitations.error.pending"},
 			{"no address", o.anna, with(func(in *service.InvitationInput) { in.Email = "" }), 422, "email", "validation.required"},
 			{"no e-mail address", o.anna, with(func(in *service.InvitationInput) { in.Email = "noor at havenstad" }), 422, "email", "validation.email"},
@@ -433,6 +433,9 @@ func TestGuestSeesOnlyTheirMeeting(t *testing.T) {
 		}
 		if _, err := o.svc.InviteToMeeting(o.ctx, o.anna, o.ws, o.meeting.ID, service.InvitationInput{Email: o.sanne.Email}); fieldError(err, "email") != "invitations.error.member_of_meeting_workspace" {
 			t.Fatalf("a member invited as a guest: %v", err)
+		}
+		if _, err := o.svc.InviteToMeeting(o.ctx, o.anna, o.ws, o.meeting.ID, service.InvitationInput{Email: "lotte.visser@defenceforchildren.example"}); fieldError(err, "email") != "meetings.error.platform_account" {
+			t.Fatalf("the reviewer invited as a guest: %v", err)
 		}
 		if _, err := o.svc.InviteToMeeting(o.ctx, o.anna, o.ws, 999999, service.InvitationInput{Email: addr}); status(err) != http.StatusNotFound {
 			t.Fatalf("a meeting that does not exist: %v", err)

@@ -99,7 +99,8 @@ func (s *Service) ReadMeetingPeople(ctx context.Context, m *model.Meeting) (Meet
 	if err != nil {
 		return MeetingPeople{}, err
 	}
-	return MeetingPeople{Attendees: attendees, Members: members, People: peopleByKey(attendees, members)}, nil
+	// Everyone is named, but platform accounts are offered in no picker.
+	return MeetingPeople{Attendees: attendees, Members: withoutPlatformAccounts(members), People: peopleByKey(attendees, members)}, nil
 }
 
 // ReadAgenda reads only a meeting's agenda and its times of day, for what a

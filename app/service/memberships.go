@@ -22,6 +22,32 @@ func (s *Service) Members(ctx context.Context, u *model.User, workspaceID int64)
 	return store.Memberships(ctx, s.DB, workspaceID)
 }
 
+// MemberChoices lists the members that a picker offers (an action's owner,
+// a presenter, an attendee): the members without a platform role. A
+// platform account never takes part in a workspace's work, and a
+// membership it holds from before this rule gives it nothing (see
+// authz.groupingRules).
+func (s *Service) MemberChoices(ctx context.Context, u *model.User, workspaceID int64) ([]model.Membership, error) {
+	members, err := s.Members(ctx, u, workspaceID)
+	if err != nil {
+		return nil, err
+	}
+	return withoutPlatformAccounts(members), nil
+}
+
+// withoutPlatformAccounts leaves out the memberships of accounts that hold
+// a platform role.
+func withoutPlatformAccounts(members []model.Membership) []model.Membership {
+	out := make([]model.Membership, 0, len(members))
+	for _, m := range members {
+		if m.User != nil && m.User.PlatformRole != model.PlatformNone {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
 // canManage checks the members permission again, below the route guard.
 func (s *Service) canManage(u *model.User, workspaceID int64) error {
 	if !s.Authz.Can(u, workspaceID, authz.ObjWorkspace, authz.ActRead) {
@@ -51,6 +77,11 @@ func (s *Service) AddMember(ctx context.Context, actor *model.User, workspaceID 
 			v.Add("email", "members.error.unknown_account")
 		} else if err != nil {
 			return nil, err
+		} else if u.PlatformRole != model.PlatformNone {
+			// A reviewer or administrator holds a platform role in every
+			// workspace already; a workspace role would give a reviewer
+			// write access and, invited to a meeting, case material.
+			v.Add("email", "members.error.platform_account")
 		}
 	}
 	if err := v.Err(); err != nil {
@@ -84,6 +115,11 @@ func (s *Service) ChangeRole(ctx context.Context, actor *model.User, workspaceID
 			return err
 		}
 		userID = m.UserID
+		if m.User != nil && m.User.PlatformRole != model.PlatformNone {
+			// Such a membership is from before platform accounts were
+			// refused, and gives nothing; it can only be removed.
+			return apperr.New(http.StatusUnprocessableEntity, "members.error.platform_account")
+		}
 		if m.Role == model.RoleCoordinator && role != model.RoleCoordinator {
 			if err := lastCoordinator(ctx, tx, workspaceID); err != nil {
 				return err

@@ -17,6 +17,7 @@ import (
 	"schakel/app/mail"
 	"schakel/app/password"
 	"schakel/app/realtime"
+	"schakel/app/store"
 )
 
 // Service carries what the business rules need.
@@ -30,20 +31,28 @@ type Service struct {
 	// Mail is the outbox that messages are written to, in the transaction
 	// of the change that causes them.
 	Mail *mail.Outbox
-	// Messages writes e-mails in each recipient's language.
+
+	// Sessions is the web session storage: one's sessions are listed and
+	// ended through it, so that an ended session is forgotten at once and
+	// its live connections close. Nil in tools that serve no web.
+	Sessions *store.SessionStorage
+	// Secret is the server's secret key: it encrypts two-factor secrets and
+	// keys the hashes of recovery codes, reset links and invitation links.
+	Secret []byte
+	// Messages are the texts in every language, for e-mails in the
+	// recipient's language.
 	Messages *i18n.Bundle
-	// Links is what a message with a link needs: Schakel's public address
-	// and the key under which a link's secret token is hashed.
-	Links Links
+	// Demo says that the server runs with the demo data (--demo): only
+	// then may the demo accounts put off setting up two-factor.
+	Demo bool
+	// SignInLimits slows down the sign-ins of an account or an address
+	// after failures.
+	SignInLimits *SignInLimits
+	// BaseURL is Schakel's public address, for the links in e-mails the
+	// service writes itself (invitations).
+	BaseURL string
 	// InvitationLifetime is how long an invitation's link works.
 	InvitationLifetime time.Duration
-}
-
-// Links is Schakel's public address and the key that hashes the secret
-// tokens of the links it sends.
-type Links struct {
-	BaseURL string
-	Secret  []byte
 }
 
 // New returns a service over db with the default password cost, which
@@ -54,6 +63,7 @@ func New(db *bun.DB, az *authz.Authorizer, events realtime.Publisher) *Service {
 	}
 	return &Service{
 		DB: db, Authz: az, Events: events, Hashing: password.Default, Mail: mail.NewOutbox(db),
+		SignInLimits:       NewSignInLimits(db, "", DefaultSignInPolicy),
 		InvitationLifetime: DefaultInvitationLifetime,
 	}
 }

@@ -14,7 +14,7 @@ import (
 	"schakel/app/mail"
 	"schakel/app/model"
 	"schakel/app/store"
-	mails "schakel/views/email"
+	"schakel/views/mails"
 )
 
 // WorkspaceInput is the one form in which an administrator brings a
@@ -79,7 +79,7 @@ func (s *Service) CreateWorkspace(ctx context.Context, actor *model.User, in Wor
 		case err != nil:
 			return nil, err
 		case u.PlatformRole != model.PlatformNone:
-			v.Add("coordinator", "invitations.error.platform_account")
+			v.Add("coordinator", "members.error.platform_account")
 		case u.Disabled():
 			v.Add("coordinator", "invitations.error.disabled_account")
 		default:
@@ -182,7 +182,7 @@ func (s *Service) appointCoordinator(ctx context.Context, tx bun.Tx, actor *mode
 	}); err != nil {
 		return err
 	}
-	d := mails.CoordinatorNotice{Name: u.Name, By: actor.Name, Workspace: w.Name, Link: s.Links.BaseURL + "/workspaces/" + strconv.FormatInt(w.ID, 10)}
+	d := mails.CoordinatorNotice{Name: u.Name, By: actor.Name, Workspace: w.Name, Link: s.BaseURL + "/workspaces/" + strconv.FormatInt(w.ID, 10)}
 	return s.enqueue(ctx, tx, u.Locale, "coordinator", func(ctx context.Context) (*mail.Message, error) {
 		return mail.Compose(ctx, "coordinator", u.Email, mails.CoordinatorSubject(ctx, d), mails.CoordinatorHTML(d), mails.CoordinatorText(d))
 	})

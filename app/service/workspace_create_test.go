@@ -124,7 +124,7 @@ func TestAdministratorMakesAWorkspaceWithItsCoordinator(t *testing.T) {
 				in.Organisation, in.NewOrganisation = "", "Gemeente Nieuwdorp"
 			}), map[string]string{"new_organisation_kind": "validation.choice"}},
 			{"an organisation that does not exist", with(func(in *service.WorkspaceInput) { in.Organisation = "999999" }), map[string]string{"organisation": "validation.choice"}},
-			{"a reviewer as coordinator", with(func(in *service.WorkspaceInput) { in.CoordinatorEmail = lotte.Email }), map[string]string{"coordinator": "invitations.error.platform_account"}},
+			{"a reviewer as coordinator", with(func(in *service.WorkspaceInput) { in.CoordinatorEmail = lotte.Email }), map[string]string{"coordinator": "members.error.platform_account"}},
 			{"no e-mail address", with(func(in *service.WorkspaceInput) { in.CoordinatorEmail = "regisseur" }), map[string]string{"coordinator": "validation.email"}},
 			{"a language Schakel does not speak", with(func(in *service.WorkspaceInput) { in.Language = "fy" }), map[string]string{"language": "validation.choice"}},
 			{"a 100 kB region", with(func(in *service.WorkspaceInput) { in.Region = strings.Repeat("r", 100000) }), map[string]string{"region": "validation.too_long"}},

@@ -43,32 +43,36 @@ func Memberships(ctx context.Context, db bun.IDB, workspaceID int64) ([]model.Me
 	return list, err
 }
 
-// ActiveMemberships lists the memberships of accounts that are not
-// disabled, for loading authorization rules.
+// ActiveMemberships lists the memberships that give a role, for loading
+// authorization rules: those of accounts that are not disabled and hold no
+// platform role (a platform account's membership gives nothing).
 func ActiveMemberships(ctx context.Context, db bun.IDB) ([]model.Membership, error) {
 	var list []model.Membership
 	err := db.NewSelect().Model(&list).
-		Where("?TableAlias.user_id IN (SELECT id FROM users WHERE disabled_at IS NULL)").
+		Where("?TableAlias.user_id IN (SELECT id FROM users WHERE disabled_at IS NULL AND platform_role = '')").
 		OrderExpr("?TableAlias.id ASC").Scan(ctx)
 	return list, err
 }
 
-// ActiveMembershipsOf lists one account's memberships, none when the
-// account is disabled, for loading its authorization rules.
+// ActiveMembershipsOf lists one account's memberships that give a role,
+// for loading its authorization rules: none when the account is disabled
+// or holds a platform role.
 func ActiveMembershipsOf(ctx context.Context, db bun.IDB, userID int64) ([]model.Membership, error) {
 	var list []model.Membership
 	err := db.NewSelect().Model(&list).
 		Where("?TableAlias.user_id = ?", userID).
-		Where("?TableAlias.user_id IN (SELECT id FROM users WHERE disabled_at IS NULL)").
+		Where("?TableAlias.user_id IN (SELECT id FROM users WHERE disabled_at IS NULL AND platform_role = '')").
 		OrderExpr("?TableAlias.id ASC").Scan(ctx)
 	return list, err
 }
 
-// CountCoordinators counts the workspace's coordinators.
+// CountCoordinators counts the workspace's coordinators. A platform
+// account's membership gives nothing (authz), so it does not count.
 func CountCoordinators(ctx context.Context, db bun.IDB, workspaceID int64) (int, error) {
 	return db.NewSelect().Model((*model.Membership)(nil)).
 		Where("workspace_id = ?", workspaceID).
-		Where("role = ?", model.RoleCoordinator).Count(ctx)
+		Where("role = ?", model.RoleCoordinator).
+		Where("user_id IN (SELECT id FROM users WHERE platform_role = '')").Count(ctx)
 }
 
 // SetMembershipRole changes the role of one membership of the workspace.

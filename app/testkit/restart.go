@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
 	"sync"
 	"testing"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"schakel/app/config"
 	"schakel/app/i18n"
 	"schakel/app/live"
+	"schakel/app/mail"
 	"schakel/app/service"
 	"schakel/app/store"
 	"schakel/app/web"
@@ -33,6 +35,8 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 		ln.Close()
 		t.Fatal(err)
 	}
+	// The server runs over the demo data, as serve --demo does.
+	cfg.Demo = true
 	for _, f := range e.tune {
 		f(&cfg)
 	}
@@ -54,16 +58,18 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 		ln.Close()
 		t.Fatal(err)
 	}
+	sessions := store.NewSessionStorage(e.DB, cfg.SecretKey)
 	svc := service.New(e.DB, az, events.Publisher())
 	svc.Hashing = FastHashing
-	svc.Messages = msgs
-	svc.Links = service.Links{BaseURL: cfg.BaseURL, Secret: []byte(cfg.SecretKey)}
-	svc.InvitationLifetime = time.Duration(cfg.InvitationDays) * 24 * time.Hour
+	svc.Sessions, svc.Secret, svc.Messages, svc.Demo = sessions, []byte(cfg.SecretKey), msgs, cfg.Demo
+	svc.SignInLimits = service.NewSignInLimits(e.DB, cfg.SecretKey, service.SignInPolicyFor(cfg.LoginAttempts, cfg.LoginWindow))
+	svc.SignInLimits.Now = e.now
+	svc.BaseURL, svc.InvitationLifetime = cfg.BaseURL, time.Duration(cfg.InvitationDays)*24*time.Hour
 	registry := prometheus.NewRegistry()
-	hub := events.NewHub(live.HubDeps{Service: svc, Authz: az, Messages: msgs, Logger: logger, Registry: registry})
+	hub := events.NewHub(live.HubDeps{Service: svc, Authz: az, Messages: msgs, Logger: logger, Registry: registry, Sessions: sessions})
 	srv, err := web.New(web.Deps{
 		Config: cfg, DB: e.DB, Service: svc, Authz: az, Messages: msgs, Logger: logger, Registry: registry,
-		Sessions: store.NewSessionStorage(e.DB, cfg.SecretKey), Hub: hub,
+		Sessions: sessions, Hub: hub,
 	})
 	if err != nil {
 		stopLive()
@@ -75,6 +81,32 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 		ln.Close()
 		t.Fatalf("live updates: %v", err)
 	}
+	var metricsServer *http.Server
+	if cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			stopLive()
+			ln.Close()
+			t.Fatalf("metrics address: %v", err)
+		}
+		metricsServer = &http.Server{Handler: srv.MetricsHandler(), ReadHeaderTimeout: 5 * time.Second}
+		go metricsServer.Serve(mln)
+		e.MetricsURL = "http://" + mln.Addr().String() + "/metrics"
+	}
+	// The sender runs when a mail server is configured (SMTPServer.Configure),
+	// as in serve.go; otherwise messages stay in the outbox.
+	var sender *mail.Sender
+	senderDone := make(chan struct{})
+	if cfg.SMTP.Configured() {
+		if sender, err = mail.NewSender(svc.Mail, cfg.SMTP, logger); err != nil {
+			stopLive()
+			ln.Close()
+			t.Fatal(err)
+		}
+		go func() { sender.Run(liveCtx); close(senderDone) }()
+	} else {
+		close(senderDone)
+	}
 	tl := newListener(ln)
 	done := make(chan error, 1)
 	go func() { done <- srv.App.Listener(tl) }()
@@ -82,6 +114,10 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 	stop := func() {
 		once.Do(func() {
 			stopLive()
+			if metricsServer != nil {
+				metricsServer.Close()
+			}
+			<-senderDone
 			shutDown := make(chan struct{})
 			go tl.closeUnusedUntil(shutDown)
 			err := srv.App.ShutdownWithTimeout(5 * time.Second)
@@ -103,7 +139,7 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 		})
 	}
 	t.Cleanup(stop)
-	e.Authz, e.Svc, e.Server, e.Config, e.stop = az, svc, srv, cfg, stop
+	e.Authz, e.Svc, e.Server, e.Config, e.Mail, e.stop = az, svc, srv, cfg, sender, stop
 }
 
 // Stop shuts the server down, closing its live connections as a restart

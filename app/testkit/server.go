@@ -8,6 +8,7 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"schakel/app/authz"
 	"schakel/app/config"
 	"schakel/app/demo"
+	"schakel/app/mail"
 	"schakel/app/password"
 	"schakel/app/service"
 	"schakel/app/web"
@@ -33,14 +35,33 @@ type Env struct {
 	Svc    *service.Service
 	Server *web.Server
 	Config config.Config
+	// Mail delivers the outbox when a mail server is configured; nil
+	// otherwise.
+	Mail *mail.Sender
 	// URL is the server's base URL, such as http://127.0.0.1:41234.
 	URL string
+	// MetricsURL is the address of /metrics when the configuration has a
+	// metrics address (tune MetricsAddr to "127.0.0.1:0"), else empty.
+	MetricsURL string
 
 	addr    string
 	dataDir string
 	tune    []func(*config.Config)
 	stop    func()
+
+	// clock is the sign-in limits' clock: the moment the environment
+	// started, moved on only by Advance.
+	clockStart time.Time
+	clockShift atomic.Int64
 }
+
+// Advance moves the clock of the sign-in limits on by d, as if that much
+// time had passed; without it the clock stands still, so that no wait
+// runs out while a test runs, however slow the machine.
+func (e *Env) Advance(d time.Duration) { e.clockShift.Add(int64(d)) }
+
+// now is the time on the sign-in limits' clock.
+func (e *Env) now() time.Time { return e.clockStart.Add(time.Duration(e.clockShift.Load())) }
 
 // Start seeds the demo data into db and serves Schakel on a loopback port
 // until the test ends. tune, if given, changes the configuration first.
@@ -54,7 +75,7 @@ func Start(t testing.TB, db *bun.DB, tune ...func(*config.Config)) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &Env{DB: db, URL: "http://" + ln.Addr().String(), addr: ln.Addr().String(), dataDir: t.TempDir(), tune: tune}
+	e := &Env{DB: db, URL: "http://" + ln.Addr().String(), addr: ln.Addr().String(), dataDir: t.TempDir(), tune: tune, clockStart: time.Now()}
 	e.serve(t, ln)
 	return e
 }
@@ -182,13 +203,26 @@ func (c *Client) PostHTMX(path string, form url.Values) *Response {
 }
 
 // SignIn loads the sign-in page and signs in; it fails the test unless the
-// sign-in succeeds.
+// sign-in succeeds. An account that must set up two-factor puts it off, as
+// the demo accounts may on a server with the demo data.
 func (c *Client) SignIn(email string) {
 	c.t.Helper()
+	c.SignInWith(email, demo.Password)
+}
+
+// SignInWith is SignIn with another password.
+func (c *Client) SignInWith(email, password string) {
+	c.t.Helper()
 	c.Get("/login")
-	r := c.Post("/login", url.Values{"email": {email}, "password": {demo.Password}})
+	r := c.Post("/login", url.Values{"email": {email}, "password": {password}})
 	if r.Status != http.StatusSeeOther {
 		c.t.Fatalf("sign in as %s: status %d: %s", email, r.Status, r.Text("[role=alert]"))
+	}
+	if r.Location() == "/login/two-factor/setup" {
+		c.Get(r.Location())
+		if r = c.Post("/login/two-factor/later", nil); r.Status != http.StatusSeeOther {
+			c.t.Fatalf("sign in as %s: putting off two-factor: status %d: %s", email, r.Status, r.Text("[role=alert]"))
+		}
 	}
 	c.Get("/workspaces")
 }

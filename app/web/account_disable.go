@@ -8,7 +8,8 @@ import (
 	"schakel/app/apperr"
 )
 
-// accountDisable blocks an account; its sessions end at their next request.
+// accountDisable blocks an account; its sessions end at once, live pages
+// included.
 func (s *Server) accountDisable(c *fiber.Ctx) error { return s.setAccountDisabled(c, true) }
 
 // accountEnable lets a blocked account sign in again.

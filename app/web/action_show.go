@@ -95,7 +95,7 @@ func pageField(d *views.ActionPageView, field string) *views.ActionPageField {
 // plan's themes.
 func (s *Server) actionChoices(c *fiber.Ctx, a *model.Action, p *model.Plan) (views.ActionChoices, error) {
 	ctx, u := c.UserContext(), currentUser(c)
-	members, err := s.svc.Members(ctx, u, a.WorkspaceID)
+	members, err := s.svc.MemberChoices(ctx, u, a.WorkspaceID)
 	if err != nil {
 		return views.ActionChoices{}, err
 	}
@@ -127,7 +127,7 @@ func (s *Server) historyEntries(c *fiber.Ctx, changes []model.Change, canEdit bo
 	for _, ch := range changes {
 		e := views.ActionChange{ID: ch.ID, At: ch.CreatedAt, Who: t.Get("actions.value.unknown")}
 		if ch.User != nil {
-			e.Who = ch.User.Name
+			e.Who = personName(t, ch.User.Name)
 		}
 		switch {
 		case ch.Field == model.FieldCreated, ch.Field == model.FieldDeleted, ch.Field == model.FieldRestored:

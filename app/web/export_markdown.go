@@ -145,7 +145,7 @@ func actionCells(t *i18n.Translator, a *model.Action) []string {
 		org = a.OwnerOrganisation.Name
 	}
 	if a.OwnerUser != nil {
-		owner = a.OwnerUser.Name
+		owner = personName(t, a.OwnerUser.Name)
 	}
 	if a.DueDate != "" {
 		due = t.Date(a.DueDate)

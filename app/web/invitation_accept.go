@@ -12,8 +12,9 @@ import (
 
 // invitationAcceptNew sets up the account of someone invited without one
 // and accepts the invitation with it; they land signed in, in the
-// workspace (or at the meeting of a guest). Refused input comes back in
-// the form; a link that stopped working meanwhile shows why.
+// workspace (or at the meeting of a guest), after setting up two-factor
+// when their role needs it. Refused input comes back in the form; a link
+// that stopped working meanwhile shows why.
 func (s *Server) invitationAcceptNew(c *fiber.Ctx) error {
 	token := c.Params("token")
 	if currentUser(c) != nil {
@@ -34,11 +35,9 @@ func (s *Server) invitationAcceptNew(c *fiber.Ctx) error {
 	if err != nil {
 		return s.invitationRefused(c, token, err)
 	}
-	if err := s.signIn(c, u); err != nil {
-		return err
-	}
-	s.log.Info("signed in", "user", u.ID, "by", "invitation")
-	return redirect(c, withNotice(invitationDestination(&service.InvitationLink{Invitation: inv}), "invitation_accepted"))
+	// The password was set just now: the account goes on as after a right
+	// password, setting up two-factor first when its role needs it.
+	return s.afterPassword(c, u, withNotice(invitationDestination(&service.InvitationLink{Invitation: inv}), "invitation_accepted"))
 }
 
 // invitationAccept accepts an invitation with the signed-in account it

@@ -21,7 +21,9 @@ type liveRequest struct {
 	topic       string
 	workspaceID int64
 	viewer      realtime.Viewer
-	lang        string
+	// session is the id of the web session the page was opened in.
+	session int64
+	lang    string
 	// upgrade is the upgraded HTTP request, whose memory serveLive gives
 	// back: fasthttp keeps it for as long as the connection runs.
 	upgrade *fasthttp.RequestCtx
@@ -80,7 +82,7 @@ func (s *Server) planLive(c *fiber.Ctx) error {
 	if u.Organisation != nil {
 		v.Organisation = u.Organisation.Name
 	}
-	c.Locals(liveKey, &liveRequest{topic: realtime.PlanTopic(pid), workspaceID: wid, viewer: v, lang: strings.Clone(s.language(c)), upgrade: c.Context()})
+	c.Locals(liveKey, &liveRequest{topic: realtime.PlanTopic(pid), workspaceID: wid, viewer: v, session: currentSessionID(c), lang: strings.Clone(s.language(c)), upgrade: c.Context()})
 	return s.liveUpgrade(c)
 }
 
@@ -102,7 +104,7 @@ func (s *Server) meetingLive(c *fiber.Ctx) error {
 	if u.Organisation != nil {
 		v.Organisation = u.Organisation.Name
 	}
-	c.Locals(liveKey, &liveRequest{topic: realtime.MeetingTopic(m.ID), workspaceID: m.WorkspaceID, viewer: v, lang: strings.Clone(s.language(c)), upgrade: c.Context()})
+	c.Locals(liveKey, &liveRequest{topic: realtime.MeetingTopic(m.ID), workspaceID: m.WorkspaceID, viewer: v, session: currentSessionID(c), lang: strings.Clone(s.language(c)), upgrade: c.Context()})
 	return s.liveUpgrade(c)
 }
 
@@ -131,7 +133,7 @@ func (s *Server) serveLive(conn *websocket.Conn) {
 		fields = meetingLiveFields
 	}
 	// The hub ends every connection when it stops.
-	s.hub.Serve(context.Background(), conn, req.topic, req.workspaceID, req.viewer, req.lang, fields)
+	s.hub.Serve(context.Background(), conn, req.topic, req.workspaceID, req.viewer, req.session, req.lang, fields)
 }
 
 // releaseUpgrade lets go of what the upgraded request held: its locals (the

@@ -1,11 +1,13 @@
 package web
 
 import (
+	"crypto/subtle"
+	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/adaptor"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -42,6 +44,10 @@ func newMetrics(reg *prometheus.Registry) (*metrics, error) {
 	return m, nil
 }
 
+// middleware counts the request once it is answered. Labels outlive the
+// request, while Fiber's strings of a request (the method, the raw path)
+// point into memory that fasthttp reuses for the next request: every
+// label is therefore a constant or a copy, never such a string itself.
 func (m *metrics) middleware(c *fiber.Ctx) error {
 	start := time.Now()
 	err := c.Next()
@@ -51,12 +57,60 @@ func (m *metrics) middleware(c *fiber.Ctx) error {
 	} else if fe, ok := err.(*fiber.Error); ok {
 		status = fe.Code
 	}
-	route := c.Route().Path
-	m.requests.WithLabelValues(c.Method(), route, strconv.Itoa(status)).Inc()
-	m.duration.WithLabelValues(c.Method(), route).Observe(time.Since(start).Seconds())
+	method := methodLabel(c.Method())
+	route := routeLabel(c)
+	m.requests.WithLabelValues(method, route, strconv.Itoa(status)).Inc()
+	m.duration.WithLabelValues(method, route).Observe(time.Since(start).Seconds())
 	return err
 }
 
-func (s *Server) metricsHandler() fiber.Handler {
-	return adaptor.HTTPHandler(promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
+// methodLabel maps the request method to a constant: the known methods by
+// name, anything else as "other", so that neither reused memory nor a
+// made-up method becomes a series.
+func methodLabel(method string) string {
+	for _, known := range [...]string{
+		http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodOptions, http.MethodConnect, http.MethodTrace,
+	} {
+		if method == known {
+			return known
+		}
+	}
+	return "other"
+}
+
+// routeLabel is the route pattern that answered, copied. A request that
+// matched no route (Fiber then reports its raw path) is counted as
+// "unmatched", never under its path.
+func routeLabel(c *fiber.Ctx) string {
+	// Fiber's stand-in for a request no route took has no handlers.
+	if r := c.Route(); r != nil && len(r.Handlers) > 0 {
+		return strings.Clone(r.Path)
+	}
+	return "unmatched"
+}
+
+// MetricsHandler answers Prometheus's scrape. It is served on an address of
+// its own (--metrics-addr), never beside the application's routes; when a
+// token is configured (--metrics-token) it answers only a request that
+// carries "Authorization: Bearer <token>".
+func (s *Server) MetricsHandler() http.Handler {
+	h := promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{})
+	token := s.cfg.MetricsToken
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		if r.URL.Path != "/metrics" {
+			http.NotFound(w, r)
+			return
+		}
+		if token != "" {
+			got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+			if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(token)) != 1 {
+				w.Header().Set("WWW-Authenticate", `Bearer realm="schakel-metrics"`)
+				http.Error(w, "unauthorized", http.StatusUnauthorized)
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
 }

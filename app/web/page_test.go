@@ -117,7 +117,6 @@ func TestMachineEndpoints(t *testing.T) {
 	}{
 		{"/healthz", "ok"},
 		{"/readyz", "ok"},
-		{"/metrics", `schakel_http_requests_total{method="GET",route="/login",status="200"} 1`},
 		{"/static/vendor/htmx.min.js", "htmx"},
 		{"/static/css/schakel.css", ""},
 	} {

@@ -49,7 +49,6 @@ var Routes = map[string]Permission{
 	"GET /static/*":   public,
 	"GET /healthz":    public,
 	"GET /readyz":     public,
-	"GET /metrics":    public,
 	"GET /":           public,
 	"GET /login":      public,
 	"POST /login":     public,
@@ -59,6 +58,31 @@ var Routes = map[string]Permission{
 
 	// The accessibility statement is for everyone, signed in or not.
 	"GET /toegankelijkheid": public,
+
+	// The second step of signing in needs the half sign-in of a right
+	// password, which its handlers ask for; a reset link is its own
+	// credential.
+	"GET /login/two-factor":        public,
+	"POST /login/two-factor":       public,
+	"GET /login/two-factor/setup":  public,
+	"POST /login/two-factor/setup": public,
+	"POST /login/two-factor/later": public,
+	"GET /password/forgot":         public,
+	"POST /password/forgot":        public,
+	"GET /password/reset":          public,
+	"POST /password/reset":         public,
+
+	// One's own account: every signed-in person, about themselves only.
+	"GET /account":                            signedIn,
+	"POST /account/profile":                   signedIn,
+	"POST /account/password":                  signedIn,
+	"POST /account/sessions/:sid/revoke":      signedIn,
+	"GET /account/two-factor":                 signedIn,
+	"POST /account/two-factor":                signedIn,
+	"POST /account/two-factor/off":            signedIn,
+	"POST /account/two-factor/recovery-codes": signedIn,
+	"POST /account/data":                      signedIn,
+	"POST /account/delete":                    signedIn,
 
 	"GET /workspaces/:wid":                      workspace(authz.ObjWorkspace, authz.ActRead),
 	"GET /workspaces/:wid/members":              workspace(authz.ObjMembers, authz.ActRead),
@@ -140,6 +164,9 @@ var Routes = map[string]Permission{
 	"POST /admin/accounts":              admin,
 	"POST /admin/accounts/:uid/disable": admin,
 	"POST /admin/accounts/:uid/enable":  admin,
+	"GET /admin/outbox":                 admin,
+	"GET /admin/outbox/:id":             admin,
+	"POST /admin/outbox/:id/retry":      admin,
 
 	// The regions of organisations and workspaces, which put the region's
 	// organisations first in a workspace's pickers.

@@ -18,14 +18,36 @@ func (s *Server) routes() error {
 	r.handle("GET", "/static/*", staticFiles(http.FS(static.FS)))
 	r.handle("GET", "/healthz", s.healthz)
 	r.handle("GET", "/readyz", s.readyz)
-	r.handle("GET", "/metrics", s.metricsHandler())
 
 	r.handle("GET", "/", s.home)
 	r.handle("GET", "/login", s.signInForm)
 	r.handle("GET", "/toegankelijkheid", s.accessibilityStatement)
-	r.handle("POST", "/login", s.accountLimiter(), s.addressLimiter(), s.signInSubmit)
+	r.handle("POST", "/login", s.signInSubmit)
 	r.handle("POST", "/logout", s.signOutSubmit)
 	r.handle("POST", "/language", s.languageSwitch)
+
+	// The second step of signing in, and resetting a forgotten password.
+	r.handle("GET", "/login/two-factor", s.twoFactorCodeForm)
+	r.handle("POST", "/login/two-factor", s.twoFactorCodeSubmit)
+	r.handle("GET", "/login/two-factor/setup", s.twoFactorSetupForm)
+	r.handle("POST", "/login/two-factor/setup", s.twoFactorSetupSubmit)
+	r.handle("POST", "/login/two-factor/later", s.twoFactorLater)
+	r.handle("GET", "/password/forgot", s.passwordForgotForm)
+	r.handle("POST", "/password/forgot", s.passwordForgotSubmit)
+	r.handle("GET", "/password/reset", s.passwordResetForm)
+	r.handle("POST", "/password/reset", s.passwordResetSubmit)
+
+	// One's own account.
+	r.handle("GET", "/account", s.accountShow)
+	r.handle("POST", "/account/profile", s.accountProfile)
+	r.handle("POST", "/account/password", s.accountPassword)
+	r.handle("POST", "/account/sessions/:sid/revoke", s.accountSessionRevoke)
+	r.handle("GET", "/account/two-factor", s.accountTwoFactorForm)
+	r.handle("POST", "/account/two-factor", s.accountTwoFactorConfirm)
+	r.handle("POST", "/account/two-factor/off", s.accountTwoFactorOff)
+	r.handle("POST", "/account/two-factor/recovery-codes", s.accountRecoveryCodes)
+	r.handle("POST", "/account/data", s.accountData)
+	r.handle("POST", "/account/delete", s.accountDelete)
 
 	r.handle("GET", "/workspaces", s.workspaceList)
 	r.handle("GET", "/workspaces/:wid", s.workspaceShow)
@@ -103,6 +125,9 @@ func (s *Server) routes() error {
 	r.handle("POST", "/admin/accounts", s.accountCreate)
 	r.handle("POST", "/admin/accounts/:uid/disable", s.accountDisable)
 	r.handle("POST", "/admin/accounts/:uid/enable", s.accountEnable)
+	r.handle("GET", "/admin/outbox", s.outboxList)
+	r.handle("GET", "/admin/outbox/:id", s.outboxShow)
+	r.handle("POST", "/admin/outbox/:id/retry", s.outboxRetry)
 
 	// Anything else is not found, in the user's language.
 	s.App.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
@@ -110,16 +135,30 @@ func (s *Server) routes() error {
 }
 
 // staticFiles serves the embedded files under /static. Directories are not
-// listed; an unknown file is not found.
+// listed; an unknown file is not found. The files are the same for
+// everyone and carry nothing personal, so browsers may keep them; the
+// error page of an unknown file stays no-store, as every other answer.
 func staticFiles(fsys http.FileSystem) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		c.Set(fiber.HeaderCacheControl, "public, max-age=3600")
 		err := filesystem.SendFile(c, fsys, strings.TrimPrefix(c.Path(), "/static"))
 		if errors.Is(err, fiber.ErrForbidden) {
 			return fiber.ErrNotFound
 		}
+		if err == nil {
+			c.Set(fiber.HeaderCacheControl, "public, max-age=3600")
+		}
 		return err
 	}
+}
+
+// noStore keeps every answer out of the browser's and any proxy's cache:
+// pages, htmx fragments, exports and calendar feeds carry case material or
+// personal data, and a shared workstation must not keep them on disk. The
+// rule is simplest when it holds for every answer; only the static files
+// (staticFiles) set their own.
+func noStore(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.Next()
 }
 
 // router registers routes with their declared permission in front.

@@ -85,6 +85,13 @@ func New(d Deps) (*Server, error) {
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          30 * time.Second,
 		IdleTimeout:           120 * time.Second,
+		// Behind a reverse proxy the client's address (for the sign-in
+		// limits and the log) comes from the proxy's header, and only
+		// from the proxies named.
+		ProxyHeader:             d.Config.ProxyHeader,
+		EnableTrustedProxyCheck: d.Config.ProxyHeader != "",
+		TrustedProxies:          d.Config.TrustedProxies,
+		EnableIPValidation:      true,
 	})
 	s.sessions = session.New(session.Config{
 		Storage:        d.Sessions,
@@ -109,6 +116,7 @@ func New(d Deps) (*Server, error) {
 		HSTSMaxAge:            31536000,
 		PermissionPolicy:      "camera=(), microphone=(), geolocation=()",
 	}))
+	s.App.Use(noStore)
 	s.App.Use(s.loadUser)
 	s.App.Use(csrf.New(csrf.Config{
 		Next:           skipCSRF,
@@ -142,20 +150,37 @@ const (
 // its feed must not leave a new session behind on every visit.
 func skipCSRF(c *fiber.Ctx) bool {
 	p := c.Path()
-	return strings.HasPrefix(p, "/static/") || p == "/healthz" || p == "/readyz" || p == "/metrics" ||
+	return strings.HasPrefix(p, "/static/") || p == "/healthz" || p == "/readyz" ||
 		(strings.HasPrefix(p, "/calendar/") && strings.HasSuffix(p, ".ics"))
 }
 
 // csrfFromHeaderOrForm takes the token from the header htmx sends, or else
-// from the hidden field of a plain form.
+// from the hidden field in the body of a plain form, and never from the
+// query string: a token in an address ends up in logs, the history and
+// Referer headers. (Fiber's FormValue would look in the query string
+// first, so the body is read directly.)
 func csrfFromHeaderOrForm(c *fiber.Ctx) (string, error) {
 	if t := c.Get(csrf.HeaderName); t != "" {
 		return t, nil
 	}
-	if t := c.FormValue(csrfFormField); t != "" {
+	if t := csrfFromBody(c); t != "" {
 		return t, nil
 	}
 	return "", csrf.ErrTokenNotFound
+}
+
+// csrfFromBody reads the token field from a url-encoded or multipart body.
+func csrfFromBody(c *fiber.Ctx) string {
+	ct := string(c.Request().Header.ContentType())
+	switch {
+	case strings.HasPrefix(ct, fiber.MIMEApplicationForm):
+		return string(c.Request().PostArgs().Peek(csrfFormField))
+	case strings.HasPrefix(ct, fiber.MIMEMultipartForm):
+		if form, err := c.MultipartForm(); err == nil && len(form.Value[csrfFormField]) > 0 {
+			return form.Value[csrfFormField][0]
+		}
+	}
+	return ""
 }
 
 // logRequests writes one log line per request.

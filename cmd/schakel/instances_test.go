@@ -114,7 +114,7 @@ func TestTwoServeProcessesShareLiveUpdates(t *testing.T) {
 
 	one, two := freeAddr(t), freeAddr(t)
 	startProcess(t, dsn, one, "--demo")
-	startProcess(t, dsn, two)
+	startProcess(t, dsn, two, "--demo")
 
 	db, err := store.OpenPostgres(base, map[string]any{"search_path": schema})
 	if err != nil {

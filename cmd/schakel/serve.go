@@ -20,6 +20,7 @@ import (
 	"schakel/app/demo"
 	"schakel/app/i18n"
 	"schakel/app/live"
+	"schakel/app/mail"
 	"schakel/app/model"
 	"schakel/app/password"
 	"schakel/app/service"
@@ -63,15 +64,17 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("live updates: %w", err)
 	}
+	cfg.Demo = *withDemo
+	sessions := store.NewSessionStorage(db, cfg.SecretKey)
 	svc := service.New(db, az, events.Publisher())
-	svc.Messages = msgs
-	svc.Links = service.Links{BaseURL: cfg.BaseURL, Secret: []byte(cfg.SecretKey)}
-	svc.InvitationLifetime = time.Duration(cfg.InvitationDays) * 24 * time.Hour
+	svc.Sessions, svc.Secret, svc.Messages, svc.Demo = sessions, []byte(cfg.SecretKey), msgs, cfg.Demo
+	svc.SignInLimits = service.NewSignInLimits(db, cfg.SecretKey, service.SignInPolicyFor(cfg.LoginAttempts, cfg.LoginWindow))
+	svc.BaseURL, svc.InvitationLifetime = cfg.BaseURL, time.Duration(cfg.InvitationDays)*24*time.Hour
 	registry := prometheus.NewRegistry()
-	hub := events.NewHub(live.HubDeps{Service: svc, Authz: az, Messages: msgs, Logger: log, Registry: registry})
+	hub := events.NewHub(live.HubDeps{Service: svc, Authz: az, Messages: msgs, Logger: log, Registry: registry, Sessions: sessions})
 	srv, err := web.New(web.Deps{
 		Config: cfg, DB: db, Service: svc, Authz: az, Messages: msgs, Logger: log, Registry: registry,
-		Sessions: store.NewSessionStorage(db, cfg.SecretKey), Hub: hub,
+		Sessions: sessions, Hub: hub,
 	})
 	if err != nil {
 		return err
@@ -94,11 +97,32 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			}
 		}()
 	}
-	go purgeSessions(ctx, db, log)
+	if cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			return fmt.Errorf("metrics address: %w", err)
+		}
+		ms := &http.Server{Handler: srv.MetricsHandler(), ReadHeaderTimeout: 5 * time.Second}
+		defer ms.Close()
+		log.Info("metrics listening", "addr", mln.Addr().String(), "token", cfg.MetricsToken != "")
+		go func() {
+			if err := ms.Serve(mln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				log.Warn("metrics", "err", err)
+			}
+		}()
+	}
+	senderDone, err := startMail(ctx, svc.Mail, cfg, log)
+	if err != nil {
+		return err
+	}
+	go purgeSessions(ctx, db, svc.SignInLimits, log)
 	go purgeCase(ctx, svc, cfg.CaseRetention, log)
 	go reloadRules(ctx, az, log)
 
 	fmt.Fprintf(stdout, "\nSchakel is running at %s\n", cfg.BaseURL)
+	if !cfg.SMTP.Configured() {
+		fmt.Fprintf(stdout, "E-mail is not sent (no SCHAKEL_SMTP_HOST): administrators read it at %s/admin/outbox\n", cfg.BaseURL)
+	}
 	if *withDemo {
 		fmt.Fprintf(stdout, "\nDemo accounts (password %q):\n", demo.Password)
 		for _, l := range demo.Logins {
@@ -121,7 +145,30 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := <-errc; err != nil && !errors.Is(err, net.ErrClosed) {
 		return err
 	}
+	<-senderDone
 	return nil
+}
+
+// startMail starts delivering e-mail when a mail server is configured, and
+// says in the log that it is not when none is. The channel closes once the
+// sender has stopped, after ctx ends.
+func startMail(ctx context.Context, outbox *mail.Outbox, cfg config.Config, log *slog.Logger) (<-chan struct{}, error) {
+	done := make(chan struct{})
+	if !cfg.SMTP.Configured() {
+		log.Warn("no mail server configured (SCHAKEL_SMTP_HOST): e-mail is not sent but kept in the development outbox, which administrators see at /admin/outbox")
+		close(done)
+		return done, nil
+	}
+	sender, err := mail.NewSender(outbox, cfg.SMTP, log)
+	if err != nil {
+		return nil, err
+	}
+	log.Info("e-mail is sent through the mail server", "host", cfg.SMTP.Host, "port", cfg.SMTP.Port, "tls", cfg.SMTP.TLS, "from", cfg.SMTP.From)
+	go func() {
+		sender.Run(ctx)
+		close(done)
+	}()
+	return done, nil
 }
 
 // openMigrated opens the configured database and brings its schema up to date.
@@ -145,8 +192,9 @@ func openMigrated(ctx context.Context, cfg config.Config, log *slog.Logger) (*bu
 	return db, nil
 }
 
-// purgeSessions removes expired sessions every quarter of an hour.
-func purgeSessions(ctx context.Context, db *bun.DB, log *slog.Logger) {
+// purgeSessions removes expired sessions, and counts of failed sign-ins
+// that no longer count, every quarter of an hour.
+func purgeSessions(ctx context.Context, db *bun.DB, limits *service.SignInLimits, log *slog.Logger) {
 	t := time.NewTicker(15 * time.Minute)
 	defer t.Stop()
 	for {
@@ -158,6 +206,9 @@ func purgeSessions(ctx context.Context, db *bun.DB, log *slog.Logger) {
 				log.Warn("purge sessions", "err", err)
 			} else if n > 0 {
 				log.Info("purged expired sessions", "count", n)
+			}
+			if _, err := limits.Purge(ctx); err != nil {
+				log.Warn("purge sign-in counts", "err", err)
 			}
 		}
 	}

@@ -19,6 +19,25 @@
     }
   });
 
+  // A live connection closed because its session ended (signed out here or
+  // elsewhere, password changed, session revoked, account gone) does not
+  // come back: the page says so and offers to sign in again. The server
+  // closes such a connection with code 4001.
+  var sessionEnded = 4001;
+  document.addEventListener("htmx:wsClose", function (event) {
+    var close = event.detail && event.detail.event;
+    if (!close || close.code !== sessionEnded) { return; }
+    var notice = document.getElementById("signed-out");
+    if (notice && notice.hidden) {
+      // An alert from the moment it shows, so that screen readers say it.
+      notice.setAttribute("role", "alert");
+      notice.classList.add("utrecht-alert", "utrecht-alert--warning", "schakel-alert");
+      notice.hidden = false;
+      notice.scrollIntoView({ block: "nearest" });
+    }
+    document.documentElement.setAttribute("data-signed-out", "");
+  });
+
   // --- Action plans: editing in place ------------------------------------
 
   // A field editor (form[data-autosave]) saves when the focus leaves it with

@@ -1,14 +1,7 @@
-// Package email holds the components of Schakel's e-mails: each message
-// as HTML and as plain text, in the language of the context's translator.
-// It knows only the model and the messages, so that the service, which
-// writes e-mails in the transaction of the change that causes them, can
-// render them.
-package email
+package mails
 
 import (
 	"context"
-	"fmt"
-	"io"
 	"strings"
 	"time"
 
@@ -17,11 +10,6 @@ import (
 	"schakel/app/i18n"
 	"schakel/app/model"
 )
-
-// t returns a message in the language of ctx's translator.
-func t(ctx context.Context, id string, args ...any) string {
-	return i18n.FromContext(ctx).Get(id, args...)
-}
 
 // lang is the language code of ctx's translator.
 func lang(ctx context.Context) string { return i18n.FromContext(ctx).Lang }
@@ -48,16 +36,16 @@ type Invitation struct {
 // InvitationSubject is the subject line of an invitation.
 func InvitationSubject(ctx context.Context, d Invitation) string {
 	if d.Meeting != nil {
-		return t(ctx, "mail.invitation.subject_meeting", "Meeting", d.Meeting.Title)
+		return T(ctx, "mail.invitation.subject_meeting", "Meeting", d.Meeting.Title)
 	}
-	return t(ctx, "mail.invitation.subject", "Workspace", d.Workspace)
+	return T(ctx, "mail.invitation.subject", "Workspace", d.Workspace)
 }
 
 func greeting(ctx context.Context, name string) string {
 	if name == "" {
-		return t(ctx, "mail.greeting")
+		return T(ctx, "mail.greeting")
 	}
-	return t(ctx, "mail.greeting_name", "Name", name)
+	return T(ctx, "mail.greeting_name", "Name", name)
 }
 
 func inviter(d Invitation) string {
@@ -71,10 +59,10 @@ func inviter(d Invitation) string {
 func invitationIntro(ctx context.Context, d Invitation) string {
 	if d.Meeting != nil {
 		tr := i18n.FromContext(ctx)
-		return t(ctx, "mail.invitation.intro_meeting", "Inviter", inviter(d), "Meeting", d.Meeting.Title,
+		return T(ctx, "mail.invitation.intro_meeting", "Inviter", inviter(d), "Meeting", d.Meeting.Title,
 			"Date", tr.Date(d.Meeting.Date), "Time", d.Meeting.StartTime, "Workspace", d.Workspace)
 	}
-	return t(ctx, "mail.invitation.intro", "Inviter", inviter(d), "Workspace", d.Workspace,
+	return T(ctx, "mail.invitation.intro", "Inviter", inviter(d), "Workspace", d.Workspace,
 		"Role", i18n.FromContext(ctx).Enum("role", d.Role))
 }
 
@@ -82,24 +70,24 @@ func invitationIntro(ctx context.Context, d Invitation) string {
 func invitationScope(ctx context.Context, d Invitation) string {
 	switch {
 	case d.Meeting != nil:
-		return t(ctx, "mail.invitation.scope_meeting")
+		return T(ctx, "mail.invitation.scope_meeting")
 	case d.Role == model.RoleCoordinator:
-		return t(ctx, "mail.invitation.scope_coordinator")
+		return T(ctx, "mail.invitation.scope_coordinator")
 	}
-	return t(ctx, "mail.invitation.scope")
+	return T(ctx, "mail.invitation.scope")
 }
 
 // InvitationText is the plain-text part of an invitation.
 func InvitationText(d Invitation) templ.Component {
-	return plainText(func(ctx context.Context) []string {
+	return paragraphs(func(ctx context.Context) []string {
 		return []string{
 			greeting(ctx, d.Name),
 			invitationIntro(ctx, d),
 			invitationScope(ctx, d),
-			t(ctx, "mail.invitation.open") + ":\n" + d.Link,
-			t(ctx, "mail.invitation.expires", "Expires", moment(ctx, d.Expires), "Inviter", d.Inviter),
-			t(ctx, "mail.invitation.unexpected"),
-			t(ctx, "mail.signature"),
+			T(ctx, "mail.invitation.open") + ":\n" + d.Link,
+			T(ctx, "mail.invitation.expires", "Expires", moment(ctx, d.Expires), "Inviter", d.Inviter),
+			T(ctx, "mail.invitation.unexpected"),
+			T(ctx, "mail.signature"),
 		}
 	})
 }
@@ -116,29 +104,25 @@ type CoordinatorNotice struct {
 
 // CoordinatorSubject is the subject line of a CoordinatorNotice.
 func CoordinatorSubject(ctx context.Context, d CoordinatorNotice) string {
-	return t(ctx, "mail.coordinator.subject", "Workspace", d.Workspace)
+	return T(ctx, "mail.coordinator.subject", "Workspace", d.Workspace)
 }
 
 // CoordinatorText is the plain-text part of a CoordinatorNotice.
 func CoordinatorText(d CoordinatorNotice) templ.Component {
-	return plainText(func(ctx context.Context) []string {
+	return paragraphs(func(ctx context.Context) []string {
 		return []string{
 			greeting(ctx, d.Name),
-			t(ctx, "mail.coordinator.intro", "By", d.By, "Workspace", d.Workspace),
-			t(ctx, "mail.invitation.scope_coordinator"),
-			t(ctx, "mail.coordinator.open") + ":\n" + d.Link,
-			t(ctx, "mail.signature"),
+			T(ctx, "mail.coordinator.intro", "By", d.By, "Workspace", d.Workspace),
+			T(ctx, "mail.invitation.scope_coordinator"),
+			T(ctx, "mail.coordinator.open") + ":\n" + d.Link,
+			T(ctx, "mail.signature"),
 		}
 	})
 }
 
-// plainText writes paragraphs as plain text: no escaping (it is not
-// HTML), one empty line between them, lines ending in CRLF as e-mail
-// wants them.
-func plainText(paragraphs func(ctx context.Context) []string) templ.Component {
-	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
-		body := strings.Join(paragraphs(ctx), "\n\n") + "\n"
-		_, err := fmt.Fprint(w, strings.ReplaceAll(body, "\n", "\r\n"))
-		return err
+// paragraphs writes paragraphs as plain text, an empty line between them.
+func paragraphs(f func(ctx context.Context) []string) templ.Component {
+	return plainText(func(ctx context.Context) string {
+		return strings.Join(f(ctx), "\n\n") + "\n"
 	})
 }
