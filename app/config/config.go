@@ -63,6 +63,8 @@ type Config struct {
 	// CaseRetention is how many days after a meeting its case notes are
 	// purged.
 	CaseRetention int
+	// InvitationDays is how many days an invitation's link works.
+	InvitationDays int
 	// SMTP is the mail server e-mail is sent through; without a host,
 	// messages stay in the development outbox.
 	SMTP SMTP
@@ -122,7 +124,7 @@ type setting struct {
 // file when they do not exist yet.
 func Load(fs *flag.FlagSet, args []string) (Config, error) {
 	var c Config
-	var lifetime, attempts, window, retention, proxies, smtpPort string
+	var lifetime, attempts, window, retention, invitationDays, proxies, smtpPort string
 	settings := []setting{
 		{"SCHAKEL_ADDR", "addr", ":8080", "listen address", &c.Addr},
 		{"SCHAKEL_DATABASE_URL", "database-url", "", "postgres://… for PostgreSQL; empty for SQLite under the data directory", &c.DatabaseURL},
@@ -134,6 +136,7 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 		{"SCHAKEL_LOGIN_ATTEMPTS", "login-attempts", "5", "failed sign-ins of an account before its next sign-in waits (an address: four times as many)", &attempts},
 		{"SCHAKEL_LOGIN_WINDOW", "login-window", "24h", "how long an account's failed sign-ins are remembered after the last one", &window},
 		{"SCHAKEL_CASE_RETENTION_DAYS", "case-retention-days", "30", "days after a meeting that its case notes are purged", &retention},
+		{"SCHAKEL_INVITATION_DAYS", "invitation-days", "7", "days that the link of an invitation works", &invitationDays},
 		{"SCHAKEL_DEBUG_ADDR", "debug-addr", "", "address for Go's profiler, such as 127.0.0.1:6060 (off when empty)", &c.DebugAddr},
 		{"SCHAKEL_PROXY_HEADER", "proxy-header", "", "header in which a trusted reverse proxy passes the client's address, such as X-Real-IP (off when empty)", &c.ProxyHeader},
 		{"SCHAKEL_TRUSTED_PROXIES", "trusted-proxies", "", "comma-separated addresses or CIDR ranges of the reverse proxies whose proxy header is believed", &proxies},
@@ -168,6 +171,9 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 	}
 	if c.CaseRetention, err = strconv.Atoi(retention); err != nil || c.CaseRetention < 0 || c.CaseRetention > 3650 {
 		return c, fmt.Errorf("SCHAKEL_CASE_RETENTION_DAYS %q is not a number of days from 0 to 3650", retention)
+	}
+	if c.InvitationDays, err = strconv.Atoi(invitationDays); err != nil || c.InvitationDays < 1 || c.InvitationDays > 90 {
+		return c, fmt.Errorf("SCHAKEL_INVITATION_DAYS %q is not a number of days from 1 to 90", invitationDays)
 	}
 	for _, p := range strings.Split(proxies, ",") {
 		if p = strings.TrimSpace(p); p != "" {
