@@ -1,6 +1,7 @@
 package views
 
 import (
+	"fmt"
 	"net/url"
 	"slices"
 	"strconv"
@@ -92,6 +93,8 @@ func AuditObject(t *i18n.Translator, e *model.AuditEntry, o store.AuditObjects) 
 			return t.Get("audit.object.item_named", "Title", it.Title, "Meeting", it.MeetingTitle, "Date", t.Date(it.MeetingDate))
 		}
 		return t.Get("audit.object.item", "ID", id)
+	case "invitation":
+		return t.Get("audit.object.invitation", "ID", id)
 	case model.AuditObjectLog, "":
 		return ""
 	}
@@ -128,8 +131,30 @@ func AuditDetail(t *i18n.Translator, e *model.AuditEntry) string {
 		return t.Enum("platform_role", d)
 	case model.AuditOrganisationCreate:
 		return t.Enum("org_kind", d)
-	case model.AuditWorkspaceCreate:
-		return t.Enum("workspace_kind", d)
+	case model.AuditWorkspaceCreated:
+		f := auditFields(d)
+		if f["coordinator"] == "" {
+			return d
+		}
+		if _, invited := f["invited"]; invited {
+			return t.Get("audit.detail.coordinator_invited", "Address", f["coordinator"])
+		}
+		return t.Get("audit.detail.coordinator", "Address", f["coordinator"])
+	case model.AuditInvitationSent, model.AuditInvitationResent, model.AuditInvitationRevoked, model.AuditInvitationAccepted:
+		f := auditFields(d)
+		if f["to"] == "" || f["role"] == "" {
+			return d
+		}
+		out := t.Get("audit.detail.invitation", "Address", f["to"], "Role", t.Enum("role", f["role"]))
+		if f["meeting"] != "" {
+			out += ", " + t.Get("audit.object.meeting", "ID", f["meeting"])
+		}
+		return out
+	case model.AuditSignInDelayed:
+		var secs int
+		if _, err := fmt.Sscanf(d, "wait %ds", &secs); err == nil {
+			return t.Get("audit.detail.wait", "Seconds", secs)
+		}
 	case model.AuditMeetingExport:
 		doc, format, _ := strings.Cut(d, ".")
 		name := doc
@@ -152,6 +177,18 @@ func AuditDetail(t *i18n.Translator, e *model.AuditEntry) string {
 		return t.Get("audit.detail.refused", "Kinds", strings.Join(kinds, ", "))
 	}
 	return d
+}
+
+// auditFields reads a detail written as words and key=value pairs, such
+// as "to=a@b.example role=viewer" or "coordinator=a@b.example invited";
+// a word without "=" is a key without a value.
+func auditFields(d string) map[string]string {
+	f := map[string]string{}
+	for _, w := range strings.Fields(d) {
+		k, v, _ := strings.Cut(w, "=")
+		f[k] = v
+	}
+	return f
 }
 
 // AuditView is what an audit log page shows: a page of the log, where its

@@ -67,6 +67,8 @@ type Config struct {
 	// over their data and report vulnerabilities; the front page, the
 	// privacy statement and the security policy name it.
 	ContactEmail string
+	// InvitationDays is how many days an invitation's link works.
+	InvitationDays int
 	// SMTP is the mail server e-mail is sent through; without a host,
 	// messages stay in the development outbox.
 	SMTP SMTP
@@ -126,7 +128,7 @@ type setting struct {
 // file when they do not exist yet.
 func Load(fs *flag.FlagSet, args []string) (Config, error) {
 	var c Config
-	var lifetime, attempts, window, retention, proxies, smtpPort string
+	var lifetime, attempts, window, retention, invitationDays, proxies, smtpPort string
 	settings := []setting{
 		{"SCHAKEL_ADDR", "addr", ":8080", "listen address", &c.Addr},
 		{"SCHAKEL_DATABASE_URL", "database-url", "", "postgres://… for PostgreSQL; empty for SQLite under the data directory", &c.DatabaseURL},
@@ -139,6 +141,7 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 		{"SCHAKEL_LOGIN_WINDOW", "login-window", "24h", "how long an account's failed sign-ins are remembered after the last one", &window},
 		{"SCHAKEL_CASE_RETENTION_DAYS", "case-retention-days", "30", "days after a meeting that its case notes are purged", &retention},
 		{"SCHAKEL_CONTACT_EMAIL", "contact-email", "contact@schakel.example", "address for access requests, privacy questions and security reports", &c.ContactEmail},
+		{"SCHAKEL_INVITATION_DAYS", "invitation-days", "7", "days that the link of an invitation works", &invitationDays},
 		{"SCHAKEL_DEBUG_ADDR", "debug-addr", "", "address for Go's profiler, such as 127.0.0.1:6060 (off when empty)", &c.DebugAddr},
 		{"SCHAKEL_PROXY_HEADER", "proxy-header", "", "header in which a trusted reverse proxy passes the client's address, such as X-Real-IP (off when empty)", &c.ProxyHeader},
 		{"SCHAKEL_TRUSTED_PROXIES", "trusted-proxies", "", "comma-separated addresses or CIDR ranges of the reverse proxies whose proxy header is believed", &proxies},
@@ -176,6 +179,9 @@ func Load(fs *flag.FlagSet, args []string) (Config, error) {
 	}
 	if a, err := mail.ParseAddress(c.ContactEmail); err != nil || a.Address != c.ContactEmail {
 		return c, fmt.Errorf("SCHAKEL_CONTACT_EMAIL %q is not a plain e-mail address such as contact@example.org", c.ContactEmail)
+	}
+	if c.InvitationDays, err = strconv.Atoi(invitationDays); err != nil || c.InvitationDays < 1 || c.InvitationDays > 90 {
+		return c, fmt.Errorf("SCHAKEL_INVITATION_DAYS %q is not a number of days from 1 to 90", invitationDays)
 	}
 	for _, p := range strings.Split(proxies, ",") {
 		if p = strings.TrimSpace(p); p != "" {

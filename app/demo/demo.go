@@ -38,25 +38,33 @@ var Logins = []Login{
 	{"beheer@schakel.example", "administrator (beheerder)"},
 }
 
+// The demo's regions: the coast around Havenstad, and the region of the
+// network Regio Lindendal.
+const (
+	kustland  = "Kustland"
+	lindendal = "Lindendal"
+)
+
 type org struct {
-	name string
-	kind model.OrganisationKind
+	name   string
+	kind   model.OrganisationKind
+	region string
 }
 
 var organisations = []org{
-	{"Gemeente Havenstad", model.OrgMunicipality},
-	{"Gemeente Lindendal", model.OrgMunicipality},
-	{"Gemeente Bergvliet", model.OrgMunicipality},
-	{"Gemeente Waterzande", model.OrgMunicipality},
-	{"Gemeente Rietveen", model.OrgMunicipality},
-	{"Politie Kustland – AVIM", model.OrgPolice},
-	{"Veilig Thuis Kustland", model.OrgVeiligThuis},
-	{"Jeugdbescherming Kustland", model.OrgYouthProtection},
-	{"GGD Kustland", model.OrgHealth},
-	{"Zorg- en Veiligheidshuis Lindendal", model.OrgSafetyHouse},
-	{"Jeugdhulp De Brug", model.OrgYouthCare},
-	{"Defence for Children", model.OrgReviewer},
-	{"Schakel platformbeheer", model.OrgPlatform},
+	{"Gemeente Havenstad", model.OrgMunicipality, kustland},
+	{"Gemeente Lindendal", model.OrgMunicipality, lindendal},
+	{"Gemeente Bergvliet", model.OrgMunicipality, lindendal},
+	{"Gemeente Waterzande", model.OrgMunicipality, kustland},
+	{"Gemeente Rietveen", model.OrgMunicipality, lindendal},
+	{"Politie Kustland – AVIM", model.OrgPolice, kustland},
+	{"Veilig Thuis Kustland", model.OrgVeiligThuis, kustland},
+	{"Jeugdbescherming Kustland", model.OrgYouthProtection, kustland},
+	{"GGD Kustland", model.OrgHealth, kustland},
+	{"Zorg- en Veiligheidshuis Lindendal", model.OrgSafetyHouse, lindendal},
+	{"Jeugdhulp De Brug", model.OrgYouthCare, ""},
+	{"Defence for Children", model.OrgReviewer, ""},
+	{"Schakel platformbeheer", model.OrgPlatform, ""},
 }
 
 type account struct {
@@ -83,6 +91,7 @@ var accounts = []account{
 type workspace struct {
 	name        string
 	kind        model.WorkspaceKind
+	region      string
 	description string
 	members     []member
 }
@@ -93,7 +102,7 @@ type member struct {
 }
 
 var workspaces = []workspace{
-	{"Havenstad", model.WorkspaceMunicipality,
+	{"Havenstad", model.WorkspaceMunicipality, kustland,
 		"Voorbeeldgemeente. Havenstad werkt met politie, Veilig Thuis en jeugdbescherming aan een kindgerichte aanpak van seksuele uitbuiting van minderjarigen.",
 		[]member{
 			{"anna.devries@havenstad.example", model.RoleCoordinator},
@@ -103,7 +112,7 @@ var workspaces = []workspace{
 			{"karin.hoekstra@ggd-kustland.example", model.RoleContributor},
 			{"esra.yilmaz@debrug.example", model.RoleContributor},
 		}},
-	{"Lindendal", model.WorkspaceMunicipality,
+	{"Lindendal", model.WorkspaceMunicipality, lindendal,
 		"Voorbeeldgemeente en centrumgemeente van Regio Lindendal.",
 		[]member{
 			{"pieter.smit@lindendal.example", model.RoleCoordinator},
@@ -111,27 +120,27 @@ var workspaces = []workspace{
 			{"bram.koster@zvh-lindendal.example", model.RoleEditor},
 			{"mo.bakker@veiligthuis-kustland.example", model.RoleContributor},
 		}},
-	{"Bergvliet", model.WorkspaceMunicipality,
+	{"Bergvliet", model.WorkspaceMunicipality, lindendal,
 		"Voorbeeldgemeente in Regio Lindendal.",
 		[]member{
 			{"fatima.ouali@bergvliet.example", model.RoleCoordinator},
 			{"bram.koster@zvh-lindendal.example", model.RoleContributor},
 			{"esra.yilmaz@debrug.example", model.RoleContributor},
 		}},
-	{"Waterzande", model.WorkspaceMunicipality,
+	{"Waterzande", model.WorkspaceMunicipality, kustland,
 		"Voorbeeldgemeente aan de kust.",
 		[]member{
 			{"joost.vandijk@waterzande.example", model.RoleCoordinator},
 			{"mo.bakker@veiligthuis-kustland.example", model.RoleContributor},
 			{"karin.hoekstra@ggd-kustland.example", model.RoleViewer},
 		}},
-	{"Rietveen", model.WorkspaceMunicipality,
+	{"Rietveen", model.WorkspaceMunicipality, lindendal,
 		"Voorbeeldgemeente in Regio Lindendal.",
 		[]member{
 			{"ingrid.mulder@rietveen.example", model.RoleCoordinator},
 			{"youssef.elamrani@jeugdbescherming-kustland.example", model.RoleContributor},
 		}},
-	{"Regio Lindendal", model.WorkspaceNetwork,
+	{"Regio Lindendal", model.WorkspaceNetwork, lindendal,
 		"Voorbeeld van een regionaal netwerk: Lindendal (centrumgemeente), Bergvliet en Rietveen plannen samen met hun ketenpartners.",
 		[]member{
 			{"pieter.smit@lindendal.example", model.RoleCoordinator},
@@ -147,12 +156,19 @@ var workspaces = []workspace{
 func Seed(ctx context.Context, db *bun.DB, hashing password.Params) error {
 	now := time.Now().UTC()
 	return db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		regionIDs, err := seedRegions(ctx, tx, now)
+		if err != nil {
+			return err
+		}
 		orgIDs := map[string]int64{}
 		for _, o := range organisations {
 			found, err := store.OrganisationByName(ctx, tx, o.name)
 			if errors.Is(err, store.ErrNotFound) {
 				found = &model.Organisation{Name: o.name, Kind: o.kind, CreatedAt: now}
 				err = store.CreateOrganisation(ctx, tx, found)
+			}
+			if err == nil && found.RegionID == nil && o.region != "" {
+				err = store.SetOrganisationRegion(ctx, tx, found.ID, regionIDs[o.region])
 			}
 			if err != nil {
 				return fmt.Errorf("organisation %s: %w", o.name, err)
@@ -184,6 +200,9 @@ func Seed(ctx context.Context, db *bun.DB, hashing password.Params) error {
 				found = &model.Workspace{Name: w.name, Kind: w.kind, Description: w.description, CreatedAt: now}
 				err = store.CreateWorkspace(ctx, tx, found)
 			}
+			if err == nil && found.RegionID == nil {
+				err = store.SetWorkspaceRegion(ctx, tx, found.ID, regionIDs[w.region])
+			}
 			if err != nil {
 				return fmt.Errorf("workspace %s: %w", w.name, err)
 			}
@@ -203,6 +222,9 @@ func Seed(ctx context.Context, db *bun.DB, hashing password.Params) error {
 			}
 			if err := seedMeetings(ctx, tx, found, w, userIDs, now); err != nil {
 				return fmt.Errorf("meetings of %s: %w", w.name, err)
+			}
+			if err := seedInvitation(ctx, tx, found, userIDs, orgIDs, now); err != nil {
+				return fmt.Errorf("invitation of %s: %w", w.name, err)
 			}
 		}
 		return nil

@@ -3,10 +3,12 @@ package e2e_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"schakel/app/model"
+	"schakel/app/service"
 	"schakel/app/store"
 	"schakel/app/testkit"
 )
@@ -24,6 +26,19 @@ func TestAccessibility(t *testing.T) {
 	annaPage.signedIn(anna)
 	adminPage.signedIn(admin)
 	a := h.actions[0]
+	invite := func(addr string) string {
+		in := service.InvitationInput{Email: addr, Role: model.RoleViewer, Language: "nl"}
+		if _, err := h.env.Svc.Invite(context.Background(), userOf(t, h, anna), h.workspace, in); err != nil {
+			t.Fatal(err)
+		}
+		_, link := invitationMail(t, h.env.DB, addr)
+		return link
+	}
+	newcomer, expired := invite("nieuw@havenstad.example"), invite("verlopen@havenstad.example")
+	if _, err := h.env.DB.NewUpdate().Model((*model.Invitation)(nil)).Set("expires_at = ?", time.Now().Add(-time.Hour)).
+		Where("email = ?", "verlopen@havenstad.example").Exec(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 
 	tests := []struct {
 		name string
@@ -171,9 +186,38 @@ func TestAccessibility(t *testing.T) {
 		{"members with a validation error", annaPage, func(p *tab) {
 			p.viewport(1280, 900, false)
 			p.goTo(h.workspacePath() + "/members")
-			p.fill("#member-add #f-email", "nobody@nowhere.example")
-			p.click("#member-add button[type=submit]")
-			p.waitVisible("#member-add .utrecht-form-field-error-message, #alerts [role=alert]")
+			p.fill("#invite #f-email", mo)
+			p.click("#invite button[type=submit]")
+			p.waitVisible("#invite .utrecht-form-field-error-message")
+		}},
+		{"members with the organisation search in use", annaPage, func(p *tab) {
+			p.goTo(h.workspacePath() + "/members")
+			p.fill("#f-organisation-filter", "kustland")
+			p.waitText("#f-organisation-count", "4")
+		}},
+		{"invitation: making an account", visitor, func(p *tab) {
+			p.goTo(newcomer)
+			p.waitVisible("#f-password")
+		}},
+		{"invitation: making an account, with errors", visitor, func(p *tab) {
+			p.goTo(newcomer)
+			p.fill("#f-name", "Nieuw")
+			p.do("choose an organisation", chromedp.Evaluate[chromedp.Void](`document.getElementById("f-organisation").selectedIndex = 1`))
+			p.fill("#f-password", "kort")
+			p.click(".schakel-invitation form button[type=submit]")
+			p.waitVisible("#f-password-error")
+		}},
+		{"invitation: expired", visitor, func(p *tab) {
+			p.goTo(expired)
+			p.waitText("[role=alert]", nl("invitations.error.expired"))
+		}},
+		{"admin: new workspace with its coordinator", adminPage, func(p *tab) { p.goTo("/admin/workspaces/new") }},
+		{"admin: new workspace with errors", adminPage, func(p *tab) {
+			p.goTo("/admin/workspaces/new")
+			p.fill("#f-name", "Havenstad")
+			p.fill("#f-coordinator", lotte)
+			p.click(`form[action="/admin/workspaces"] button[type=submit]`)
+			p.waitVisible("#f-name-error")
 		}},
 		{"action", annaPage, func(p *tab) { p.goTo(h.actionPath(a.ID)) }},
 		{"plan in English", annaPage, func(p *tab) {

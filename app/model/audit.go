@@ -31,8 +31,6 @@ const (
 	AuditAccountEnable  = "account_enable"
 	// AuditOrganisationCreate is a new organisation.
 	AuditOrganisationCreate = "organisation_create"
-	// AuditWorkspaceCreate is a new workspace.
-	AuditWorkspaceCreate = "workspace_create"
 
 	// AuditMeetingExport is a meeting's document printed or downloaded;
 	// Detail names the document and its format, such as "minutes.md".

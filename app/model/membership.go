@@ -17,6 +17,11 @@ const (
 	RoleViewer      Role = "viewer"
 )
 
+// RoleGuest is the role of someone invited to a meeting, not to the
+// workspace: they read the meetings they attend and nothing else of it.
+// No form offers it; accepting a meeting's invitation gives it.
+const RoleGuest Role = "guest"
+
 // Roles lists the workspace roles in the order forms offer them.
 var Roles = []Role{RoleCoordinator, RoleEditor, RoleContributor, RoleViewer}
 

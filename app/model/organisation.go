@@ -50,4 +50,9 @@ type Organisation struct {
 	Name      string           `bun:"name,notnull,unique"`
 	Kind      OrganisationKind `bun:"kind,notnull"`
 	CreatedAt time.Time        `bun:"created_at,notnull"`
+
+	// RegionID is the region the organisation works in; national
+	// organisations have none.
+	RegionID *int64  `bun:"region_id"`
+	Region   *Region `bun:"rel:belongs-to,join:region_id=id"`
 }

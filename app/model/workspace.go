@@ -34,4 +34,9 @@ type Workspace struct {
 	Kind        WorkspaceKind `bun:"kind,notnull"`
 	Description string        `bun:"description,notnull"`
 	CreatedAt   time.Time     `bun:"created_at,notnull"`
+
+	// RegionID is the region the workspace lies in, if known: its
+	// organisation pickers show that region's organisations first.
+	RegionID *int64  `bun:"region_id"`
+	Region   *Region `bun:"rel:belongs-to,join:region_id=id"`
 }

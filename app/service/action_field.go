@@ -151,7 +151,8 @@ func setActionField(ctx context.Context, tx bun.Tx, a *model.Action, field, valu
 		}
 		var owner *model.User
 		if id != nil {
-			if _, err := store.MembershipOf(ctx, tx, a.WorkspaceID, *id); errors.Is(err, store.ErrNotFound) {
+			// A meeting's guest sees no plan, so cannot own an action.
+			if mb, err := store.MembershipOf(ctx, tx, a.WorkspaceID, *id); errors.Is(err, store.ErrNotFound) || (err == nil && mb.Role == model.RoleGuest) {
 				v.Add("value", "actions.error.owner_not_member")
 				break
 			} else if err != nil {

@@ -77,14 +77,18 @@ func (s *Service) Items(ctx context.Context, u *model.User, workspaceID, meeting
 	return store.Items(ctx, s.DB, workspaceID, meetingID)
 }
 
-// Item loads one agenda item the user may read, with its meeting.
+// Item loads one agenda item the user may read, with its meeting: any of
+// the workspace's, or for a guest one of a meeting they attend.
 func (s *Service) Item(ctx context.Context, u *model.User, workspaceID, itemID int64) (*model.AgendaItem, *model.Meeting, error) {
-	if err := s.require(u, workspaceID, authz.ObjMeeting, authz.ActRead); err != nil {
+	if err := s.require(u, workspaceID, authz.ObjMeeting, authz.ActRead); err != nil && !s.IsGuest(u, workspaceID) {
 		return nil, nil, err
 	}
 	it, err := store.Item(ctx, s.DB, workspaceID, itemID)
 	if err != nil {
 		return nil, nil, notFoundErr(err)
+	}
+	if err := s.requireMeeting(ctx, s.DB, u, workspaceID, it.MeetingID); err != nil {
+		return nil, nil, err
 	}
 	m, err := store.Meeting(ctx, s.DB, workspaceID, it.MeetingID)
 	if err != nil {

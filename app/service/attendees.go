@@ -15,7 +15,7 @@ import (
 
 // Attendees lists a meeting's attendees.
 func (s *Service) Attendees(ctx context.Context, u *model.User, workspaceID, meetingID int64) ([]model.Attendee, error) {
-	if err := s.require(u, workspaceID, authz.ObjMeeting, authz.ActRead); err != nil {
+	if err := s.requireMeeting(ctx, s.DB, u, workspaceID, meetingID); err != nil {
 		return nil, err
 	}
 	return store.Attendees(ctx, s.DB, workspaceID, meetingID)
@@ -140,12 +140,15 @@ func (s *Service) SetPresence(ctx context.Context, u *model.User, workspaceID, a
 }
 
 func (s *Service) setAttendee(ctx context.Context, u *model.User, workspaceID, attendeeID int64, selfMay bool, set func(*model.Attendee) bool) (*model.Attendee, error) {
-	if err := s.require(u, workspaceID, authz.ObjMeeting, authz.ActRead); err != nil {
+	if err := s.require(u, workspaceID, authz.ObjMeeting, authz.ActRead); err != nil && !s.IsGuest(u, workspaceID) {
 		return nil, err
 	}
 	a, err := store.Attendee(ctx, s.DB, workspaceID, attendeeID)
 	if err != nil {
 		return nil, notFoundErr(err)
+	}
+	if err := s.requireMeeting(ctx, s.DB, u, workspaceID, a.MeetingID); err != nil {
+		return nil, err
 	}
 	self := selfMay && a.UserID != nil && *a.UserID == u.ID
 	if !self && !s.CanManageMeetings(u, workspaceID) {

@@ -66,9 +66,9 @@ func (s *Service) MeetingRecord(ctx context.Context, u *model.User, workspaceID,
 	if err != nil {
 		return nil, err
 	}
-	w, err := s.Workspace(ctx, u, workspaceID)
+	w, err := store.Workspace(ctx, s.DB, workspaceID)
 	if err != nil {
-		return nil, err
+		return nil, notFoundErr(err)
 	}
 	r, ids, err := agendaRecord(ctx, s.DB, m)
 	if err != nil {
@@ -128,9 +128,9 @@ func (s *Service) MeetingAgenda(ctx context.Context, u *model.User, workspaceID,
 	if err != nil {
 		return nil, err
 	}
-	w, err := s.Workspace(ctx, u, workspaceID)
+	w, err := store.Workspace(ctx, s.DB, workspaceID)
 	if err != nil {
-		return nil, err
+		return nil, notFoundErr(err)
 	}
 	r, _, err := agendaRecord(ctx, s.DB, m)
 	if err != nil {

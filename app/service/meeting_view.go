@@ -28,8 +28,9 @@ type MeetingView struct {
 	Plan   *model.Plan
 	Plans  []model.Plan
 	Themes []model.Theme
-	// Organisations are who an action can be given to, besides Members.
-	Organisations []model.Organisation
+	// Organisations are who an action can be given to, besides Members:
+	// those of the workspace's region first.
+	Organisations []OrganisationGroup
 	// Today is the day by which due dates are judged.
 	Today string
 }
@@ -58,7 +59,7 @@ func (s *Service) ReadMeetingView(ctx context.Context, m *model.Meeting) (*Meeti
 	if err != nil {
 		return nil, err
 	}
-	orgs, err := store.Organisations(ctx, s.DB)
+	orgs, err := s.OrganisationChoices(ctx, m.WorkspaceID)
 	if err != nil {
 		return nil, err
 	}

@@ -45,9 +45,10 @@ func (s *Service) Meetings(ctx context.Context, u *model.User, workspaceID int64
 	return store.Meetings(ctx, s.DB, workspaceID)
 }
 
-// Meeting loads one meeting the user may read.
+// Meeting loads one meeting the user may read: any of the workspace's, or
+// for a guest one they attend.
 func (s *Service) Meeting(ctx context.Context, u *model.User, workspaceID, id int64) (*model.Meeting, error) {
-	if err := s.require(u, workspaceID, authz.ObjMeeting, authz.ActRead); err != nil {
+	if err := s.requireMeeting(ctx, s.DB, u, workspaceID, id); err != nil {
 		return nil, err
 	}
 	m, err := store.Meeting(ctx, s.DB, workspaceID, id)

@@ -28,7 +28,7 @@ type OutcomeInput struct {
 
 // Outcomes lists a meeting's outcomes, with the actions they created.
 func (s *Service) Outcomes(ctx context.Context, u *model.User, workspaceID, meetingID int64) ([]model.Outcome, error) {
-	if err := s.require(u, workspaceID, authz.ObjMeeting, authz.ActRead); err != nil {
+	if err := s.requireMeeting(ctx, s.DB, u, workspaceID, meetingID); err != nil {
 		return nil, err
 	}
 	return store.Outcomes(ctx, s.DB, workspaceID, meetingID)
@@ -173,7 +173,7 @@ func outcomesEvent(m *model.Meeting) realtime.Event {
 // MeetingActions lists the actions agreed at a meeting, as they stand now
 // in the plan.
 func (s *Service) MeetingActions(ctx context.Context, u *model.User, workspaceID, meetingID int64) ([]model.Action, error) {
-	if err := s.require(u, workspaceID, authz.ObjMeeting, authz.ActRead); err != nil {
+	if err := s.requireMeeting(ctx, s.DB, u, workspaceID, meetingID); err != nil {
 		return nil, err
 	}
 	return store.MeetingActions(ctx, s.DB, workspaceID, meetingID)

@@ -6,6 +6,7 @@ import (
 	"context"
 	netmail "net/mail"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/uptrace/bun"
@@ -36,7 +37,7 @@ type Service struct {
 	// its live connections close. Nil in tools that serve no web.
 	Sessions *store.SessionStorage
 	// Secret is the server's secret key: it encrypts two-factor secrets and
-	// keys the hashes of recovery codes and reset links.
+	// keys the hashes of recovery codes, reset links and invitation links.
 	Secret []byte
 	// Messages are the texts in every language, for e-mails in the
 	// recipient's language.
@@ -47,6 +48,11 @@ type Service struct {
 	// SignInLimits slows down the sign-ins of an account or an address
 	// after failures.
 	SignInLimits *SignInLimits
+	// BaseURL is Schakel's public address, for the links in e-mails the
+	// service writes itself (invitations).
+	BaseURL string
+	// InvitationLifetime is how long an invitation's link works.
+	InvitationLifetime time.Duration
 }
 
 // New returns a service over db with the default password cost, which
@@ -57,7 +63,8 @@ func New(db *bun.DB, az *authz.Authorizer, events realtime.Publisher) *Service {
 	}
 	return &Service{
 		DB: db, Authz: az, Events: events, Hashing: password.Default, Mail: mail.NewOutbox(db),
-		SignInLimits: NewSignInLimits(db, "", DefaultSignInPolicy),
+		SignInLimits:       NewSignInLimits(db, "", DefaultSignInPolicy),
+		InvitationLifetime: DefaultInvitationLifetime,
 	}
 }
 

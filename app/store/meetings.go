@@ -314,3 +314,25 @@ func KnownNames(ctx context.Context, db bun.IDB, workspaceID, meetingID int64) (
 		Scan(ctx, &guests)
 	return append(members, guests...), err
 }
+
+// GuestMeeting is a meeting with the name of its workspace.
+type GuestMeeting struct {
+	model.Meeting `bun:",extend"`
+
+	WorkspaceName string `bun:"workspace_name"`
+}
+
+// GuestMeetingsOf lists the meetings the user attends in workspaces where
+// the user is a guest, soonest first.
+func GuestMeetingsOf(ctx context.Context, db bun.IDB, userID int64) ([]GuestMeeting, error) {
+	var list []GuestMeeting
+	err := db.NewSelect().Model(&list).
+		ColumnExpr("?TableAlias.*").
+		ColumnExpr("w.name AS workspace_name").
+		Join("JOIN workspaces AS w ON w.id = ?TableAlias.workspace_id").
+		Join("JOIN attendees AS a ON a.meeting_id = ?TableAlias.id AND a.user_id = ?", userID).
+		Join("JOIN memberships AS my ON my.workspace_id = ?TableAlias.workspace_id AND my.user_id = ? AND my.role = ?", userID, model.RoleGuest).
+		Where("?TableAlias.deleted_at IS NULL").
+		OrderExpr("?TableAlias.date ASC, ?TableAlias.start_time ASC, ?TableAlias.id ASC").Scan(ctx)
+	return list, err
+}

@@ -50,7 +50,8 @@ func AllWorkspaces(ctx context.Context, db bun.IDB) ([]WorkspaceSummary, error) 
 	return list, err
 }
 
-// WorkspacesOfUser lists the workspaces the account is a member of, by name.
+// WorkspacesOfUser lists the workspaces the account is a member of, by
+// name; not those where it is a meeting's guest only.
 func WorkspacesOfUser(ctx context.Context, db bun.IDB, userID int64) ([]WorkspaceSummary, error) {
 	var list []WorkspaceSummary
 	err := db.NewSelect().Model(&list).
@@ -58,6 +59,7 @@ func WorkspacesOfUser(ctx context.Context, db bun.IDB, userID int64) ([]Workspac
 		ColumnExpr("(SELECT COUNT(*) FROM memberships AS m WHERE m.workspace_id = ?TableAlias.id) AS members").
 		ColumnExpr("my.role AS role").
 		Join("JOIN memberships AS my ON my.workspace_id = ?TableAlias.id AND my.user_id = ?", userID).
+		Where("my.role <> ?", model.RoleGuest).
 		OrderExpr("?TableAlias.name ASC").Scan(ctx)
 	return list, err
 }

@@ -64,6 +64,7 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 	svc.Sessions, svc.Secret, svc.Messages, svc.Demo = sessions, []byte(cfg.SecretKey), msgs, cfg.Demo
 	svc.SignInLimits = service.NewSignInLimits(e.DB, cfg.SecretKey, service.SignInPolicyFor(cfg.LoginAttempts, cfg.LoginWindow))
 	svc.SignInLimits.Now = e.now
+	svc.BaseURL, svc.InvitationLifetime = cfg.BaseURL, time.Duration(cfg.InvitationDays)*24*time.Hour
 	registry := prometheus.NewRegistry()
 	hub := events.NewHub(live.HubDeps{Service: svc, Authz: az, Messages: msgs, Logger: logger, Registry: registry, Sessions: sessions})
 	srv, err := web.New(web.Deps{

@@ -21,11 +21,12 @@ func (s *Server) renderAccounts(c *fiber.Ctx, status int, form service.AccountIn
 	if err != nil {
 		return err
 	}
-	orgs, err := s.svc.Organisations(c.UserContext())
+	orgs, err := s.svc.OrganisationsByRegion(c.UserContext())
 	if err != nil {
 		return err
 	}
-	return s.renderPage(c, status, views.Page{Title: s.translator(c).Get("admin.accounts.title")}, views.AdminAccountsPage(views.AccountsAdmin{
+	page := views.Page{Title: s.translator(c).Get("admin.accounts.title"), Scripts: []string{views.OrgPickerScript}}
+	return s.renderPage(c, status, page, views.AdminAccountsPage(views.AccountsAdmin{
 		Accounts: users, Organisations: orgs, Form: form, Errors: errs,
 	}))
 }

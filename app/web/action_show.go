@@ -91,18 +91,31 @@ func pageField(d *views.ActionPageView, field string) *views.ActionPageField {
 }
 
 // actionChoices are the options of an action's select fields: the
-// workspace's members, the organisations and the plan's themes.
+// workspace's members, the organisations (its region's first) and the
+// plan's themes.
 func (s *Server) actionChoices(c *fiber.Ctx, a *model.Action, p *model.Plan) (views.ActionChoices, error) {
 	ctx, u := c.UserContext(), currentUser(c)
 	members, err := s.svc.MemberChoices(ctx, u, a.WorkspaceID)
 	if err != nil {
 		return views.ActionChoices{}, err
 	}
-	orgs, err := s.svc.Organisations(ctx)
+	orgs, err := s.svc.OrganisationChoices(ctx, a.WorkspaceID)
 	if err != nil {
 		return views.ActionChoices{}, err
 	}
-	return views.ActionChoices{Members: members, Organisations: orgs, Themes: p.Framework.Themes()}, nil
+	return views.ActionChoices{Members: owners(members), Organisations: orgs, Themes: p.Framework.Themes()}, nil
+}
+
+// owners are the members who may own an action: not a meeting's guests,
+// who see no plan.
+func owners(members []model.Membership) []model.Membership {
+	out := make([]model.Membership, 0, len(members))
+	for _, m := range members {
+		if m.Role != model.RoleGuest {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // historyEntries writes an action's changes for people: who, what, and

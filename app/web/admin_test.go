@@ -24,13 +24,17 @@ func TestAdministratorSetsUpAWorkspace(t *testing.T) {
 		c.SignIn(admin)
 
 		c.Get("/admin/organisations")
-		r := c.Post("/admin/organisations", url.Values{"name": {"Gemeente Zilverhaven"}, "kind": {"gemeente"}})
+		r := c.Post("/admin/organisations", url.Values{"name": {"Gemeente Zilverhaven"}, "kind": {"gemeente"}, "region": {"kustland"}})
 		if r.Status != http.StatusSeeOther {
 			t.Fatalf("create organisation: %d %s", r.Status, r.Text("[role=alert]"))
 		}
 		org, err := store.OrganisationByName(context.Background(), db, "Gemeente Zilverhaven")
 		if err != nil {
 			t.Fatal(err)
+		}
+		kustland, err := store.RegionByName(context.Background(), db, "Kustland")
+		if err != nil || org.RegionID == nil || *org.RegionID != kustland.ID {
+			t.Fatalf("the organisation is not in the region typed, whatever its capitals: %v %v", org.RegionID, err)
 		}
 
 		c.Get("/admin/accounts")
@@ -42,17 +46,18 @@ func TestAdministratorSetsUpAWorkspace(t *testing.T) {
 			t.Fatalf("create account: %d %s", r.Status, r.Text("[role=alert]"))
 		}
 
-		c.Get("/admin/workspaces")
+		c.Get("/admin/workspaces/new")
 		r = c.Post("/admin/workspaces", url.Values{
 			"name": {"Zilverhaven"}, "kind": {"gemeente"}, "description": {"<script>alert('x')</script> Nieuwe gemeente"},
-			"coordinator": {"noor.peeters@zilverhaven.example"},
+			"organisation": {itoa(org.ID)}, "coordinator": {"noor.peeters@zilverhaven.example"}, "language": {"nl"},
 		})
-		if r.Status != http.StatusSeeOther || !strings.HasSuffix(r.Location(), "/members?notice=workspace_created") {
+		if r.Status != http.StatusSeeOther || !strings.HasSuffix(r.Location(), "/members?notice=workspace_created_coordinator") {
 			t.Fatalf("create workspace: %d to %q: %s", r.Status, r.Location(), r.Text("[role=alert]"))
 		}
 		ws := workspaceID(t, db, "Zilverhaven")
 
-		// The new coordinator signs in with the initial password and adds a member.
+		// The coordinator had an account: they sign in with its password
+		// and add a member.
 		noor := env.Client(t)
 		// A coordinator reads case material: two-factor is set up first.
 		noor.SignInSettingUpTwoFactor("noor.peeters@zilverhaven.example", "een-goed-wachtwoord")
@@ -89,7 +94,7 @@ func TestAdministrationRefusesBadInput(t *testing.T) {
 			{"organisation of an unknown kind", "/admin/organisations", url.Values{"name": {"X"}, "kind": {"bank"}}, "kind", "Kies een van de mogelijkheden.", (*model.Organisation)(nil)},
 			{"organisation name taken", "/admin/organisations", url.Values{"name": {"GGD Kustland"}, "kind": {"ggd"}}, "name", "Deze naam is al in gebruik.", (*model.Organisation)(nil)},
 			{"workspace name taken", "/admin/workspaces", url.Values{"name": {"Havenstad"}, "kind": {"gemeente"}}, "name", "Deze naam is al in gebruik.", (*model.Workspace)(nil)},
-			{"workspace with an unknown coordinator", "/admin/workspaces", url.Values{"name": {"Nieuwdorp"}, "kind": {"gemeente"}, "coordinator": {"niemand@nieuwdorp.example"}}, "coordinator", "Er is geen account met dit e-mailadres.", (*model.Workspace)(nil)},
+			{"workspace without a coordinator", "/admin/workspaces", url.Values{"name": {"Nieuwdorp"}, "kind": {"gemeente"}}, "coordinator", "Vul dit veld in.", (*model.Workspace)(nil)},
 			{"workspace with a 100 kB description", "/admin/workspaces", url.Values{"name": {"Nieuwdorp"}, "kind": {"gemeente"}, "description": {strings.Repeat("a", 100000)}}, "description", "Dit is te lang.", (*model.Workspace)(nil)},
 			{"account with a short password", "/admin/accounts", url.Values{"name": {"A"}, "email": {"a@b.example"}, "organisation": {"1"}, "password": {"kort"}}, "password", "Het wachtwoord moet minstens 12 tekens lang zijn.", (*model.User)(nil)},
 			{"account with a taken e-mail", "/admin/accounts", url.Values{"name": {"A"}, "email": {coordinator}, "organisation": {"1"}, "password": {"lang-genoeg-wachtwoord"}}, "email", "Er is al een account met dit e-mailadres.", (*model.User)(nil)},

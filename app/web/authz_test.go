@@ -29,13 +29,16 @@ func TestPlatformPagesOnlyForAdministrators(t *testing.T) {
 			t.Run(tt.name, func(t *testing.T) {
 				c := env.Client(t)
 				c.SignIn(tt.email)
-				for _, p := range []string{"/admin/accounts", "/admin/organisations", "/admin/workspaces"} {
+				for _, p := range []string{"/admin/accounts", "/admin/organisations", "/admin/workspaces", "/admin/workspaces/new"} {
 					if r := c.Get(p); r.Status != tt.want {
 						t.Errorf("GET %s: %d, want %d", p, r.Status, tt.want)
 					}
 				}
 				before := count(t, db, (*model.Workspace)(nil))
-				r := c.Post("/admin/workspaces", url.Values{"name": {"Proefdorp " + tt.name}, "kind": {"gemeente"}})
+				r := c.Post("/admin/workspaces", url.Values{
+					"name": {"Proefdorp " + tt.name}, "kind": {"gemeente"}, "new_organisation": {"Gemeente Proefdorp " + tt.name},
+					"new_organisation_kind": {"gemeente"}, "coordinator": {"regisseur@proefdorp.example"}, "language": {"nl"},
+				})
 				after := count(t, db, (*model.Workspace)(nil))
 				if tt.want == http.StatusOK {
 					if r.Status != http.StatusSeeOther || after != before+1 {

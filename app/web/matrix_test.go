@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/uptrace/bun"
 
@@ -73,11 +74,12 @@ var matrix = map[string]matrixRow{
 	"GET /admin/accounts":               {own: "303 403 403 403 403 403 200 403"},
 	"GET /admin/organisations":          {own: "303 403 403 403 403 403 200 403"},
 	"GET /admin/workspaces":             {own: "303 403 403 403 403 403 200 403"},
+	"GET /admin/workspaces/new":         {own: "303 403 403 403 403 403 200 403"},
+	"GET /invitations/:token":           {own: "404 404 404 404 404 404 404 404"},
 	"GET /calendar":                     {own: "303 200 200 200 200 200 200 200"},
 	"GET /calendar/:token.ics":          {own: "404 404 404 404 404 404 404 404"},
 	"GET /healthz":                      {own: "200 200 200 200 200 200 200 200"},
 	"GET /login":                        {own: "200 303 303 303 303 303 303 303"},
-	"GET /metrics":                      {own: "200 200 200 200 200 200 200 200"},
 	"GET /readyz":                       {own: "200 200 200 200 200 200 200 200"},
 	"GET /toegankelijkheid":             {own: "200 200 200 200 200 200 200 200"},
 	"GET /privacy":                      {own: "200 200 200 200 200 200 200 200"},
@@ -111,11 +113,16 @@ var matrix = map[string]matrixRow{
 	"POST /admin/accounts/:uid/enable":  {own: "401 403 403 403 403 403 303 403", probe: probe{last: true}},
 	"POST /admin/organisations":         {own: "401 403 403 403 403 403 422 403", probe: probe{refused: form("name", ""), valid: form("name", "Matrix", "kind", "gemeente")}},
 	"POST /admin/workspaces":            {own: "401 403 403 403 403 403 422 403", probe: probe{refused: form("name", ""), valid: form("name", "Matrix", "kind", "gemeente")}},
-	"POST /calendar":                    {own: "401 200 200 200 200 200 200 200"},
-	"POST /calendar/revoke":             {own: "401 303 303 303 303 303 303 303", probe: probe{last: true}},
-	"POST /language":                    {own: "303 303 303 303 303 303 303 303", probe: probe{valid: form("lang", "nl", "back", "/workspaces")}},
-	"POST /login":                       {own: "401 401 401 401 401 401 401 401", probe: probe{valid: form("email", "nobody@matrix.example", "password", "wrong-password-here")}},
-	"POST /logout":                      {own: "401 303 303 303 303 303 303 303", probe: probe{last: true}},
+	"POST /invitations/:token":          {own: "404 303 303 303 303 303 303 303", probe: probe{valid: form("name", "Matrix", "password", "een zin van twaalf")}},
+	"POST /invitations/:token/accept":   {own: "401 404 404 404 404 404 404 404"},
+
+	"POST /admin/organisations/:oid/region": {own: "401 403 403 403 403 403 422 403", probe: probe{refused: form("region", strings.Repeat("r", 201)), valid: form("region", "Matrix")}},
+	"POST /admin/workspaces/:wid/region":    {own: "401 403 403 403 403 403 422 403", foreign: "401 403 403 403 403 403 303 403", probe: probe{refused: form("region", strings.Repeat("r", 201)), valid: form("region", "Matrix")}},
+	"POST /calendar":                        {own: "401 200 200 200 200 200 200 200"},
+	"POST /calendar/revoke":                 {own: "401 303 303 303 303 303 303 303", probe: probe{last: true}},
+	"POST /language":                        {own: "303 303 303 303 303 303 303 303", probe: probe{valid: form("lang", "nl", "back", "/workspaces")}},
+	"POST /login":                           {own: "401 401 401 401 401 401 401 401", probe: probe{valid: form("email", "nobody@matrix.example", "password", "wrong-password-here")}},
+	"POST /logout":                          {own: "401 303 303 303 303 303 303 303", probe: probe{last: true}},
 
 	"POST /workspaces/:wid/actions/:aid/delete":                 {own: "401 303 303 303 403 403 403 403", foreign: "401 404 404 404 404 403 403 403", mixed: "401 404 404 404 403 403 403 403", probe: probe{last: true}},
 	"POST /workspaces/:wid/actions/:aid/fields/:field":          {own: "401 422 422 422 403 403 403 403", foreign: "401 404 404 404 404 403 403 403", mixed: "401 404 404 404 403 403 403 403", probe: probe{refused: form("value", "", "version", "1"), valid: form("value", "Matrix", "version", "1")}},
@@ -139,9 +146,36 @@ var matrix = map[string]matrixRow{
 	"POST /workspaces/:wid/members":                             {own: "401 422 403 403 403 403 422 403", foreign: "401 404 404 404 404 403 303 403", probe: probe{refused: form("email", "not-an-address", "role", "viewer"), valid: form("email", editor, "role", "viewer")}},
 	"POST /workspaces/:wid/members/:mid/delete":                 {own: "401 303 403 403 403 403 303 403", foreign: "401 404 404 404 404 403 422 403", mixed: "401 404 403 403 403 403 404 403", probe: probe{last: true}},
 	"POST /workspaces/:wid/members/:mid/role":                   {own: "401 422 403 403 403 403 422 403", foreign: "401 404 404 404 404 403 422 403", mixed: "401 404 403 403 403 403 404 403", probe: probe{refused: form("role", "owner"), valid: form("role", "viewer")}},
+	"POST /workspaces/:wid/invitations":                         {own: "401 422 403 403 403 403 422 403", foreign: "401 404 404 404 404 403 303 403", probe: probe{refused: form("email", "not-an-address", "role", "viewer"), valid: form("email", "matrix@nieuw.example", "role", "viewer", "language", "nl")}},
+	"POST /workspaces/:wid/invitations/:iid/resend":             {own: "401 303 403 403 403 403 303 403", foreign: "401 404 404 404 404 403 303 403", mixed: "401 404 403 403 403 403 404 403"},
+	"POST /workspaces/:wid/invitations/:iid/revoke":             {own: "401 303 403 403 403 403 303 403", foreign: "401 404 404 404 404 403 303 403", mixed: "401 404 403 403 403 403 404 403", probe: probe{last: true}},
+	"POST /workspaces/:wid/meetings/:mid/invitations":           {own: "401 422 403 403 403 403 422 403", foreign: "401 404 404 404 404 403 303 403", mixed: "401 404 403 403 403 403 404 403", probe: probe{refused: form("email", "not-an-address"), valid: form("email", "matrix-gast@nieuw.example", "language", "nl")}},
 	"POST /workspaces/:wid/plans":                               {own: "401 422 422 403 403 403 403 403", foreign: "401 404 404 404 404 403 403 403", probe: probe{refused: form("title", ""), valid: form("title", "Matrix", "period_start", "2027-01-01", "period_end", "2027-12-31")}},
 	"POST /workspaces/:wid/plans/:pid/actions":                  {own: "401 422 422 422 403 403 403 403", foreign: "401 404 404 404 404 403 403 403", mixed: "401 404 404 404 403 403 403 403", probe: probe{refused: form("title", ""), valid: form("title", "Matrix", "theme", "preventie")}},
 	"POST /workspaces/:wid/plans/:pid/fields/:field":            {own: "401 422 422 403 403 403 403 403", foreign: "401 404 404 404 404 403 403 403", mixed: "401 404 404 403 403 403 403 403", probe: probe{refused: form("value", "", "version", "1"), valid: form("value", "Matrix", "version", "1")}},
+
+	"GET /account":                            {own: "303 200 200 200 200 200 200 200"},
+	"GET /account/two-factor":                 {own: "303 200 200 200 200 200 200 200"},
+	"GET /admin/outbox":                       {own: "303 403 403 403 403 403 200 403"},
+	"GET /admin/outbox/:id":                   {own: "303 403 403 403 403 403 404 403"},
+	"GET /login/two-factor":                   {own: "303 303 303 303 303 303 303 303"},
+	"GET /login/two-factor/setup":             {own: "303 303 303 303 303 303 303 303"},
+	"GET /password/forgot":                    {own: "200 200 200 200 200 200 200 200"},
+	"GET /password/reset":                     {own: "410 410 410 410 410 410 410 410"},
+	"POST /account/data":                      {own: "401 200 200 200 200 200 200 200"},
+	"POST /account/delete":                    {own: "401 422 422 422 422 422 422 422", probe: probe{refused: form("password", "")}},
+	"POST /account/password":                  {own: "401 422 422 422 422 422 422 422", probe: probe{refused: form("current_password", "", "new_password", "")}},
+	"POST /account/profile":                   {own: "401 422 422 422 422 422 422 422", probe: probe{refused: form("name", "")}},
+	"POST /account/sessions/:sid/revoke":      {own: "401 404 404 404 404 404 404 404", probe: probe{last: true}},
+	"POST /account/two-factor":                {own: "401 422 422 422 422 422 422 422", probe: probe{refused: form("code", "")}},
+	"POST /account/two-factor/off":            {own: "401 403 403 403 403 409 403 409"},
+	"POST /account/two-factor/recovery-codes": {own: "401 409 409 409 409 409 409 409"},
+	"POST /admin/outbox/:id/retry":            {own: "401 403 403 403 403 403 404 403"},
+	"POST /login/two-factor":                  {own: "303 303 303 303 303 303 303 303"},
+	"POST /login/two-factor/later":            {own: "303 303 303 303 303 303 303 303"},
+	"POST /login/two-factor/setup":            {own: "303 303 303 303 303 303 303 303"},
+	"POST /password/forgot":                   {own: "422 422 422 422 422 422 422 422", probe: probe{refused: form("email", "")}},
+	"POST /password/reset":                    {own: "410 410 410 410 410 410 410 410"},
 }
 
 // matrixIDs are the ids a run fills into a route's parameters.
@@ -173,6 +207,19 @@ func matrixFixture(t *testing.T, db *bun.DB, ws int64) matrixIDs {
 		":attendee": first("attendees", ""),
 	}
 	ids[":uid"] = strconv.FormatInt(userByEmail(t, db, "karin.hoekstra@ggd-kustland.example").ID, 10)
+	ids[":organisation"] = strconv.FormatInt(userByEmail(t, db, "karin.hoekstra@ggd-kustland.example").OrganisationID, 10)
+	// An open invitation: the demo has one in Havenstad; another workspace
+	// gets one here.
+	if n, err := db.NewSelect().Table("invitations").Where("workspace_id = ?", ws).Count(ctx); err != nil || n == 0 {
+		now := time.Now().UTC()
+		if _, err := db.NewInsert().Model(&model.Invitation{
+			WorkspaceID: ws, Email: "matrix@matrix.example", Role: model.RoleViewer, Locale: "nl",
+			TokenHash: "matrix-" + strconv.FormatInt(ws, 10), Sends: 1, CreatedAt: now, SentAt: now, ExpiresAt: now.Add(time.Hour),
+		}).Exec(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids[":invitation"] = first("invitations", "")
 	// An action's change to restore: the action gets one if it has none.
 	var cid int64
 	_ = db.NewSelect().Table("changes").ColumnExpr("MIN(id)").
@@ -190,6 +237,10 @@ func (ids matrixIDs) fill(path string) string {
 		p = strings.Replace(p, ":mid", ids[":member"], 1)
 	case strings.Contains(p, "/attendees/:aid"):
 		p = strings.Replace(p, ":aid", ids[":attendee"], 1)
+	case strings.Contains(p, "/invitations/:iid"):
+		p = strings.Replace(p, ":iid", ids[":invitation"], 1)
+	case strings.Contains(p, "/organisations/:oid"):
+		p = strings.Replace(p, ":oid", ids[":organisation"], 1)
 	}
 	p = strings.NewReplacer(":field", "title", ":doc", "agenda", ":token", "not-a-token").Replace(p)
 	for _, name := range []string{":wid", ":pid", ":aid", ":mid", ":iid", ":oid", ":cid", ":uid"} {
@@ -311,6 +362,11 @@ func TestAuthorizationMatrix(t *testing.T) {
 					if have := strings.Join(g[variant], " "); have != want {
 						t.Errorf("%s, %s ids:\n  people %v\n  got    %s\n  want   %s\n  (now: %s)", route, variant, matrixPeople, have, want, line)
 					}
+				}
+			}
+			for route := range matrix {
+				if _, ok := web.Routes[route]; !ok {
+					t.Errorf("the matrix has a row for %s, which is no route", route)
 				}
 			}
 			if missing.Len() > 0 {

@@ -6,6 +6,8 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"schakel/app/authz"
+	"schakel/app/i18n"
 	"schakel/app/model"
 	"schakel/app/service"
 	"schakel/views"
@@ -13,7 +15,7 @@ import (
 
 // meetingScripts are what a meeting's page loads besides htmx: the live
 // connection, and reordering by drag and drop.
-var meetingScripts = []string{"/static/vendor/htmx-ext-ws.js", "/static/js/live.js", "/static/vendor/sortable.min.js", "/static/js/meeting.js"}
+var meetingScripts = []string{"/static/vendor/htmx-ext-ws.js", "/static/js/live.js", "/static/vendor/sortable.min.js", "/static/js/meeting.js", views.OrgPickerScript}
 
 // meetingShow is the meeting's page: details, attendees, the live agenda
 // with minutes and outcomes per item, and the actions it agreed.
@@ -43,7 +45,7 @@ func (s *Server) meetingPage(c *fiber.Ctx, meetingID int64) (views.MeetingPage, 
 	if err != nil {
 		return views.MeetingPage{}, err
 	}
-	w, err := s.svc.Workspace(ctx, u, wid)
+	w, err := s.svc.MeetingWorkspace(ctx, u, wid, m.ID)
 	if err != nil {
 		return views.MeetingPage{}, err
 	}
@@ -51,10 +53,19 @@ func (s *Server) meetingPage(c *fiber.Ctx, meetingID int64) (views.MeetingPage, 
 	if err != nil {
 		return views.MeetingPage{}, err
 	}
-	return views.MeetingPage{
+	p := views.MeetingPage{
 		Parts: d, Workspace: w, CanSaveTemplate: s.svc.CanSaveTemplates(u, wid),
 		AddItem: views.ItemAddForm{Meeting: m, Kind: string(model.ItemDiscussion), Duration: "15"},
-	}, nil
+		Guest:   s.svc.IsGuest(u, wid),
+	}
+	if s.authz.Can(u, wid, authz.ObjMembers, authz.ActManage) {
+		form := views.InviteForm{Language: i18n.Default}
+		if form.Organisations, err = s.svc.OrganisationChoices(ctx, wid); err != nil {
+			return views.MeetingPage{}, err
+		}
+		p.GuestInvite = &views.GuestInvite{Meeting: m, Form: form}
+	}
+	return p, nil
 }
 
 // meetingParts reads the meeting page's live parts as the user sees them.

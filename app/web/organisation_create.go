@@ -11,7 +11,9 @@ import (
 
 // organisationCreate adds an organisation.
 func (s *Server) organisationCreate(c *fiber.Ctx) error {
-	in := service.OrganisationInput{Name: c.FormValue("name"), Kind: model.OrganisationKind(c.FormValue("kind"))}
+	in := service.OrganisationInput{
+		Name: c.FormValue("name"), Kind: model.OrganisationKind(c.FormValue("kind")), Region: c.FormValue("region"),
+	}
 	_, err := s.svc.CreateOrganisation(c.UserContext(), currentUser(c), in)
 	if fields := fieldErrors(err); fields != nil {
 		return s.renderOrganisations(c, http.StatusUnprocessableEntity, in, fields)

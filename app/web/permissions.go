@@ -92,6 +92,18 @@ var Routes = map[string]Permission{
 	"POST /workspaces/:wid/members/:mid/role":   workspace(authz.ObjMembers, authz.ActManage),
 	"POST /workspaces/:wid/members/:mid/delete": workspace(authz.ObjMembers, authz.ActManage),
 
+	// Invitations: whoever manages the members invites by e-mail, to the
+	// workspace or as a guest to one meeting. The link's secret token is
+	// its credential; accepting with an account takes that account's
+	// session.
+	"POST /workspaces/:wid/invitations":               workspace(authz.ObjMembers, authz.ActManage),
+	"POST /workspaces/:wid/invitations/:iid/resend":   workspace(authz.ObjMembers, authz.ActManage),
+	"POST /workspaces/:wid/invitations/:iid/revoke":   workspace(authz.ObjMembers, authz.ActManage),
+	"POST /workspaces/:wid/meetings/:mid/invitations": workspace(authz.ObjMembers, authz.ActManage),
+	"GET /invitations/:token":                         public,
+	"POST /invitations/:token":                        public,
+	"POST /invitations/:token/accept":                 signedIn,
+
 	"GET /workspaces/:wid/plans":                                workspace(authz.ObjPlan, authz.ActRead),
 	"POST /workspaces/:wid/plans":                               workspace(authz.ObjPlan, authz.ActManage),
 	"GET /workspaces/:wid/plans/:pid":                           workspace(authz.ObjPlan, authz.ActRead),
@@ -155,6 +167,7 @@ var Routes = map[string]Permission{
 	"GET /admin/organisations":          admin,
 	"POST /admin/organisations":         admin,
 	"GET /admin/workspaces":             admin,
+	"GET /admin/workspaces/new":         admin,
 	"POST /admin/workspaces":            admin,
 	"GET /admin/accounts":               admin,
 	"POST /admin/accounts":              admin,
@@ -163,6 +176,11 @@ var Routes = map[string]Permission{
 	"GET /admin/outbox":                 admin,
 	"GET /admin/outbox/:id":             admin,
 	"POST /admin/outbox/:id/retry":      admin,
+
+	// The regions of organisations and workspaces, which put the region's
+	// organisations first in a workspace's pickers.
+	"POST /admin/organisations/:oid/region": admin,
+	"POST /admin/workspaces/:wid/region":    admin,
 }
 
 // workspaceIDKey is the Locals key under which the guard leaves the
@@ -216,11 +234,14 @@ func (s *Server) guard(method, path string) (fiber.Handler, error) {
 				return apperr.NotFound()
 			}
 			// Whoever may not see the workspace learns nothing of it, not
-			// even that it exists.
+			// even that it exists. A guest, who may not see it either,
+			// passes only to what their role allows (the meetings; the
+			// service shows them those they attend).
 			if !a.Can(u, wid, authz.ObjWorkspace, authz.ActRead) {
-				return apperr.NotFound()
-			}
-			if !a.Can(u, wid, perm.Object, perm.Action) {
+				if !a.Can(u, wid, perm.Object, perm.Action) {
+					return apperr.NotFound()
+				}
+			} else if !a.Can(u, wid, perm.Object, perm.Action) {
 				return apperr.Forbidden()
 			}
 			c.Locals(workspaceIDKey, wid)

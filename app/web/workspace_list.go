@@ -9,14 +9,20 @@ import (
 	"schakel/views"
 )
 
-// workspaceList shows the workspaces the user may open.
+// workspaceList shows the workspaces the user may open, and the meetings
+// they were invited to as a guest.
 func (s *Server) workspaceList(c *fiber.Ctx) error {
-	list, err := s.svc.Workspaces(c.UserContext(), currentUser(c))
+	u := currentUser(c)
+	list, err := s.svc.Workspaces(c.UserContext(), u)
+	if err != nil {
+		return err
+	}
+	guest, err := s.svc.GuestMeetings(c.UserContext(), u)
 	if err != nil {
 		return err
 	}
 	return s.renderPage(c, http.StatusOK, views.Page{Title: s.translator(c).Get("workspaces.title")},
-		views.WorkspaceListPage(workspaceCards(list)))
+		views.WorkspaceListPage(workspaceCards(list), guest))
 }
 
 // workspaceCards turns the workspaces read with their member counts into

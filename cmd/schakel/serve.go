@@ -69,6 +69,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	svc := service.New(db, az, events.Publisher())
 	svc.Sessions, svc.Secret, svc.Messages, svc.Demo = sessions, []byte(cfg.SecretKey), msgs, cfg.Demo
 	svc.SignInLimits = service.NewSignInLimits(db, cfg.SecretKey, service.SignInPolicyFor(cfg.LoginAttempts, cfg.LoginWindow))
+	svc.BaseURL, svc.InvitationLifetime = cfg.BaseURL, time.Duration(cfg.InvitationDays)*24*time.Hour
 	registry := prometheus.NewRegistry()
 	hub := events.NewHub(live.HubDeps{Service: svc, Authz: az, Messages: msgs, Logger: log, Registry: registry, Sessions: sessions})
 	srv, err := web.New(web.Deps{
