@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -50,7 +49,7 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 		ln.Close()
 		t.Fatal(err)
 	}
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	logger := slog.New(slog.NewTextHandler(&e.logs, nil))
 	liveCtx, stopLive := context.WithCancel(context.Background())
 	events, err := live.NewEvents(liveCtx, e.DB, logger)
 	if err != nil {

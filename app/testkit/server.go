@@ -1,6 +1,7 @@
 package testkit
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"net"
@@ -8,6 +9,7 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -46,6 +48,7 @@ type Env struct {
 
 	addr    string
 	dataDir string
+	logs    logBuffer
 	tune    []func(*config.Config)
 	stop    func()
 
@@ -248,3 +251,22 @@ func mustURL(s string) *url.URL {
 
 // Env returns the environment the client talks to.
 func (c *Client) Env() *Env { return c.env }
+
+// logBuffer keeps what the server logs, for tests that read it.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+// Logs returns what the server has logged so far.
+func (e *Env) Logs() string {
+	e.logs.mu.Lock()
+	defer e.logs.mu.Unlock()
+	return e.logs.buf.String()
+}

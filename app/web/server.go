@@ -197,7 +197,17 @@ func (s *Server) logRequests(c *fiber.Ctx) error {
 	if status >= 500 {
 		level = slog.LevelError
 	}
-	s.log.Log(c.UserContext(), level, "request", "method", c.Method(), "path", c.Path(),
+	s.log.Log(c.UserContext(), level, "request", "method", c.Method(), "path", loggedPath(c),
 		"status", status, "duration", time.Since(start).Round(time.Microsecond))
 	return err
+}
+
+// loggedPath is the request's path as the log may keep it: where the
+// path carries a secret (an invitation link, a calendar feed's address),
+// the route's pattern with the secret's name in its place.
+func loggedPath(c *fiber.Ctx) string {
+	if r := c.Route(); r != nil && strings.Contains(r.Path, ":token") {
+		return r.Path
+	}
+	return c.Path()
 }
