@@ -125,6 +125,10 @@ func startChromium() {
 		chromedp.Flag("disable-backgrounding-occluded-windows", true),
 		chromedp.Flag("disable-renderer-backgrounding", true),
 		chromedp.Flag("force-color-profile", "srgb"),
+		// Clicks land where an element is, not where a smooth scroll is
+		// taking it: the pages scroll smoothly only for people who have not
+		// asked for reduced motion.
+		chromedp.Flag("force-prefers-reduced-motion", true),
 		chromedp.Flag("password-store", "basic"),
 		chromedp.UserDataDir(chromium.dir),
 		chromedp.WindowSize(1280, 900),

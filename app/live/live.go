@@ -7,7 +7,7 @@ package live
 import (
 	"context"
 	"log/slog"
-	"strings"
+	"time"
 
 	"schakel/app/authz"
 	"schakel/app/i18n"
@@ -42,14 +42,24 @@ func (r Renderer) meetingParts(ctx context.Context, m *model.Meeting) (*views.Me
 
 // Access answers the hub's question before every push: may this user still
 // read the workspace's plans (or meetings), and what may they change?
-func Access(az *authz.Authorizer) realtime.Access {
+func Access(az *authz.Authorizer, svc *service.Service) realtime.Access {
 	return func(userID, workspaceID int64, topic string) (realtime.Class, bool) {
 		read, edit, manage := authz.ObjPlan, authz.ObjAction, authz.ObjPlan
-		if strings.HasPrefix(topic, "meeting:") {
+		meetingID, isMeeting := meetingIDOf(topic)
+		if isMeeting {
 			read, edit, manage = authz.ObjMeeting, authz.ObjAgenda, authz.ObjMeeting
 		}
 		if !az.CanUser(userID, workspaceID, read, authz.ActRead) {
 			return realtime.Class{}, false
+		}
+		// A guest follows only the meetings they attend: taken off the
+		// attendees, they hear no more of it.
+		if isMeeting && !az.CanUser(userID, workspaceID, authz.ObjWorkspace, authz.ActRead) {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			if attends, err := svc.GuestAttends(ctx, userID, meetingID); err != nil || !attends {
+				return realtime.Class{}, false
+			}
 		}
 		return realtime.Class{
 			Edit:   az.CanUser(userID, workspaceID, edit, authz.ActEdit),

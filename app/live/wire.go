@@ -82,7 +82,7 @@ func (e *Events) NewHub(d HubDeps) *realtime.Hub {
 	if d.Sessions != nil {
 		o.OnSessionEnded = d.Sessions.Forget
 	}
-	hub := realtime.NewHub(e.queue, NewRenderer(d.Service, d.Messages), Access(d.Authz), o)
+	hub := realtime.NewHub(e.queue, NewRenderer(d.Service, d.Messages), Access(d.Authz, d.Service), o)
 	d.Authz.OnReload(hub.Recheck)
 	if d.Sessions != nil {
 		d.Sessions.OnEnded(hub.EndSessions)

@@ -33,6 +33,16 @@ func (s *Service) requireMeeting(ctx context.Context, db bun.IDB, u *model.User,
 	return err
 }
 
+// GuestAttends reports whether the account attends the meeting, which is
+// what lets a guest follow it.
+func (s *Service) GuestAttends(ctx context.Context, userID, meetingID int64) (bool, error) {
+	_, err := store.AttendeeOf(ctx, s.DB, meetingID, userID)
+	if errors.Is(err, store.ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
 // MeetingWorkspace loads the workspace of a meeting u may read, for naming
 // it on the meeting's page: a guest of the meeting may know its name.
 func (s *Service) MeetingWorkspace(ctx context.Context, u *model.User, workspaceID, meetingID int64) (*model.Workspace, error) {
