@@ -8,6 +8,7 @@ import (
 	netmail "net/mail"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -99,7 +100,16 @@ func NewSender(o *Outbox, server config.SMTP, log *slog.Logger) (*Sender, error)
 // is finished first.
 func (s *Sender) Run(ctx context.Context) {
 	if s.db.Dialect().Name() == dialect.PG {
-		go s.listen(ctx)
+		// The first look at the outbox comes once the LISTEN is in
+		// place: what committed before it is found by that look, what
+		// commits after it is announced.
+		listening := make(chan struct{})
+		go s.listen(ctx, listening)
+		select {
+		case <-listening:
+		case <-ctx.Done():
+			return
+		}
 	}
 	timer := time.NewTimer(0)
 	defer timer.Stop()
@@ -140,7 +150,12 @@ func (s *Sender) deliverAll(ctx context.Context) time.Duration {
 // listen wakes the sender when a transaction on any instance commits a
 // message (see Outbox.announce). The listener reconnects by itself; while
 // it is down the sender polls.
-func (s *Sender) listen(ctx context.Context) {
+//
+// listening is closed once the LISTEN is in place, or failed.
+func (s *Sender) listen(ctx context.Context, listening chan<- struct{}) {
+	var once sync.Once
+	ready := func() { once.Do(func() { close(listening) }) }
+	defer ready()
 	var schema string
 	if err := s.db.NewRaw("SELECT current_schema()").Scan(ctx, &schema); err != nil {
 		s.log.Warn("e-mail notifications; polling instead", "err", err)
@@ -152,6 +167,7 @@ func (s *Sender) listen(ctx context.Context) {
 		s.log.Warn("e-mail notifications; polling instead", "err", err)
 		return
 	}
+	ready()
 	ch := ln.Channel()
 	for {
 		select {
