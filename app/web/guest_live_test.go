@@ -30,6 +30,8 @@ func TestRemovedGuestHearsNoMore(t *testing.T) {
 		if status != http.StatusSwitchingProtocols {
 			t.Fatalf("the guest's live page: %d", status)
 		}
+		// Following begins once the page is among the meeting's viewers.
+		live.Await("#presence-viewers", "Gast van het overleg")
 		m, err := env.Svc.UpdateMeetingField(ctx, anna, ws, meetingID, "title", "Overleg met een gast", versionOf(t, db, meetingID))
 		if err != nil {
 			t.Fatal(err)
