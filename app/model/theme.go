@@ -84,3 +84,10 @@ func (r Right) Valid() bool {
 	}
 	return false
 }
+
+// GeneralPrinciples are the four general principles of the Convention
+// (art. 2, 3, 6 and 12): every plan should serve each of them.
+var GeneralPrinciples = []Right{2, 3, 6, 12}
+
+// GeneralPrinciple reports whether r is one of GeneralPrinciples.
+func (r Right) GeneralPrinciple() bool { return r == 2 || r == 3 || r == 6 || r == 12 }
