@@ -39,7 +39,9 @@ type GuideEdit struct {
 // with the differences from it to the editor's text.
 type GuideConflict struct {
 	Current *model.GuideText
-	Diffs   []service.FieldDiff
+	// Clashing names the fields both changed.
+	Clashing []string
+	Diffs    []service.FieldDiff
 }
 
 // GuidePath is the page of the guide's article with the slug.

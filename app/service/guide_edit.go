@@ -34,6 +34,12 @@ type GuideInput struct {
 type GuideConflict struct {
 	// Current is the version saved meanwhile.
 	Current *model.GuideText
+	// Merged is what the form holds to save again, by field: the
+	// editor's text where the editor changed the field, the saved text
+	// where only the other did. Clashing names the fields both changed,
+	// which keep the editor's text.
+	Merged   map[string]string
+	Clashing []string
 }
 
 func (c *GuideConflict) Error() string { return "guide: changed meanwhile" }
@@ -71,7 +77,7 @@ func (s *Service) SaveGuideText(ctx context.Context, u *model.User, slug, lang s
 			return err
 		}
 		if current.Version != in.Version {
-			return &GuideConflict{Current: current}
+			return s.guideConflict(ctx, tx, current, in, next)
 		}
 		if sameGuideText(current, next) {
 			saved = current
@@ -91,12 +97,37 @@ func (s *Service) SaveGuideText(ctx context.Context, u *model.User, slug, lang s
 		if rerr != nil {
 			return nil, false, rerr
 		}
-		return nil, false, &GuideConflict{Current: current}
+		err = s.guideConflict(ctx, s.DB, current, in, next)
 	}
 	if err != nil {
 		return nil, false, err
 	}
 	return saved, changed, nil
+}
+
+// guideConflict is the conflict of a save of mine, started from version
+// in.Version, with current: per field, whoever changed it from that
+// version wins, and where both did, the editor's text stays in the form.
+func (s *Service) guideConflict(ctx context.Context, db bun.IDB, current *model.GuideText, in GuideInput, mine *model.GuideText) error {
+	c := &GuideConflict{Current: current, Merged: map[string]string{}}
+	base, err := store.GuideVersion(ctx, db, current.Article, current.Lang, in.Version)
+	if errors.Is(err, store.ErrNotFound) {
+		base = nil
+	} else if err != nil {
+		return err
+	}
+	for _, f := range model.GuideFields {
+		switch {
+		case base != nil && mine.Field(f) == base.Field(f):
+			c.Merged[f] = current.Field(f)
+		case base != nil && current.Field(f) == base.Field(f), mine.Field(f) == current.Field(f):
+			c.Merged[f] = mine.Field(f)
+		default:
+			c.Merged[f] = mine.Field(f)
+			c.Clashing = append(c.Clashing, f)
+		}
+	}
+	return c
 }
 
 // guideText validates the fields of in: every part is needed; questions

@@ -43,6 +43,15 @@ func GuideVersions(ctx context.Context, db bun.IDB, article, lang string) ([]mod
 	return list, err
 }
 
+// GuideVersion loads one version of one article in one language.
+func GuideVersion(ctx context.Context, db bun.IDB, article, lang string, version int) (*model.GuideText, error) {
+	g := new(model.GuideText)
+	err := db.NewSelect().Model(g).Relation("Author", authorColumns).
+		Where("?TableAlias.article = ?", article).Where("?TableAlias.lang = ?", lang).
+		Where("?TableAlias.version = ?", version).Scan(ctx)
+	return g, notFound(err)
+}
+
 // AddGuideVersion stores a new version of an article; ErrDuplicate when
 // that version exists already, because someone else saved it first.
 func AddGuideVersion(ctx context.Context, db bun.IDB, g *model.GuideText) error {

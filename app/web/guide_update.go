@@ -38,8 +38,11 @@ func (s *Server) guideUpdate(c *fiber.Ctx) error {
 		d.Errors = fieldErrors(err)
 		return s.renderGuideEdit(c, http.StatusUnprocessableEntity, d)
 	case errors.As(err, &conflict):
-		d.Version = conflict.Current.Version
-		d.Conflict = &views.GuideConflict{Current: conflict.Current, Diffs: service.GuideDiff(conflict.Current, service.GuideInputText(in))}
+		d.Version, d.Values = conflict.Current.Version, conflict.Merged
+		d.Conflict = &views.GuideConflict{
+			Current: conflict.Current, Clashing: conflict.Clashing,
+			Diffs: service.GuideDiff(conflict.Current, service.GuideInputText(service.GuideInput{Fields: conflict.Merged})),
+		}
 		return s.renderGuideEdit(c, http.StatusConflict, d)
 	case err != nil:
 		return err
