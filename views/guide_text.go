@@ -148,6 +148,14 @@ func guideFieldLabel(ctx context.Context, field string) string {
 	return T(ctx, "guide.field."+field)
 }
 
+// guideFieldName names a field of the guide's text shortly, in lists.
+func guideFieldName(ctx context.Context, field string) string {
+	if t := guidePillarTheme(field); t != "" {
+		return T(ctx, "guide.field_short.questions", "Pillar", Enum(ctx, "theme", t))
+	}
+	return T(ctx, "guide.field_short."+field)
+}
+
 // guideAuthor names who saved a version: nobody for the first text that
 // came with Schakel.
 func guideAuthor(ctx context.Context, g *model.GuideText) string {
@@ -161,7 +169,7 @@ func guideAuthor(ctx context.Context, g *model.GuideText) string {
 func guideChanged(ctx context.Context, fields []string) string {
 	names := make([]string, len(fields))
 	for i, f := range fields {
-		names[i] = guideFieldLabel(ctx, f)
+		names[i] = guideFieldName(ctx, f)
 	}
 	return strings.Join(names, ", ")
 }
