@@ -35,6 +35,9 @@ const (
 	ObjAgenda    = "agenda"
 	ObjTemplate  = "template"
 	ObjAudit     = "audit"
+	// ObjGuide is the text of the children's-rights guide, which
+	// Defence for Children edits; everyone signed in reads it.
+	ObjGuide = "guide"
 
 	ActRead   = "read"
 	ActManage = "manage"

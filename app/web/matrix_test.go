@@ -114,6 +114,15 @@ var matrix = map[string]matrixRow{
 	"GET /workspaces/:wid/plans":                            {own: "303 200 200 200 200 200 200 200 404", foreign: "303 404 404 404 404 200 200 200 404"},
 	"GET /workspaces/:wid/plans/:pid":                       {own: "303 200 200 200 200 200 200 200 404", foreign: "303 404 404 404 404 200 200 200 404", mixed: "303 404 404 404 404 404 404 404 404"},
 	"GET /workspaces/:wid/plans/:pid/fields/:field/edit":    {own: "303 200 200 403 403 403 403 403 404", foreign: "303 404 404 404 404 403 403 403 404", mixed: "303 404 404 403 403 403 403 403 404"},
+	"GET /workspaces/:wid/plans/:pid/coverage":              {own: "303 200 200 200 200 200 200 200 404", foreign: "303 404 404 404 404 200 200 200 404", mixed: "303 404 404 404 404 404 404 404 404"},
+
+	// The children's-rights guide: read by everyone signed in, edited by
+	// reviewers and administrators only.
+	"GET /guide":                     {own: "303 200 200 200 200 200 200 200 200"},
+	"GET /guide/:article":            {own: "303 200 200 200 200 200 200 200 200"},
+	"GET /guide/:article/history":    {own: "303 403 403 403 403 200 200 200 403"},
+	"GET /guide/:article/:lang/edit": {own: "303 403 403 403 403 200 200 200 403"},
+	"POST /guide/:article/:lang":     {own: "401 403 403 403 403 422 422 422 403", probe: probe{refused: form("version", "1", "title", ""), valid: form("version", "1", "title", "Matrix")}},
 
 	"POST /admin/accounts":              {own: "401 403 403 403 403 403 422 403 403", probe: probe{refused: form("email", "not-an-address"), valid: form("name", "Nieuw Account", "email", "nieuw@matrix.example", "password", "lang-genoeg-wachtwoord-1", "platform_role", "none")}},
 	"POST /admin/accounts/:uid/disable": {own: "401 403 403 403 403 403 303 403 403", probe: probe{last: true}},
@@ -249,7 +258,7 @@ func (ids matrixIDs) fill(path string) string {
 	case strings.Contains(p, "/organisations/:oid"):
 		p = strings.Replace(p, ":oid", ids[":organisation"], 1)
 	}
-	p = strings.NewReplacer(":field", "title", ":doc", "agenda", ":token", "not-a-token").Replace(p)
+	p = strings.NewReplacer(":field", "title", ":doc", "agenda", ":token", "not-a-token", ":article", "ivrk-12", ":lang", "nl").Replace(p)
 	for _, name := range []string{":wid", ":pid", ":aid", ":mid", ":iid", ":oid", ":cid", ":uid"} {
 		p = strings.Replace(p, name, ids[name], 1)
 	}

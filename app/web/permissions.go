@@ -40,6 +40,9 @@ var (
 	public   = Permission{Access: Public}
 	signedIn = Permission{Access: SignedIn}
 	admin    = Permission{OnPlatform, authz.ObjPlatform, authz.ActManage}
+	// guideEdit is Defence for Children's and the administrators' edit
+	// of the children's-rights guide.
+	guideEdit = Permission{OnPlatform, authz.ObjGuide, authz.ActEdit}
 )
 
 // Routes declares the permission of every route, keyed by "METHOD path" as
@@ -108,6 +111,7 @@ var Routes = map[string]Permission{
 	"POST /workspaces/:wid/plans":                               workspace(authz.ObjPlan, authz.ActManage),
 	"GET /workspaces/:wid/plans/:pid":                           workspace(authz.ObjPlan, authz.ActRead),
 	"GET /workspaces/:wid/plans/:pid/live":                      workspace(authz.ObjPlan, authz.ActRead),
+	"GET /workspaces/:wid/plans/:pid/coverage":                  workspace(authz.ObjPlan, authz.ActRead),
 	"GET /workspaces/:wid/plans/:pid/fields/:field/edit":        workspace(authz.ObjPlan, authz.ActManage),
 	"POST /workspaces/:wid/plans/:pid/fields/:field":            workspace(authz.ObjPlan, authz.ActManage),
 	"POST /workspaces/:wid/plans/:pid/actions":                  workspace(authz.ObjAction, authz.ActEdit),
@@ -176,6 +180,15 @@ var Routes = map[string]Permission{
 	"GET /admin/outbox":                 admin,
 	"GET /admin/outbox/:id":             admin,
 	"POST /admin/outbox/:id/retry":      admin,
+
+	// The children's-rights guide: everyone signed in reads it (the
+	// actions it lists are those of the workspaces the reader may see);
+	// reviewers and administrators edit it and read its history.
+	"GET /guide":                     signedIn,
+	"GET /guide/:article":            signedIn,
+	"GET /guide/:article/history":    guideEdit,
+	"GET /guide/:article/:lang/edit": guideEdit,
+	"POST /guide/:article/:lang":     guideEdit,
 
 	// The regions of organisations and workspaces, which put the region's
 	// organisations first in a workspace's pickers.

@@ -67,6 +67,7 @@ func (s *Server) routes() error {
 	r.handle("POST", "/workspaces/:wid/plans", s.planCreate)
 	r.handle("GET", "/workspaces/:wid/plans/:pid", s.planShow)
 	r.handle("GET", "/workspaces/:wid/plans/:pid/live", s.planLive)
+	r.handle("GET", "/workspaces/:wid/plans/:pid/coverage", s.planCoverage)
 	r.handle("GET", "/workspaces/:wid/plans/:pid/fields/:field/edit", s.planFieldEdit)
 	r.handle("POST", "/workspaces/:wid/plans/:pid/fields/:field", s.planFieldUpdate)
 	r.handle("POST", "/workspaces/:wid/plans/:pid/actions", s.actionCreate)
@@ -113,6 +114,13 @@ func (s *Server) routes() error {
 	r.handle("POST", "/calendar", s.calendarCreate)
 	r.handle("POST", "/calendar/revoke", s.calendarRevoke)
 	r.handle("GET", "/calendar/:token.ics", s.calendarFeed)
+
+	// The children's-rights guide.
+	r.handle("GET", "/guide", s.guideIndex)
+	r.handle("GET", "/guide/:article", s.guideShow)
+	r.handle("GET", "/guide/:article/history", s.guideHistory)
+	r.handle("GET", "/guide/:article/:lang/edit", s.guideEditForm)
+	r.handle("POST", "/guide/:article/:lang", s.guideUpdate)
 
 	r.handle("GET", "/workspaces/:wid/audit.csv", s.workspaceAuditCSV)
 	r.handle("GET", "/workspaces/:wid/audit", s.workspaceAudit)

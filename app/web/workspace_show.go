@@ -20,8 +20,12 @@ func (s *Server) workspaceShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	coverage, err := s.svc.CoveragePlan(c.UserContext(), u, w.ID)
+	if err != nil {
+		return err
+	}
 	return s.renderPage(c, http.StatusOK, views.Page{}, views.WorkspaceShowPage(views.WorkspaceOverview{
-		Workspace: w, MemberCount: len(members),
+		Workspace: w, MemberCount: len(members), CoveragePlan: coverage,
 		CanManage: s.authz.Can(u, w.ID, authz.ObjMembers, authz.ActManage),
 		CanAudit:  s.authz.Can(u, w.ID, authz.ObjAudit, authz.ActRead),
 	}))
