@@ -35,10 +35,19 @@ const (
 	ObjAgenda    = "agenda"
 	ObjTemplate  = "template"
 	ObjAudit     = "audit"
+	// ObjComment is the comments and advice of a workspace (read) and
+	// members' comments and replies (write); ObjAdvice is Defence for
+	// Children's advice and plan reviews (write) and closing advice;
+	// ObjSignal is marking signals for national policy.
+	ObjComment = "comment"
+	ObjAdvice  = "advice"
+	ObjSignal  = "signal"
 
 	ActRead   = "read"
 	ActManage = "manage"
 	ActEdit   = "edit"
+	ActWrite  = "write"
+	ActClose  = "close"
 )
 
 // Authorizer answers permission questions from the Casbin enforcer.
