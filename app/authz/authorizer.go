@@ -412,3 +412,22 @@ func (a *Authorizer) ReadsCaseMaterial(u *model.User) bool {
 	}
 	return false
 }
+
+// ReadsSomeWorkspace reports whether the account reads at least one
+// workspace's comments: a platform role, or a membership other than a
+// meeting's guest. The menu offers it what spans workspaces.
+func (a *Authorizer) ReadsSomeWorkspace(u *model.User) bool {
+	if u == nil || u.Disabled() {
+		return false
+	}
+	rules, err := a.enforcer.GetFilteredGroupingPolicy(0, Subject(u.ID))
+	if err != nil {
+		return false
+	}
+	for _, r := range rules {
+		if len(r) > 1 && a.mayRole(r[1], ObjComment, ActRead) {
+			return true
+		}
+	}
+	return false
+}

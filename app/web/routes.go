@@ -114,6 +114,20 @@ func (s *Server) routes() error {
 	r.handle("POST", "/calendar/revoke", s.calendarRevoke)
 	r.handle("GET", "/calendar/:token.ics", s.calendarFeed)
 
+	// Comments and advice, plan reviews, and signals for national policy.
+	r.handle("POST", "/workspaces/:wid/comments", s.commentCreate)
+	r.handle("POST", "/workspaces/:wid/comments/:cid", s.commentUpdate)
+	r.handle("POST", "/workspaces/:wid/comments/:cid/replies", s.commentReply)
+	r.handle("POST", "/workspaces/:wid/comments/:cid/delete", s.commentDelete)
+	r.handle("POST", "/workspaces/:wid/comments/:cid/close", s.commentClose)
+	r.handle("GET", "/workspaces/:wid/advice", s.adviceList)
+	r.handle("POST", "/workspaces/:wid/plans/:pid/reviews", s.planReviewCreate)
+	r.handle("GET", "/workspaces/:wid/actions/:aid/live", s.actionLive)
+	r.handle("GET", "/signals", s.signalList)
+	r.handle("GET", "/workspaces/:wid/signals/new", s.signalNew)
+	r.handle("POST", "/workspaces/:wid/signals", s.signalCreate)
+	r.handle("POST", "/workspaces/:wid/signals/:sid/withdraw", s.signalWithdraw)
+
 	r.handle("GET", "/workspaces/:wid/audit.csv", s.workspaceAuditCSV)
 	r.handle("GET", "/workspaces/:wid/audit", s.workspaceAudit)
 	r.handle("GET", "/admin/audit.csv", s.platformAuditCSV)
