@@ -5,7 +5,7 @@ import "github.com/gofiber/fiber/v2"
 // commentClose closes an advice (its reviewer or the coordinator): it then
 // takes no more replies.
 func (s *Server) commentClose(c *fiber.Ctx) error {
-	cid, err := idParam(c, "cid")
+	cid, err := idParam(c, "comment")
 	if err != nil {
 		return err
 	}

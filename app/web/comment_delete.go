@@ -5,7 +5,7 @@ import "github.com/gofiber/fiber/v2"
 // commentDelete deletes one's own comment, reply or advice; replies to it
 // stay, under a note that it was deleted.
 func (s *Server) commentDelete(c *fiber.Ctx) error {
-	cid, err := idParam(c, "cid")
+	cid, err := idParam(c, "comment")
 	if err != nil {
 		return err
 	}

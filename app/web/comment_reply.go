@@ -14,7 +14,7 @@ import (
 // out of band.
 func (s *Server) commentReply(c *fiber.Ctx) error {
 	ctx, u, wid := c.UserContext(), currentUser(c), workspaceID(c)
-	cid, err := idParam(c, "cid")
+	cid, err := idParam(c, "comment")
 	if err != nil {
 		return err
 	}

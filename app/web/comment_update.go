@@ -14,7 +14,7 @@ import (
 // htmx gets the comment back; a plain form goes back to the page.
 func (s *Server) commentUpdate(c *fiber.Ctx) error {
 	ctx, u, wid := c.UserContext(), currentUser(c), workspaceID(c)
-	cid, err := idParam(c, "cid")
+	cid, err := idParam(c, "comment")
 	if err != nil {
 		return err
 	}

@@ -162,18 +162,18 @@ var Routes = map[string]Permission{
 	// a change of their own, the reviewer or coordinator closing advice.
 	// Plan reviews are the reviewers'. Signals are marked and withdrawn by
 	// members who edit, and listed across the workspaces one may read.
-	"POST /workspaces/:wid/comments":              workspace(authz.ObjComment, authz.ActRead),
-	"POST /workspaces/:wid/comments/:cid":         workspace(authz.ObjComment, authz.ActRead),
-	"POST /workspaces/:wid/comments/:cid/replies": workspace(authz.ObjComment, authz.ActRead),
-	"POST /workspaces/:wid/comments/:cid/delete":  workspace(authz.ObjComment, authz.ActRead),
-	"POST /workspaces/:wid/comments/:cid/close":   workspace(authz.ObjComment, authz.ActRead),
-	"GET /workspaces/:wid/advice":                 workspace(authz.ObjComment, authz.ActRead),
-	"POST /workspaces/:wid/plans/:pid/reviews":    workspace(authz.ObjAdvice, authz.ActWrite),
-	"GET /workspaces/:wid/actions/:aid/live":      workspace(authz.ObjPlan, authz.ActRead),
-	"GET /signals":                                signedIn,
-	"GET /workspaces/:wid/signals/new":            workspace(authz.ObjSignal, authz.ActWrite),
-	"POST /workspaces/:wid/signals":               workspace(authz.ObjSignal, authz.ActWrite),
-	"POST /workspaces/:wid/signals/:sid/withdraw": workspace(authz.ObjSignal, authz.ActWrite),
+	"POST /workspaces/:wid/comments":                  workspace(authz.ObjComment, authz.ActRead),
+	"POST /workspaces/:wid/comments/:comment":         workspace(authz.ObjComment, authz.ActRead),
+	"POST /workspaces/:wid/comments/:comment/replies": workspace(authz.ObjComment, authz.ActRead),
+	"POST /workspaces/:wid/comments/:comment/delete":  workspace(authz.ObjComment, authz.ActRead),
+	"POST /workspaces/:wid/comments/:comment/close":   workspace(authz.ObjComment, authz.ActRead),
+	"GET /workspaces/:wid/advice":                     workspace(authz.ObjComment, authz.ActRead),
+	"POST /workspaces/:wid/plans/:pid/reviews":        workspace(authz.ObjAdvice, authz.ActWrite),
+	"GET /workspaces/:wid/actions/:aid/live":          workspace(authz.ObjPlan, authz.ActRead),
+	"GET /signals":                                    signedIn,
+	"GET /workspaces/:wid/signals/new":                workspace(authz.ObjSignal, authz.ActWrite),
+	"POST /workspaces/:wid/signals":                   workspace(authz.ObjSignal, authz.ActWrite),
+	"POST /workspaces/:wid/signals/:signal/withdraw":  workspace(authz.ObjSignal, authz.ActWrite),
 
 	// The audit log: a workspace's to its coordinators, all of it to
 	// administrators; each as pages and as a CSV download.

@@ -116,17 +116,17 @@ func (s *Server) routes() error {
 
 	// Comments and advice, plan reviews, and signals for national policy.
 	r.handle("POST", "/workspaces/:wid/comments", s.commentCreate)
-	r.handle("POST", "/workspaces/:wid/comments/:cid", s.commentUpdate)
-	r.handle("POST", "/workspaces/:wid/comments/:cid/replies", s.commentReply)
-	r.handle("POST", "/workspaces/:wid/comments/:cid/delete", s.commentDelete)
-	r.handle("POST", "/workspaces/:wid/comments/:cid/close", s.commentClose)
+	r.handle("POST", "/workspaces/:wid/comments/:comment", s.commentUpdate)
+	r.handle("POST", "/workspaces/:wid/comments/:comment/replies", s.commentReply)
+	r.handle("POST", "/workspaces/:wid/comments/:comment/delete", s.commentDelete)
+	r.handle("POST", "/workspaces/:wid/comments/:comment/close", s.commentClose)
 	r.handle("GET", "/workspaces/:wid/advice", s.adviceList)
 	r.handle("POST", "/workspaces/:wid/plans/:pid/reviews", s.planReviewCreate)
 	r.handle("GET", "/workspaces/:wid/actions/:aid/live", s.actionLive)
 	r.handle("GET", "/signals", s.signalList)
 	r.handle("GET", "/workspaces/:wid/signals/new", s.signalNew)
 	r.handle("POST", "/workspaces/:wid/signals", s.signalCreate)
-	r.handle("POST", "/workspaces/:wid/signals/:sid/withdraw", s.signalWithdraw)
+	r.handle("POST", "/workspaces/:wid/signals/:signal/withdraw", s.signalWithdraw)
 
 	r.handle("GET", "/workspaces/:wid/audit.csv", s.workspaceAuditCSV)
 	r.handle("GET", "/workspaces/:wid/audit", s.workspaceAudit)

@@ -4,7 +4,7 @@ import "github.com/gofiber/fiber/v2"
 
 // signalWithdraw withdraws a signal of the workspace.
 func (s *Server) signalWithdraw(c *fiber.Ctx) error {
-	id, err := idParam(c, "sid")
+	id, err := idParam(c, "signal")
 	if err != nil {
 		return err
 	}
