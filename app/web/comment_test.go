@@ -37,10 +37,10 @@ func TestCommentsAndAdviceOnThePlanPage(t *testing.T) {
 		lotte.SignIn(reviewer)
 		r := lotte.Get(planPage)
 		checkPage(t, planPage, r)
-		if r.Doc.Find("#comments-plan-" + itoa(pid) + "-advies-form").Length() != 1 {
+		if r.Doc.Find("#comments-plan-"+itoa(pid)+"-advies-form").Length() != 1 {
 			t.Fatal("the reviewer is offered no advice form")
 		}
-		if r.Doc.Find("#comments-plan-" + itoa(pid) + "-opmerking-form").Length() != 0 {
+		if r.Doc.Find("#comments-plan-"+itoa(pid)+"-opmerking-form").Length() != 0 {
 			t.Fatal("the reviewer is offered the members' comment form")
 		}
 		if r.Doc.Find("#plan-reviews form").Length() != 1 || !strings.Contains(r.Text("#plan-reviews"), "Lotte Visser") {
