@@ -16,8 +16,7 @@ type CommentRights struct {
 	Self int64
 }
 
-// Read says whether there is anything to show: rights are given only to
-// those who read comments.
+// any says whether the viewer writes anything at all: comments or advice.
 func (r CommentRights) any() bool { return r.Write || r.Advise }
 
 // CommentsView is the comments section of a plan, action, meeting or
@@ -44,8 +43,6 @@ type CommentForm struct {
 type CommentItem struct {
 	Comment *model.Comment
 	Rights  CommentRights
-	// Open says the advice of the thread takes replies (not closed).
-	Open bool
 }
 
 // commentsKey is the stem of the ids of one subject's comments section.
@@ -89,7 +86,7 @@ func (r CommentRights) mayReply(c *model.Comment) bool {
 	return r.Write
 }
 
-// adviceOpen says whether an advice thread still takes replies.
+// adviceClosed says whether an advice thread takes no more replies.
 func adviceClosed(c *model.Comment) bool {
 	return c.IsAdvice() && c.State == model.AdviceClosed
 }

@@ -364,3 +364,49 @@ func TestWorkspacePageLeadsToOpenAdvice(t *testing.T) {
 		}
 	})
 }
+
+func TestPlanReview(t *testing.T) {
+	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
+		env := testkit.Start(t, db)
+		ws := workspaceID(t, db, "Havenstad")
+		pid := demoPlan(t, db, ws)
+		reviews := wsPath(ws, "/plans/"+itoa(pid)+"/reviews")
+		lotte := env.Client(t)
+		lotte.SignIn(reviewer)
+		before := count(t, db, (*model.PlanReview)(nil))
+		for _, tt := range []struct{ name, on, summary, field string }{
+			{"no date", "", "Goed plan.", "#f-reviewed_on-error"},
+			{"not a date", "gisteren", "Goed plan.", "#f-reviewed_on-error"},
+			{"no summary", "2026-11-30", " ", "#f-summary-error"},
+			{"invalid UTF-8", "2026-11-30", "goed \xff plan", "#f-summary-error"},
+		} {
+			r := lotte.Post(reviews, url.Values{"reviewed_on": {tt.on}, "summary": {tt.summary}})
+			if r.Status != http.StatusUnprocessableEntity || r.Doc.Find(tt.field).Length() != 1 || r.Doc.Find("#plan-reviews details[open] form").Length() != 1 {
+				t.Errorf("%s: %d, %q", tt.name, r.Status, r.Text(".utrecht-form-field-error-message"))
+			}
+		}
+		if count(t, db, (*model.PlanReview)(nil)) != before {
+			t.Fatal("a refused review was stored")
+		}
+		r := lotte.Post(reviews, url.Values{"reviewed_on": {"2026-12-01"}, "summary": {"Art. 12 is nu goed geregeld."}})
+		if r.Status != http.StatusSeeOther {
+			t.Fatalf("review: %d", r.Status)
+		}
+		anna := env.Client(t)
+		anna.SignIn(coordinator)
+		r = anna.Get(wsPath(ws, "/plans/"+itoa(pid)))
+		latest := r.Doc.Find("#plan-reviews .schakel-plan-review--latest")
+		if !strings.Contains(latest.Text(), "Art. 12 is nu goed geregeld.") || !strings.Contains(latest.Text(), "1 december 2026") {
+			t.Fatalf("newest review: %q", latest.Text())
+		}
+		if got := r.Text("#plan-reviews details.schakel-plan-reviews__history summary"); !strings.Contains(got, "(1)") {
+			t.Fatalf("history: %q", got)
+		}
+		if r.Doc.Find("#plan-reviews form").Length() != 0 {
+			t.Fatal("a coordinator is offered to review")
+		}
+		if r = anna.Post(reviews, url.Values{"reviewed_on": {"2026-12-01"}, "summary": {"Zelf beoordeeld"}}); r.Status != http.StatusForbidden {
+			t.Fatalf("a coordinator reviews: %d", r.Status)
+		}
+	})
+}
