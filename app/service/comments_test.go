@@ -25,6 +25,18 @@ func reviewerOf(t *testing.T, db *bun.DB) *model.User {
 	return u
 }
 
+// withoutDemoDiscussion starts from a workspace without the demo's
+// comments, advice and signals.
+func (f *fixture) withoutDemoDiscussion(t *testing.T) {
+	t.Helper()
+	ctx := context.Background()
+	for _, m := range []any{(*model.Signal)(nil), (*model.Comment)(nil)} {
+		if _, err := f.db.NewDelete().Model(m).Where("1 = 1").Exec(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func (f *fixture) comments(t *testing.T) int {
 	t.Helper()
 	n, err := f.db.NewSelect().Model((*model.Comment)(nil)).Where("workspace_id = ?", f.ws).Count(context.Background())
@@ -37,6 +49,7 @@ func (f *fixture) comments(t *testing.T) int {
 func TestAdviceStateMachine(t *testing.T) {
 	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
 		f := setup(t, db)
+		f.withoutDemoDiscussion(t)
 		ctx := context.Background()
 		lotte := reviewerOf(t, db)
 		advice, err := f.svc.AddComment(ctx, lotte, f.ws, service.CommentInput{
@@ -295,6 +308,7 @@ func TestOwnCommentsOnly(t *testing.T) {
 func TestSignalsAcrossWorkspaces(t *testing.T) {
 	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
 		f := setup(t, db)
+		f.withoutDemoDiscussion(t)
 		ctx := context.Background()
 		lotte := reviewerOf(t, db)
 		a := f.action(t, "Opvangplekken jongeren", model.ThemeCare)
