@@ -25,6 +25,9 @@ type Env struct {
 	User *model.User
 	// IsAdmin says whether the user may manage the platform.
 	IsAdmin bool
+	// Signals leads to the signals for national policy: for reviewers
+	// and members of a workspace, not for guests alone.
+	Signals bool
 	// Notice is the message id of a notice to show once, or "".
 	Notice string
 }

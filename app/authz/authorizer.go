@@ -38,10 +38,19 @@ const (
 	// ObjGuide is the text of the children's-rights guide, which
 	// Defence for Children edits; everyone signed in reads it.
 	ObjGuide = "guide"
+	// ObjComment is the comments and advice of a workspace (read) and
+	// members' comments and replies (write); ObjAdvice is Defence for
+	// Children's advice and plan reviews (write) and closing advice;
+	// ObjSignal is marking signals for national policy.
+	ObjComment = "comment"
+	ObjAdvice  = "advice"
+	ObjSignal  = "signal"
 
 	ActRead   = "read"
 	ActManage = "manage"
 	ActEdit   = "edit"
+	ActWrite  = "write"
+	ActClose  = "close"
 )
 
 // Authorizer answers permission questions from the Casbin enforcer.
@@ -401,6 +410,25 @@ func (a *Authorizer) ReadsCaseMaterial(u *model.User) bool {
 	}
 	for _, r := range rules {
 		if len(r) > 1 && a.mayRole(r[1], ObjCasus, ActRead) {
+			return true
+		}
+	}
+	return false
+}
+
+// ReadsSomeWorkspace reports whether the account reads at least one
+// workspace's comments: a platform role, or a membership other than a
+// meeting's guest. The menu offers it what spans workspaces.
+func (a *Authorizer) ReadsSomeWorkspace(u *model.User) bool {
+	if u == nil || u.Disabled() {
+		return false
+	}
+	rules, err := a.enforcer.GetFilteredGroupingPolicy(0, Subject(u.ID))
+	if err != nil {
+		return false
+	}
+	for _, r := range rules {
+		if len(r) > 1 && a.mayRole(r[1], ObjComment, ActRead) {
 			return true
 		}
 	}

@@ -223,6 +223,9 @@ func Seed(ctx context.Context, db *bun.DB, hashing password.Params) error {
 			if err := seedMeetings(ctx, tx, found, w, userIDs, now); err != nil {
 				return fmt.Errorf("meetings of %s: %w", w.name, err)
 			}
+			if err := seedDiscussion(ctx, tx, found, w, userIDs, now); err != nil {
+				return fmt.Errorf("comments of %s: %w", w.name, err)
+			}
 			if err := seedInvitation(ctx, tx, found, userIDs, orgIDs, now); err != nil {
 				return fmt.Errorf("invitation of %s: %w", w.name, err)
 			}

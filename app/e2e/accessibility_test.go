@@ -2,6 +2,7 @@ package e2e_test
 
 import (
 	"context"
+	"strconv"
 	"testing"
 	"time"
 
@@ -118,6 +119,18 @@ func TestAccessibility(t *testing.T) {
 		{"workspace overview", annaPage, func(p *tab) { p.goTo(h.workspacePath()) }},
 		{"members", annaPage, func(p *tab) { p.goTo(h.workspacePath() + "/members") }},
 		{"plans", annaPage, func(p *tab) { p.goTo(h.workspacePath() + "/plans") }},
+		{"advice", annaPage, func(p *tab) {
+			p.goTo(h.workspacePath() + "/advice")
+			p.waitVisible("tr.schakel-advice-row")
+		}},
+		{"signals", annaPage, func(p *tab) {
+			p.goTo("/signals")
+			p.waitVisible("li.schakel-signal")
+		}},
+		{"signal form", annaPage, func(p *tab) {
+			p.goTo(h.workspacePath() + "/signals/new?source=action&id=" + strconv.FormatInt(a.ID, 10))
+			p.waitVisible("#f-description")
+		}},
 		{"plan with live presence", annaPage, func(p *tab) {
 			p.goToPlan(h.planPath(""))
 			p.waitText("#presence-viewers", nameOf(t, h, anna))

@@ -37,7 +37,11 @@ func (r Renderer) meetingParts(ctx context.Context, m *model.Meeting) (*views.Me
 	if err != nil {
 		return nil, err
 	}
-	return &views.MeetingParts{MeetingView: v}, nil
+	d := &views.MeetingParts{MeetingView: v}
+	if d.ItemComments, err = r.itemComments(ctx, d); err != nil {
+		return nil, err
+	}
+	return d, nil
 }
 
 // Access answers the hub's question before every push: may this user still
@@ -64,6 +68,7 @@ func Access(az *authz.Authorizer, svc *service.Service) realtime.Access {
 		return realtime.Class{
 			Edit:   az.CanUser(userID, workspaceID, edit, authz.ActEdit),
 			Manage: az.CanUser(userID, workspaceID, manage, authz.ActManage),
+			Rights: commentRights(az, userID, workspaceID),
 		}, true
 	}
 }

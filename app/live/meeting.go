@@ -37,6 +37,7 @@ func (r Renderer) meetingView(ctx context.Context, workspaceID, meetingID int64)
 func forClass(d *views.MeetingParts, c realtime.Class) *views.MeetingParts {
 	cd := *d
 	cd.CanEdit, cd.CanManage, cd.CanSeeCase, cd.Live = c.Edit, c.Manage, false, true
+	cd.CommentRights, cd.ReadComments = classComments(c)
 	return &cd
 }
 

@@ -24,6 +24,9 @@ func planIDOf(topic string) (int64, bool) {
 // Render implements realtime.Renderer. It reads the plan once and renders
 // it as it is now, which is at least as new as the event, for each class.
 func (r Renderer) Render(ctx context.Context, ev realtime.Event, classes []realtime.Class) (map[realtime.Class][]byte, error) {
+	if ev.Entity == "comment" {
+		return r.renderComment(ctx, ev, classes)
+	}
 	if id, ok := meetingIDOf(ev.Topic); ok {
 		return r.renderMeeting(ctx, id, ev, classes)
 	}

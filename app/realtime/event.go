@@ -71,3 +71,7 @@ type Discard struct{}
 
 // Publish drops ev.
 func (Discard) Publish(context.Context, Event) {}
+
+// ActionTopic is the topic of one action's own page: what is said about
+// the action (its comments).
+func ActionTopic(actionID int64) string { return "action:" + strconv.FormatInt(actionID, 10) }

@@ -22,6 +22,10 @@ type Class struct {
 	Edit bool
 	// Manage: may change the topic's own object (the plan).
 	Manage bool
+	// Rights are further permission bits, as the Access and the Renderer
+	// agree on them (such as what one may do with comments); the hub only
+	// tells classes apart by them.
+	Rights uint8
 	Lang   string
 }
 

@@ -26,7 +26,11 @@ func (s *Server) actionShow(c *fiber.Ctx) error {
 
 // renderActionPage answers with the action's page, titled after it.
 func (s *Server) renderActionPage(c *fiber.Ctx, status int, d views.ActionPageView) error {
-	return s.renderPage(c, status, views.Page{Title: d.Action.Title}, views.ActionPage(d))
+	page := views.Page{Title: d.Action.Title}
+	if d.Comments != nil {
+		page.Scripts = []string{"/static/vendor/htmx-ext-ws.js", "/static/js/live.js", commentsScript}
+	}
+	return s.renderPage(c, status, page, views.ActionPage(d))
 }
 
 // actionPage gathers what the action page shows: every field with its form
@@ -55,6 +59,10 @@ func (s *Server) actionPage(c *fiber.Ctx, a *model.Action, p *model.Plan) (views
 		d.Fields = append(d.Fields, views.ActionPageField{Editor: pageEditor(a, f, choices)})
 	}
 	d.History = s.historyEntries(c, history, d.CanEdit)
+	if d.Comments, err = s.commentsSection(c, wid, model.SubjectAction, a.ID); err != nil {
+		return views.ActionPageView{}, err
+	}
+	d.CanSignal = s.svc.CanSignal(u, wid)
 	if a.MeetingID != nil {
 		if m, err := s.svc.Meeting(ctx, u, wid, *a.MeetingID); err == nil {
 			d.OriginMeeting = m

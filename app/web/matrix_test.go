@@ -192,6 +192,19 @@ var matrix = map[string]matrixRow{
 	"POST /login/two-factor/setup":            {own: "303 303 303 303 303 303 303 303 303"},
 	"POST /password/forgot":                   {own: "422 422 422 422 422 422 422 422 422", probe: probe{refused: form("email", "")}},
 	"POST /password/reset":                    {own: "410 410 410 410 410 410 410 410 410"},
+
+	// Comments and advice, plan reviews and signals.
+	"POST /workspaces/:wid/comments":                  {own: "401 422 422 422 403 403 403 403 404", foreign: "401 404 404 404 404 403 403 403 404", probe: probe{refused: form("subject", "plan", "subject_id", ":pid", "kind", "opmerking", "body", ""), valid: form("subject", "plan", "subject_id", ":pid", "kind", "opmerking", "body", "Matrix")}},
+	"POST /workspaces/:wid/comments/:comment":         {own: "401 403 403 403 403 422 403 422 404", foreign: "401 404 404 404 404 303 403 303 404", mixed: "401 404 404 404 404 404 404 404 404", probe: probe{refused: form("body", "", "version", "1"), valid: form("body", "Matrix", "version", "1")}},
+	"POST /workspaces/:wid/comments/:comment/replies": {own: "401 422 422 422 403 422 403 422 404", foreign: "401 404 404 404 404 303 403 303 404", mixed: "401 404 404 404 403 404 403 404 404", probe: probe{refused: form("body", ""), valid: form("body", "Matrix")}},
+	"POST /workspaces/:wid/comments/:comment/delete":  {own: "401 403 403 403 403 303 403 303 404", foreign: "401 404 404 404 404 303 403 303 404", mixed: "401 404 404 404 404 404 404 404 404", probe: probe{last: true}},
+	"POST /workspaces/:wid/comments/:comment/close":   {own: "401 303 403 403 403 303 403 303 404", foreign: "401 404 404 404 404 303 403 303 404", mixed: "401 404 403 403 403 404 403 404 404", probe: probe{last: true}},
+	"GET /workspaces/:wid/advice":                     {own: "303 200 200 200 200 200 200 200 404", foreign: "303 404 404 404 404 200 200 200 404"},
+	"POST /workspaces/:wid/plans/:pid/reviews":        {own: "401 403 403 403 403 422 403 422 404", foreign: "401 404 404 404 404 303 403 303 404", mixed: "401 403 403 403 403 404 403 404 404", probe: probe{refused: form("reviewed_on", "", "summary", "Matrix"), valid: form("reviewed_on", "2026-11-30", "summary", "Matrix")}},
+	"GET /signals":                                   {own: "303 200 200 200 200 200 200 200 200"},
+	"GET /workspaces/:wid/signals/new":               {own: "303 404 404 404 403 403 403 403 404", foreign: "303 404 404 404 404 403 403 403 404"},
+	"POST /workspaces/:wid/signals":                  {own: "401 422 422 422 403 403 403 403 404", foreign: "401 404 404 404 404 403 403 403 404", probe: probe{refused: form("source", "action", "source_id", ":aid", "bottleneck", "", "theme", "preventie", "description", ""), valid: form("source", "action", "source_id", ":aid", "bottleneck", "regelgeving", "theme", "preventie", "description", "Matrix")}},
+	"POST /workspaces/:wid/signals/:signal/withdraw": {own: "401 303 303 303 403 403 403 403 404", foreign: "401 404 404 404 404 403 403 403 404", mixed: "401 404 404 404 403 403 403 403 404", probe: probe{last: true}},
 }
 
 // matrixIDs are the ids a run fills into a route's parameters.
@@ -241,7 +254,40 @@ func matrixFixture(t *testing.T, db *bun.DB, ws int64) matrixIDs {
 	_ = db.NewSelect().Table("changes").ColumnExpr("MIN(id)").
 		Where("workspace_id = ? AND entity = ? AND entity_id = ?", ws, model.EntityAction, ids[":aid"]).Scan(ctx, &cid)
 	ids[":cid"] = strconv.FormatInt(cid, 10)
+	ids[":comment"], ids[":signal"] = matrixDiscussion(t, db, ws, ids)
 	return ids
+}
+
+// matrixDiscussion gives the workspace an open advice of the reviewer on
+// its plan and a signal on its action, if the demo gave it none, and
+// returns their ids.
+func matrixDiscussion(t *testing.T, db *bun.DB, ws int64, ids matrixIDs) (string, string) {
+	t.Helper()
+	ctx := context.Background()
+	now := time.Now().UTC()
+	plan, _ := strconv.ParseInt(ids[":pid"], 10, 64)
+	action, _ := strconv.ParseInt(ids[":aid"], 10, 64)
+	var advice, signal int64
+	_ = db.NewSelect().Table("comments").ColumnExpr("MIN(id)").
+		Where("workspace_id = ? AND kind = ? AND state = ? AND parent_id IS NULL", ws, model.CommentAdvice, model.AdviceOpen).Scan(ctx, &advice)
+	if advice == 0 {
+		c := &model.Comment{WorkspaceID: ws, Subject: model.SubjectPlan, SubjectID: plan, Kind: model.CommentAdvice, State: model.AdviceOpen,
+			Body: "Matrix", AuthorID: userByEmail(t, db, reviewer).ID, Version: 1, CreatedAt: now, UpdatedAt: now}
+		if _, err := db.NewInsert().Model(c).Returning("id").Exec(ctx); err != nil {
+			t.Fatal(err)
+		}
+		advice = c.ID
+	}
+	_ = db.NewSelect().Table("signals").ColumnExpr("MIN(id)").Where("workspace_id = ? AND deleted_at IS NULL", ws).Scan(ctx, &signal)
+	if signal == 0 {
+		s := &model.Signal{WorkspaceID: ws, Source: model.SignalFromAction, SourceID: action, Bottleneck: model.BottleneckRules,
+			Theme: model.ThemePrevention, Description: "Matrix", CreatedBy: userByEmail(t, db, coordinator).ID, CreatedAt: now}
+		if _, err := db.NewInsert().Model(s).Returning("id").Exec(ctx); err != nil {
+			t.Fatal(err)
+		}
+		signal = s.ID
+	}
+	return strconv.FormatInt(advice, 10), strconv.FormatInt(signal, 10)
 }
 
 // fill puts ids into a route's path; the route's meaning decides which id
@@ -259,7 +305,7 @@ func (ids matrixIDs) fill(path string) string {
 		p = strings.Replace(p, ":oid", ids[":organisation"], 1)
 	}
 	p = strings.NewReplacer(":field", "title", ":doc", "agenda", ":token", "not-a-token", ":article", "ivrk-12", ":lang", "nl").Replace(p)
-	for _, name := range []string{":wid", ":pid", ":aid", ":mid", ":iid", ":oid", ":cid", ":uid"} {
+	for _, name := range []string{":wid", ":pid", ":aid", ":mid", ":iid", ":oid", ":cid", ":uid", ":comment", ":signal"} {
 		p = strings.Replace(p, name, ids[name], 1)
 	}
 	return p

@@ -15,7 +15,7 @@ import (
 
 // meetingScripts are what a meeting's page loads besides htmx: the live
 // connection, and reordering by drag and drop.
-var meetingScripts = []string{"/static/vendor/htmx-ext-ws.js", "/static/js/live.js", "/static/vendor/sortable.min.js", "/static/js/meeting.js", views.OrgPickerScript}
+var meetingScripts = []string{"/static/vendor/htmx-ext-ws.js", "/static/js/live.js", "/static/vendor/sortable.min.js", "/static/js/meeting.js", views.OrgPickerScript, commentsScript}
 
 // meetingShow is the meeting's page: details, attendees, the live agenda
 // with minutes and outcomes per item, and the actions it agreed.
@@ -58,6 +58,9 @@ func (s *Server) meetingPage(c *fiber.Ctx, meetingID int64) (views.MeetingPage, 
 		AddItem: views.ItemAddForm{Meeting: m, Kind: string(model.ItemDiscussion), Duration: "15"},
 		Guest:   s.svc.IsGuest(u, wid),
 	}
+	if p.Comments, err = s.commentsSection(c, wid, model.SubjectMeeting, m.ID); err != nil {
+		return views.MeetingPage{}, err
+	}
 	if s.authz.Can(u, wid, authz.ObjMembers, authz.ActManage) {
 		form := views.InviteForm{Language: i18n.Default}
 		if form.Organisations, err = s.svc.OrganisationChoices(ctx, wid); err != nil {
@@ -75,6 +78,9 @@ func (s *Server) meetingParts(c *fiber.Ctx, m *model.Meeting) (*views.MeetingPar
 		return nil, err
 	}
 	s.asViewer(c, d)
+	if err := s.itemComments(c, d); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 

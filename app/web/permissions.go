@@ -160,6 +160,25 @@ var Routes = map[string]Permission{
 	"POST /calendar/revoke":    signedIn,
 	"GET /calendar/:token.ics": public,
 
+	// Comments and advice: whoever reads the workspace's comments reaches
+	// these routes (guests do not); the service decides what they may
+	// write: members comments and replies, reviewers advice, its author
+	// a change of their own, the reviewer or coordinator closing advice.
+	// Plan reviews are the reviewers'. Signals are marked and withdrawn by
+	// members who edit, and listed across the workspaces one may read.
+	"POST /workspaces/:wid/comments":                  workspace(authz.ObjComment, authz.ActRead),
+	"POST /workspaces/:wid/comments/:comment":         workspace(authz.ObjComment, authz.ActRead),
+	"POST /workspaces/:wid/comments/:comment/replies": workspace(authz.ObjComment, authz.ActRead),
+	"POST /workspaces/:wid/comments/:comment/delete":  workspace(authz.ObjComment, authz.ActRead),
+	"POST /workspaces/:wid/comments/:comment/close":   workspace(authz.ObjComment, authz.ActRead),
+	"GET /workspaces/:wid/advice":                     workspace(authz.ObjComment, authz.ActRead),
+	"POST /workspaces/:wid/plans/:pid/reviews":        workspace(authz.ObjAdvice, authz.ActWrite),
+	"GET /workspaces/:wid/actions/:aid/live":          workspace(authz.ObjPlan, authz.ActRead),
+	"GET /signals":                                    signedIn,
+	"GET /workspaces/:wid/signals/new":                workspace(authz.ObjSignal, authz.ActWrite),
+	"POST /workspaces/:wid/signals":                   workspace(authz.ObjSignal, authz.ActWrite),
+	"POST /workspaces/:wid/signals/:signal/withdraw":  workspace(authz.ObjSignal, authz.ActWrite),
+
 	// The audit log: a workspace's to its coordinators, all of it to
 	// administrators; each as pages and as a CSV download.
 	"GET /workspaces/:wid/audit":     workspace(authz.ObjAudit, authz.ActRead),

@@ -140,7 +140,10 @@ func (s *Server) boardHeader(c *fiber.Ctx, planID int64, q url.Values) (views.Pl
 // renderPlanPage answers with the plan's page; the board's live updates
 // and, for editors, reordering need their scripts.
 func (s *Server) renderPlanPage(c *fiber.Ctx, status int, d views.PlanBoardPage) error {
-	scripts := []string{"/static/vendor/htmx-ext-ws.js", "/static/js/live.js"}
+	if err := s.planDiscussion(c, &d); err != nil {
+		return err
+	}
+	scripts := []string{"/static/vendor/htmx-ext-ws.js", "/static/js/live.js", commentsScript}
 	if d.CanEdit {
 		scripts = append(scripts, "/static/vendor/sortable.min.js")
 	}

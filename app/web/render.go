@@ -28,6 +28,7 @@ func (s *Server) viewContext(c *fiber.Ctx) context.Context {
 	if u := currentUser(c); u != nil {
 		env.User = u
 		env.IsAdmin = s.authz.CanPlatform(u, authz.ObjPlatform, authz.ActManage)
+		env.Signals = s.authz.ReadsSomeWorkspace(u)
 	}
 	if n := c.Query("notice"); n != "" && t.Has("notice."+n) {
 		env.Notice = "notice." + n

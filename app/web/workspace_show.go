@@ -24,9 +24,14 @@ func (s *Server) workspaceShow(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	advice, err := s.workspaceAdvice(c, w.ID)
+	if err != nil {
+		return err
+	}
 	return s.renderPage(c, http.StatusOK, views.Page{}, views.WorkspaceShowPage(views.WorkspaceOverview{
 		Workspace: w, MemberCount: len(members), CoveragePlan: coverage,
 		CanManage: s.authz.Can(u, w.ID, authz.ObjMembers, authz.ActManage),
 		CanAudit:  s.authz.Can(u, w.ID, authz.ObjAudit, authz.ActRead),
+		Advice:    advice,
 	}))
 }
