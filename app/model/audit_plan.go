@@ -4,7 +4,7 @@ package model
 // spreadsheet. Object is AuditObjectPlan, ObjectID the plan's id.
 const (
 	// AuditPlanExport is a plan's actions downloaded as CSV; Detail names
-	// the file's format ("actions.csv").
+	// the file's format ("csv").
 	AuditPlanExport = "plan_export"
 	// AuditPlanImport is a CSV file of progress applied to a plan's
 	// actions; Detail counts what changed, as "actions=3 changes=5".

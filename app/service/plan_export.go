@@ -42,7 +42,7 @@ func (s *Service) ExportPlanActions(ctx context.Context, u *model.User, workspac
 	if err != nil {
 		return nil, err
 	}
-	if err := s.auditIn(ctx, s.DB, u, workspaceID, model.AuditPlanExport, model.AuditObjectPlan, planID, "actions.csv"); err != nil {
+	if err := s.auditIn(ctx, s.DB, u, workspaceID, model.AuditPlanExport, model.AuditObjectPlan, planID, "csv"); err != nil {
 		return nil, err
 	}
 	return &PlanActions{Plan: p, Actions: actions, Meetings: meetings}, nil

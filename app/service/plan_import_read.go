@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 
@@ -159,9 +158,15 @@ func readImportLine(r actioncsv.Row, vocabularies []actioncsv.Vocabulary, known 
 // plan page saves them: a status brings its default progress unless the
 // file changes the progress too. It returns the change, or nil when the
 // row changes nothing (counted in im.Unchanged), and adds the row to
-// im.Rows or its conflicts to im.Conflicts. A value someone else changed
-// since the row's version is a conflict, as a stale write of a short
-// field on the plan page is.
+// im.Rows or its conflicts to im.Conflicts.
+//
+// The file changes a field where its value differs from the field's value
+// at the row's version (the version it was downloaded at, found in the
+// change history). If someone changed the same field since, that is a
+// conflict, as a stale write of a short field on the plan page is: the
+// import never overwrites a change it was not made against. A field the
+// file leaves as it was downloaded keeps whatever it holds now, so that a
+// change made in Schakel since the download stays, and is no conflict.
 func (s *Service) importRow(ctx context.Context, tx bun.Tx, im *ActionImport, l importLine, cur *model.Action) (*importChange, *actioncsv.Problem, error) {
 	if l.version > cur.Version {
 		return nil, &actioncsv.Problem{Line: l.line, Message: "actions.csv.error.version",
@@ -169,22 +174,38 @@ func (s *Service) importRow(ctx context.Context, tx bun.Tx, im *ActionImport, l 
 	}
 	next := *cur
 	var set []string
+	var conflicts []ImportConflict
 	for _, f := range actioncsv.Importable {
-		v := l.values[f]
-		if v == ActionField(cur, f) {
-			// Unchanged in the file: a progress left as it was follows a
-			// new status.
+		mine, theirs := l.values[f], ActionField(cur, f)
+		if mine == theirs {
 			continue
 		}
-		if _, err := setActionField(ctx, tx, &next, f, v); err != nil {
+		base, by, err := fieldAt(ctx, tx, cur, f, l.version)
+		if err != nil {
+			return nil, nil, err
+		}
+		if mine == base {
+			// As downloaded: the file leaves it (and a progress left so
+			// follows a new status).
+			continue
+		}
+		if base != theirs {
+			conflicts = append(conflicts, ImportConflict{Line: l.line, Action: *cur, Field: f, Theirs: theirs, Mine: mine, By: by})
+			continue
+		}
+		if _, err := setActionField(ctx, tx, &next, f, mine); err != nil {
 			if _, ok := apperr.As(err); !ok {
 				return nil, nil, err
 			}
 			// The cells were checked as they were read; this is the
 			// service's own check of the same rule.
-			return nil, &actioncsv.Problem{Line: l.line, Message: "actions.csv.error." + importProblems[f], Args: []any{"Value", actioncsv.Quote(v)}}, nil
+			return nil, &actioncsv.Problem{Line: l.line, Message: "actions.csv.error." + importProblems[f], Args: []any{"Value", actioncsv.Quote(mine)}}, nil
 		}
 		set = append(set, f)
+	}
+	if len(conflicts) > 0 {
+		im.Conflicts = append(im.Conflicts, conflicts...)
+		return nil, nil, nil
 	}
 	var changed []string
 	for _, f := range actioncsv.Importable {
@@ -196,31 +217,31 @@ func (s *Service) importRow(ctx context.Context, tx bun.Tx, im *ActionImport, l 
 		im.Unchanged++
 		return nil, nil, nil
 	}
-	var conflicts []ImportConflict
-	for _, f := range set {
-		theirs, mine := ActionField(cur, f), ActionField(&next, f)
-		if _, err := staleWrite(ctx, tx, cur.WorkspaceID, model.EntityAction, cur.ID, f, l.version, cur.Version, theirs, mine, false); err != nil {
-			var conflict *Conflict
-			if !errors.As(err, &conflict) {
-				return nil, nil, err
-			}
-			by, err := store.User(ctx, tx, conflict.ByUserID)
-			if err != nil {
-				return nil, nil, err
-			}
-			conflicts = append(conflicts, ImportConflict{Line: l.line, Action: *cur, Field: f, Theirs: theirs, Mine: mine, By: by.Name})
-		}
-	}
-	if len(conflicts) > 0 {
-		im.Conflicts = append(im.Conflicts, conflicts...)
-		return nil, nil, nil
-	}
 	row := ImportRow{Line: l.line, Action: *cur}
 	for _, f := range changed {
 		row.Changes = append(row.Changes, ImportChange{Field: f, Old: ActionField(cur, f), New: ActionField(&next, f), Follows: !slices.Contains(set, f)})
 	}
 	im.Rows = append(im.Rows, row)
 	return &importChange{old: cur, next: &next, fields: changed}, nil, nil
+}
+
+// fieldAt is the value field of action a had at version, read back from
+// the change history, and, when it changed since, the name of who changed
+// it last.
+func fieldAt(ctx context.Context, tx bun.Tx, a *model.Action, field string, version int) (string, string, error) {
+	now := ActionField(a, field)
+	if version >= a.Version {
+		return now, "", nil
+	}
+	since, err := store.FieldChangesSince(ctx, tx, a.WorkspaceID, model.EntityAction, a.ID, field, version)
+	if err != nil || len(since) == 0 {
+		return now, "", err
+	}
+	by, err := store.User(ctx, tx, since[len(since)-1].UserID)
+	if err != nil {
+		return "", "", err
+	}
+	return since[0].OldValue, by.Name, nil
 }
 
 // importProblems name the problem of a value that an importable field
