@@ -236,6 +236,28 @@ func TestPlanCSVImportConflicts(t *testing.T) {
 		if st := reload(t, db, cp.care).Status; st != model.ActionBlocked {
 			t.Fatalf("the conflicting status became %q", st)
 		}
+
+		// A change made between the preview and its confirmation is a
+		// conflict too: the confirmation reads the file again.
+		s = readSheet(t, download(t, anna, ws, pid))
+		s.set(t, cp.formula.ID, "voortgang", "20")
+		s.set(t, cp.care.ID, "voortgang", "80")
+		preview = upload(t, anna, ws, pid, "acties.csv", s.save(t))
+		if preview.Status != http.StatusOK {
+			t.Fatalf("preview: %d %q", preview.Status, preview.Text("main"))
+		}
+		care = reload(t, db, cp.care)
+		if _, err := env.Svc.UpdateActionField(ctx, mo, ws, care.ID, "progress", "70", care.Version); err != nil {
+			t.Fatal(err)
+		}
+		before = stateOf(t, db, cp.formula, cp.care, cp.signal)
+		late := confirm(t, anna, preview)
+		if late.Status != http.StatusConflict || late.Doc.Find(`#import-conflicts tbody tr[data-line="3"]`).Length() != 1 {
+			t.Fatalf("confirmation after a change: %d %q", late.Status, late.Text("main"))
+		}
+		if after := stateOf(t, db, cp.formula, cp.care, cp.signal); !equalState(before, after) {
+			t.Fatal("a confirmation in conflict applied its other line")
+		}
 	})
 }
 
