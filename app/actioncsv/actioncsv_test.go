@@ -156,11 +156,11 @@ func TestReadProblems(t *testing.T) {
 		})
 	}
 	t.Run("what spreadsheets write", func(t *testing.T) {
-		file := lines(enHeader,
+		file := lines(enHeader+",,",
 			`4,Prevention,"Two
 lines",,,1-3-2027,done,100%,,,,30-11-2026 14:05,2`,
 			",,,,,,,,,,,,",
-			`5,Prevention,Title,,,,In Progress,50,,,,,3`)
+			`5,Prevention,Title,,,,In Progress,50,,,,,3,,`)
 		rows, problems := actioncsv.Read(file, vocabularies(b), 10)
 		if len(problems) > 0 {
 			t.Fatalf("problems %+v", problems)

@@ -119,6 +119,7 @@ func Read(data []byte, vocabularies []Vocabulary, maxRows int) ([]Row, []Problem
 			return nil, []Problem{problem(line, "syntax")}
 		}
 		line, _ := r.FieldPos(0)
+		rec = trimEmptyEnd(rec)
 		if header {
 			if p, ok := checkHeader(rec, vocabularies); !ok {
 				return nil, []Problem{p}
@@ -210,6 +211,15 @@ func looksLikeData(cell string) bool {
 		}
 	}
 	return true
+}
+
+// trimEmptyEnd drops empty cells after the last column: a spreadsheet
+// writes them on every line once a cell to the right was used.
+func trimEmptyEnd(rec []string) []string {
+	for len(rec) > len(Columns) && strings.TrimSpace(rec[len(rec)-1]) == "" {
+		rec = rec[:len(rec)-1]
+	}
+	return rec
 }
 
 func blank(rec []string) bool {

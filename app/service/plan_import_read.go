@@ -168,6 +168,10 @@ func readImportLine(r actioncsv.Row, vocabularies []actioncsv.Vocabulary, known 
 // file leaves as it was downloaded keeps whatever it holds now, so that a
 // change made in Schakel since the download stays, and is no conflict.
 func (s *Service) importRow(ctx context.Context, tx bun.Tx, im *ActionImport, l importLine, cur *model.Action) (*importChange, *actioncsv.Problem, error) {
+	if cur.DeletedAt != nil {
+		// Deleted since the plan's ids were read.
+		return nil, &actioncsv.Problem{Line: l.line, Message: "actions.csv.error.deleted", Args: []any{"ID", cur.ID}}, nil
+	}
 	if l.version > cur.Version {
 		return nil, &actioncsv.Problem{Line: l.line, Message: "actions.csv.error.version",
 			Args: []any{"Value", l.version, "ID", cur.ID}}, nil

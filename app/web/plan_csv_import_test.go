@@ -129,6 +129,21 @@ func TestPlanCSVImportRefusesBadFiles(t *testing.T) {
 			})
 		}
 
+		t.Run("a long list of problems", func(t *testing.T) {
+			s := readSheet(t, base)
+			for range 130 {
+				s.rows = append(s.rows, append([]string{}, s.row(t, cp.care.ID)...))
+			}
+			r := upload(t, anna, ws, pid, "acties.csv", s.save(t))
+			items := r.Doc.Find("#import-problems li")
+			if items.Length() != 101 || items.Last().Text() != "… en nog 30 fouten verderop in het bestand." {
+				t.Fatalf("%d items, the last %q", items.Length(), items.Last().Text())
+			}
+			if got := r.Text("[role=alert]"); got != "Er is niets ingelezen: het bestand heeft 130 fouten." {
+				t.Fatalf("summary %q", got)
+			}
+		})
+
 		// The other answers come before a line is read.
 		tooLarge := append(append([]byte{}, base...), bytes.Repeat([]byte("\r\n"), service.MaxImportBytes)...)
 		huge := bytes.Repeat([]byte("x"), 50<<20)

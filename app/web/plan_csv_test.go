@@ -24,6 +24,7 @@ func TestPlanCSVRoundTrip(t *testing.T) {
 		anna := env.Client(t)
 		anna.SignIn(coordinator)
 		page := anna.Get(planURL(ws, pid, ""))
+		checkPage(t, "plan page", page)
 		if href, _ := page.Doc.Find("#actions-csv").Attr("href"); href != planURL(ws, pid, "/actions.csv") {
 			t.Fatalf("the plan page's download link is %q", href)
 		}
@@ -88,6 +89,10 @@ func TestPlanCSVRoundTrip(t *testing.T) {
 		preview := upload(t, anna, ws, pid, "acties.csv", s.save(t))
 		if preview.Status != http.StatusOK {
 			t.Fatalf("preview: %d %q", preview.Status, preview.Text("main"))
+		}
+		checkPage(t, "preview", preview)
+		if preview.Doc.Find("#import-changes caption").Length() != 1 || preview.Doc.Find(`#import-changes th[scope="row"]`).Length() != 2 {
+			t.Fatal("the table of changes has no caption or no row headers")
 		}
 		rows := preview.Doc.Find("#import-changes tbody tr")
 		if rows.Length() != 2 {
