@@ -223,6 +223,12 @@ func TestPlanCSVForEveryReader(t *testing.T) {
 		if got := s.row(t, cp.care.ID)[s.col(t, "status")]; got != "In progress" {
 			t.Fatalf("English status %q", got)
 		}
+		s.set(t, cp.care.ID, "progress", "150")
+		bad := upload(t, sanne, ws, pid, "actions.csv", s.save(t))
+		if got := bad.Text(`#import-problems li[data-line="3"]`); bad.Status != http.StatusUnprocessableEntity || got != "Line 3: Progress “150” is not a whole number from 0 to 100." {
+			t.Fatalf("English problem: %d %q", bad.Status, got)
+		}
+		s.set(t, cp.care.ID, "progress", "50")
 		s.set(t, cp.care.ID, "status", "Done")
 		preview := upload(t, sanne, ws, pid, "actions.csv", s.save(t))
 		if got := preview.Text("#import-summary"); !strings.HasPrefix(got, "The file changes 1 action.") {
