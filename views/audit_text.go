@@ -95,6 +95,11 @@ func AuditObject(t *i18n.Translator, e *model.AuditEntry, o store.AuditObjects) 
 		return t.Get("audit.object.item", "ID", id)
 	case "invitation":
 		return t.Get("audit.object.invitation", "ID", id)
+	case model.AuditObjectPlan:
+		if title, ok := o.Plans[id]; ok {
+			return t.Get("audit.object.plan_named", "Title", title)
+		}
+		return t.Get("audit.object.plan", "ID", id)
 	case model.AuditObjectLog, "":
 		return ""
 	}
@@ -165,6 +170,11 @@ func AuditDetail(t *i18n.Translator, e *model.AuditEntry) string {
 			return t.Get("audit.detail.export_print", "Document", name)
 		}
 		return t.Get("audit.detail.export_file", "Document", name, "Format", strings.ToUpper(format))
+	case model.AuditPlanImport:
+		f := auditFields(d)
+		if f["actions"] != "" && f["changes"] != "" {
+			return t.Get("audit.detail.plan_import", "Actions", f["actions"], "Changes", f["changes"])
+		}
 	case model.AuditCaseRefused:
 		var kinds []string
 		for _, k := range strings.Split(d, ",") {

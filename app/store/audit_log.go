@@ -89,14 +89,15 @@ type AuditItem struct {
 }
 
 // AuditObjects are the names of what audit lines are about, by id: the
-// accounts, organisations, workspaces, meetings and agenda items they
-// name. What no longer exists has no name.
+// accounts, organisations, workspaces, meetings, agenda items and plans
+// they name. What no longer exists has no name.
 type AuditObjects struct {
 	Users         map[int64]string
 	Organisations map[int64]string
 	Workspaces    map[int64]string
 	Meetings      map[int64]model.Meeting
 	Items         map[int64]AuditItem
+	Plans         map[int64]string
 }
 
 // AuditObjectNames looks up the names of what lines are about. With
@@ -104,7 +105,7 @@ type AuditObjects struct {
 func AuditObjectNames(ctx context.Context, db bun.IDB, workspaceID int64, lines []model.AuditEntry) (AuditObjects, error) {
 	o := AuditObjects{
 		Users: map[int64]string{}, Organisations: map[int64]string{}, Workspaces: map[int64]string{},
-		Meetings: map[int64]model.Meeting{}, Items: map[int64]AuditItem{},
+		Meetings: map[int64]model.Meeting{}, Items: map[int64]AuditItem{}, Plans: map[int64]string{},
 	}
 	ids := map[string][]int64{}
 	for _, l := range lines {
@@ -166,6 +167,19 @@ func AuditObjectNames(ctx context.Context, db bun.IDB, workspaceID int64, lines 
 		}
 		for _, r := range rows {
 			o.Items[r.ID] = AuditItem{Title: r.Title, MeetingTitle: r.MeetingTitle, MeetingDate: r.MeetingDate}
+		}
+	}
+	if list := ids[model.AuditObjectPlan]; len(list) > 0 {
+		var plans []model.Plan
+		q := db.NewSelect().Model(&plans).Column("id", "title").Where("id IN (?)", bun.In(list))
+		if workspaceID > 0 {
+			q = q.Where("workspace_id = ?", workspaceID)
+		}
+		if err := q.Scan(ctx); err != nil {
+			return o, err
+		}
+		for _, p := range plans {
+			o.Plans[p.ID] = p.Title
 		}
 	}
 	return o, nil

@@ -106,7 +106,7 @@ func (e *Env) serve(t testing.TB, ln net.Listener) {
 	} else {
 		close(senderDone)
 	}
-	tl := newListener(ln)
+	tl := newListener(web.Listener(ln))
 	done := make(chan error, 1)
 	go func() { done <- srv.App.Listener(tl) }()
 	var once sync.Once

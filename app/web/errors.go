@@ -25,7 +25,7 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 			case http.StatusNotFound, http.StatusMethodNotAllowed:
 				status, msg = http.StatusNotFound, "error.not_found"
 			case http.StatusRequestEntityTooLarge:
-				msg = "error.too_large"
+				msg = tooLargeMessage(c.Path())
 			case http.StatusBadRequest:
 				msg = "error.bad_request"
 			case http.StatusForbidden:

@@ -123,6 +123,7 @@ var matrix = map[string]matrixRow{
 	"GET /guide/:article/history":    {own: "303 403 403 403 403 200 200 200 403"},
 	"GET /guide/:article/:lang/edit": {own: "303 403 403 403 403 200 200 200 403"},
 	"POST /guide/:article/:lang":     {own: "401 403 403 403 403 422 422 422 403", probe: probe{refused: form("version", "1", "title", ""), valid: form("version", "1", "title", "Matrix")}},
+	"GET /workspaces/:wid/plans/:pid/actions.csv":           {own: "303 200 200 200 200 200 200 200 404", foreign: "303 404 404 404 404 200 200 200 404", mixed: "303 404 404 404 404 404 404 404 404"},
 
 	"POST /admin/accounts":              {own: "401 403 403 403 403 403 422 403 403", probe: probe{refused: form("email", "not-an-address"), valid: form("name", "Nieuw Account", "email", "nieuw@matrix.example", "password", "lang-genoeg-wachtwoord-1", "platform_role", "none")}},
 	"POST /admin/accounts/:uid/disable": {own: "401 403 403 403 403 403 303 403 403", probe: probe{last: true}},
@@ -169,6 +170,8 @@ var matrix = map[string]matrixRow{
 	"POST /workspaces/:wid/plans":                               {own: "401 422 422 403 403 403 403 403 404", foreign: "401 404 404 404 404 403 403 403 404", probe: probe{refused: form("title", ""), valid: form("title", "Matrix", "period_start", "2027-01-01", "period_end", "2027-12-31")}},
 	"POST /workspaces/:wid/plans/:pid/actions":                  {own: "401 422 422 422 403 403 403 403 404", foreign: "401 404 404 404 404 403 403 403 404", mixed: "401 404 404 404 403 403 403 403 404", probe: probe{refused: form("title", ""), valid: form("title", "Matrix", "theme", "preventie")}},
 	"POST /workspaces/:wid/plans/:pid/fields/:field":            {own: "401 422 422 403 403 403 403 403 404", foreign: "401 404 404 404 404 403 403 403 404", mixed: "401 404 404 403 403 403 403 403 404", probe: probe{refused: form("value", "", "version", "1"), valid: form("value", "Matrix", "version", "1")}},
+	"POST /workspaces/:wid/plans/:pid/import":                   {own: "401 422 422 422 403 403 403 403 404", foreign: "401 404 404 404 404 403 403 403 404", mixed: "401 404 404 404 403 403 403 403 404", probe: probe{refused: form("file", "")}},
+	"POST /workspaces/:wid/plans/:pid/import/apply":             {own: "401 422 422 422 403 403 403 403 404", foreign: "401 404 404 404 404 403 403 403 404", mixed: "401 404 404 404 403 403 403 403 404", probe: probe{refused: form("data", "")}},
 
 	"GET /account":                            {own: "303 200 200 200 200 200 200 200 200"},
 	"GET /account/two-factor":                 {own: "303 200 200 200 200 200 200 200 200"},

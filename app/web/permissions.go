@@ -147,6 +147,12 @@ var Routes = map[string]Permission{
 	"POST /workspaces/:wid/actions/:aid/restore":                workspace(authz.ObjAction, authz.ActEdit),
 	"POST /workspaces/:wid/actions/:aid/history/:cid/restore":   workspace(authz.ObjAction, authz.ActEdit),
 
+	// A plan's actions as CSV for whoever reads the plan (no case
+	// material in them); progress read back in by whoever edits actions.
+	"GET /workspaces/:wid/plans/:pid/actions.csv":   workspace(authz.ObjPlan, authz.ActRead),
+	"POST /workspaces/:wid/plans/:pid/import":       workspace(authz.ObjAction, authz.ActEdit),
+	"POST /workspaces/:wid/plans/:pid/import/apply": workspace(authz.ObjAction, authz.ActEdit),
+
 	// Exports of a meeting: printable pages, Markdown and iCalendar. None
 	// of them holds case material, so reading the meeting is enough.
 	"GET /workspaces/:wid/meetings/:mid/export/:doc.md": workspace(authz.ObjMeeting, authz.ActRead),

@@ -132,7 +132,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintln(stdout, "\nStop with Ctrl+C.")
 
 	errc := make(chan error, 1)
-	go func() { errc <- srv.App.Listener(ln) }()
+	go func() { errc <- srv.App.Listener(web.Listener(ln)) }()
 	select {
 	case err := <-errc:
 		return err
