@@ -118,12 +118,12 @@ var matrix = map[string]matrixRow{
 
 	// The children's-rights guide: read by everyone signed in, edited by
 	// reviewers and administrators only.
-	"GET /guide":                     {own: "303 200 200 200 200 200 200 200 200"},
-	"GET /guide/:article":            {own: "303 200 200 200 200 200 200 200 200"},
-	"GET /guide/:article/history":    {own: "303 403 403 403 403 200 200 200 403"},
-	"GET /guide/:article/:lang/edit": {own: "303 403 403 403 403 200 200 200 403"},
-	"POST /guide/:article/:lang":     {own: "401 403 403 403 403 422 422 422 403", probe: probe{refused: form("version", "1", "title", ""), valid: form("version", "1", "title", "Matrix")}},
-	"GET /workspaces/:wid/plans/:pid/actions.csv":           {own: "303 200 200 200 200 200 200 200 404", foreign: "303 404 404 404 404 200 200 200 404", mixed: "303 404 404 404 404 404 404 404 404"},
+	"GET /guide":                                  {own: "303 200 200 200 200 200 200 200 200"},
+	"GET /guide/:article":                         {own: "303 200 200 200 200 200 200 200 200"},
+	"GET /guide/:article/history":                 {own: "303 403 403 403 403 200 200 200 403"},
+	"GET /guide/:article/:lang/edit":              {own: "303 403 403 403 403 200 200 200 403"},
+	"POST /guide/:article/:lang":                  {own: "401 403 403 403 403 422 422 422 403", probe: probe{refused: form("version", "1", "title", ""), valid: form("version", "1", "title", "Matrix")}},
+	"GET /workspaces/:wid/plans/:pid/actions.csv": {own: "303 200 200 200 200 200 200 200 404", foreign: "303 404 404 404 404 200 200 200 404", mixed: "303 404 404 404 404 404 404 404 404"},
 
 	"POST /admin/accounts":              {own: "401 403 403 403 403 403 422 403 403", probe: probe{refused: form("email", "not-an-address"), valid: form("name", "Nieuw Account", "email", "nieuw@matrix.example", "password", "lang-genoeg-wachtwoord-1", "platform_role", "none")}},
 	"POST /admin/accounts/:uid/disable": {own: "401 403 403 403 403 403 303 403 403", probe: probe{last: true}},
