@@ -37,10 +37,12 @@ type chartPoint struct {
 	Value int
 }
 
-// chartTick is a labelled step on an axis.
+// chartTick is a labelled step on an axis; Anchor is the label's SVG
+// text-anchor.
 type chartTick struct {
-	At    float64
-	Label string
+	At     float64
+	Label  string
+	Anchor string
 }
 
 // progressChart is the geometry of the progress chart.
@@ -105,7 +107,12 @@ func buildProgressChart(ctx context.Context, months []service.ProgressMonth) pro
 		planned = append(planned, svgNum(p.X)+","+svgNum(p.Y))
 		done = append(done, svgNum(d.X)+","+svgNum(d.Y))
 		if i%every == 0 || i == len(months)-1 && len(months) <= 7 {
-			c.XTicks = append(c.XTicks, chartTick{At: x(i), Label: shortMonth(ctx, m)})
+			// A label at the right end ends there, so that it fits.
+			anchor := "middle"
+			if len(months) > 1 && i == len(months)-1 {
+				anchor = "end"
+			}
+			c.XTicks = append(c.XTicks, chartTick{At: x(i), Label: shortMonth(ctx, m), Anchor: anchor})
 		}
 	}
 	c.PlannedLine, c.DoneLine = strings.Join(planned, " "), strings.Join(done, " ")
