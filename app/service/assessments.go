@@ -122,6 +122,9 @@ func (s *Service) StartAssessment(ctx context.Context, u *model.User, workspaceI
 		StartedBy: u.ID, StartedAt: now, Version: 1, UpdatedAt: now,
 	}
 	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if err := store.LockAssessments(ctx, tx, workspaceID); err != nil {
+			return err
+		}
 		if _, err := store.OpenAssessment(ctx, tx, workspaceID); err == nil {
 			return apperr.New(http.StatusConflict, "toets.error.open_exists")
 		} else if !errors.Is(err, store.ErrNotFound) {

@@ -57,6 +57,18 @@ func Assessments(ctx context.Context, db bun.IDB, workspaceID int64) ([]model.As
 	return list, err
 }
 
+// LockAssessments takes, on PostgreSQL, the workspace's row lock until the
+// transaction ends, so that two coordinators cannot start an assessment
+// each at the same moment (SQLite's transactions lock the whole database).
+func LockAssessments(ctx context.Context, db bun.IDB, workspaceID int64) error {
+	if !IsPostgres(db) {
+		return nil
+	}
+	var id int64
+	return db.NewSelect().Model((*model.Workspace)(nil)).Column("id").
+		Where("id = ?", workspaceID).For("UPDATE").Scan(ctx, &id)
+}
+
 // OpenAssessment returns the workspace's assessment that is not complete,
 // or ErrNotFound.
 func OpenAssessment(ctx context.Context, db bun.IDB, workspaceID int64) (*model.Assessment, error) {
