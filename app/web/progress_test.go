@@ -13,6 +13,7 @@ import (
 
 	"schakel/app/i18n"
 	"schakel/app/model"
+	"schakel/app/store"
 	"schakel/app/testkit"
 )
 
@@ -125,6 +126,22 @@ func TestProgressOverTime(t *testing.T) {
 			if r.Status != http.StatusOK || r.Doc.Find("#progress-empty").Length() != 1 || r.Doc.Find(`svg#progress-chart[role="img"]`).Length() != 1 ||
 				r.Doc.Find("svg#progress-chart polyline").Length() != 0 || !strings.Contains(r.Text("svg#progress-chart desc"), "nog geen acties") {
 				t.Fatalf("%d %s", r.Status, r.Text("main"))
+			}
+		})
+		t.Run("a workspace without a plan, and without a toets, says so", func(t *testing.T) {
+			w := &model.Workspace{Name: "Nieuwdorp", Kind: model.WorkspaceMunicipality, CreatedAt: time.Now().UTC()}
+			if err := store.CreateWorkspace(ctx, db, w); err != nil {
+				t.Fatal(err)
+			}
+			lotte := env.Client(t)
+			lotte.SignIn(reviewer)
+			r := lotte.Get(wsPath(w.ID, "/progress"))
+			if r.Status != http.StatusOK || !strings.Contains(r.Text("#progress-empty"), "nog geen actieplan") {
+				t.Fatalf("progress: %d %s", r.Status, r.Text("main"))
+			}
+			r = lotte.Get(wsPath(w.ID, "/toets"))
+			if r.Status != http.StatusOK || r.Doc.Find("#toets-list").Length() != 0 || !strings.Contains(r.Text("main"), "nog geen kinderrechtentoets") {
+				t.Fatalf("toets: %d %s", r.Status, r.Text("main"))
 			}
 		})
 		t.Run("bad ids are not found", func(t *testing.T) {
