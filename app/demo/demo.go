@@ -220,6 +220,9 @@ func Seed(ctx context.Context, db *bun.DB, hashing password.Params) error {
 			if err := seedPlan(ctx, tx, found, w, userIDs, orgIDs, now); err != nil {
 				return fmt.Errorf("plan of %s: %w", w.name, err)
 			}
+			if err := seedAssessments(ctx, tx, found, userIDs, now); err != nil {
+				return fmt.Errorf("assessments of %s: %w", w.name, err)
+			}
 			if err := seedMeetings(ctx, tx, found, w, userIDs, now); err != nil {
 				return fmt.Errorf("meetings of %s: %w", w.name, err)
 			}

@@ -113,11 +113,14 @@ func seedPlan(ctx context.Context, tx bun.Tx, w *model.Workspace, def workspace,
 			id := userIDs[d.ownerEmail]
 			a.OwnerUserID = &id
 		}
+		past := actionPast(a, int(position)-1, creator, now)
 		if err := store.CreateAction(ctx, tx, a); err != nil {
 			return fmt.Errorf("action %q: %w", d.title, err)
 		}
-		history = append(history, model.Change{WorkspaceID: w.ID, Entity: model.EntityAction, EntityID: a.ID, Version: 1,
-			UserID: creator, Field: model.FieldCreated, NewValue: a.Title, CreatedAt: now})
+		for i := range past {
+			past[i].EntityID = a.ID
+		}
+		history = append(history, past...)
 	}
 	return store.AddChanges(ctx, tx, history)
 }

@@ -124,6 +124,11 @@ var matrix = map[string]matrixRow{
 	"GET /guide/:article/:lang/edit":              {own: "303 403 403 403 403 200 200 200 403"},
 	"POST /guide/:article/:lang":                  {own: "401 403 403 403 403 422 422 422 403", probe: probe{refused: form("version", "1", "title", ""), valid: form("version", "1", "title", "Matrix")}},
 	"GET /workspaces/:wid/plans/:pid/actions.csv": {own: "303 200 200 200 200 200 200 200 404", foreign: "303 404 404 404 404 200 200 200 404", mixed: "303 404 404 404 404 404 404 404 404"},
+	"GET /workspaces/:wid/plans/:pid/progress":    {own: "303 200 200 200 200 200 200 200 404", foreign: "303 404 404 404 404 200 200 200 404", mixed: "303 404 404 404 404 404 404 404 404"},
+	"GET /workspaces/:wid/progress":               {own: "303 200 200 200 200 200 200 200 404", foreign: "303 404 404 404 404 200 200 200 404"},
+	"GET /workspaces/:wid/toets":                  {own: "303 200 200 200 200 200 200 200 404", foreign: "303 404 404 404 404 200 200 200 404"},
+	"GET /workspaces/:wid/toets/:tid":             {own: "303 200 200 200 200 200 200 200 404", foreign: "303 404 404 404 404 200 200 200 404", mixed: "303 404 404 404 404 404 404 404 404"},
+	"GET /workspaces/:wid/toets/:tid/compare":     {own: "303 200 200 200 200 200 200 200 404", foreign: "303 404 404 404 404 200 200 200 404", mixed: "303 404 404 404 404 404 404 404 404"},
 
 	"POST /admin/accounts":              {own: "401 403 403 403 403 403 422 403 403", probe: probe{refused: form("email", "not-an-address"), valid: form("name", "Nieuw Account", "email", "nieuw@matrix.example", "password", "lang-genoeg-wachtwoord-1", "platform_role", "none")}},
 	"POST /admin/accounts/:uid/disable": {own: "401 403 403 403 403 403 303 403 403", probe: probe{last: true}},
@@ -169,6 +174,9 @@ var matrix = map[string]matrixRow{
 	"POST /workspaces/:wid/meetings/:mid/invitations":           {own: "401 422 403 403 403 403 422 403 404", foreign: "401 404 404 404 404 403 303 403 404", mixed: "401 404 403 403 403 403 404 403 404", probe: probe{refused: form("email", "not-an-address"), valid: form("email", "matrix-gast@nieuw.example", "language", "nl")}},
 	"POST /workspaces/:wid/plans":                               {own: "401 422 422 403 403 403 403 403 404", foreign: "401 404 404 404 404 403 403 403 404", probe: probe{refused: form("title", ""), valid: form("title", "Matrix", "period_start", "2027-01-01", "period_end", "2027-12-31")}},
 	"POST /workspaces/:wid/plans/:pid/actions":                  {own: "401 422 422 422 403 403 403 403 404", foreign: "401 404 404 404 404 403 403 403 404", mixed: "401 404 404 404 403 403 403 403 404", probe: probe{refused: form("title", ""), valid: form("title", "Matrix", "theme", "preventie")}},
+	"POST /workspaces/:wid/toets":                               {own: "401 422 403 403 403 403 403 403 404", foreign: "401 404 404 404 404 403 403 403 404", probe: probe{refused: form("framework", "onbekend"), valid: form("title", "Matrix", "framework", "pijlers")}},
+	"POST /workspaces/:wid/toets/:tid/answers":                  {own: "401 422 422 422 403 403 403 403 404", foreign: "401 404 404 404 404 403 403 403 404", mixed: "401 404 404 404 403 403 403 403 404", probe: probe{refused: form("question", "preventie.reach", "score", "9", "version", "1"), valid: form("question", "preventie.reach", "score", "3", "version", "1")}},
+	"POST /workspaces/:wid/toets/:tid/complete":                 {own: "401 303 403 403 403 403 403 403 404", foreign: "401 404 404 404 404 403 403 403 404", mixed: "401 404 403 403 403 403 403 403 404", probe: probe{last: true}},
 	"POST /workspaces/:wid/plans/:pid/fields/:field":            {own: "401 422 422 403 403 403 403 403 404", foreign: "401 404 404 404 404 403 403 403 404", mixed: "401 404 404 403 403 403 403 403 404", probe: probe{refused: form("value", "", "version", "1"), valid: form("value", "Matrix", "version", "1")}},
 	"POST /workspaces/:wid/plans/:pid/import":                   {own: "401 422 422 422 403 403 403 403 404", foreign: "401 404 404 404 404 403 403 403 404", mixed: "401 404 404 404 403 403 403 403 404", probe: probe{refused: form("file", "")}},
 	"POST /workspaces/:wid/plans/:pid/import/apply":             {own: "401 422 422 422 403 403 403 403 404", foreign: "401 404 404 404 404 403 403 403 404", mixed: "401 404 404 404 403 403 403 403 404", probe: probe{refused: form("data", "")}},
@@ -237,6 +245,7 @@ func matrixFixture(t *testing.T, db *bun.DB, ws int64) matrixIDs {
 		// a membership that is not one of the matrix's people
 		":member":   first("memberships", "user_id NOT IN (SELECT id FROM users WHERE email IN (?))", bun.In([]string{coordinator, editor, contributor, viewer})),
 		":attendee": first("attendees", ""),
+		":tid":      matrixAssessment(t, db, ws),
 	}
 	ids[":uid"] = strconv.FormatInt(userByEmail(t, db, "karin.hoekstra@ggd-kustland.example").ID, 10)
 	ids[":organisation"] = strconv.FormatInt(userByEmail(t, db, "karin.hoekstra@ggd-kustland.example").OrganisationID, 10)
@@ -308,7 +317,7 @@ func (ids matrixIDs) fill(path string) string {
 		p = strings.Replace(p, ":oid", ids[":organisation"], 1)
 	}
 	p = strings.NewReplacer(":field", "title", ":doc", "agenda", ":token", "not-a-token", ":article", "ivrk-12", ":lang", "nl").Replace(p)
-	for _, name := range []string{":wid", ":pid", ":aid", ":mid", ":iid", ":oid", ":cid", ":uid", ":comment", ":signal"} {
+	for _, name := range []string{":wid", ":pid", ":aid", ":mid", ":iid", ":oid", ":cid", ":uid", ":comment", ":signal", ":tid"} {
 		p = strings.Replace(p, name, ids[name], 1)
 	}
 	return p

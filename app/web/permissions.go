@@ -152,6 +152,17 @@ var Routes = map[string]Permission{
 	"GET /workspaces/:wid/plans/:pid/actions.csv":   workspace(authz.ObjPlan, authz.ActRead),
 	"POST /workspaces/:wid/plans/:pid/import":       workspace(authz.ObjAction, authz.ActEdit),
 	"POST /workspaces/:wid/plans/:pid/import/apply": workspace(authz.ObjAction, authz.ActEdit),
+	// A plan's progress over time, and the kinderrechtentoets: read by
+	// everyone who reads the workspace; started and completed by the
+	// coordinator, answered by coordinators, editors and contributors.
+	"GET /workspaces/:wid/plans/:pid/progress":  workspace(authz.ObjPlan, authz.ActRead),
+	"GET /workspaces/:wid/progress":             workspace(authz.ObjPlan, authz.ActRead),
+	"GET /workspaces/:wid/toets":                workspace(authz.ObjAssessment, authz.ActRead),
+	"POST /workspaces/:wid/toets":               workspace(authz.ObjAssessment, authz.ActManage),
+	"GET /workspaces/:wid/toets/:tid":           workspace(authz.ObjAssessment, authz.ActRead),
+	"POST /workspaces/:wid/toets/:tid/answers":  workspace(authz.ObjAssessment, authz.ActAnswer),
+	"POST /workspaces/:wid/toets/:tid/complete": workspace(authz.ObjAssessment, authz.ActManage),
+	"GET /workspaces/:wid/toets/:tid/compare":   workspace(authz.ObjAssessment, authz.ActRead),
 
 	// Exports of a meeting: printable pages, Markdown and iCalendar. None
 	// of them holds case material, so reading the meeting is enough.

@@ -84,6 +84,15 @@ func (s *Server) routes() error {
 	r.handle("POST", "/workspaces/:wid/actions/:aid/restore", s.actionRestore)
 	r.handle("POST", "/workspaces/:wid/actions/:aid/history/:cid/restore", s.actionHistoryRestore)
 
+	r.handle("GET", "/workspaces/:wid/plans/:pid/progress", s.progressShow)
+	r.handle("GET", "/workspaces/:wid/progress", s.progressCurrent)
+	r.handle("GET", "/workspaces/:wid/toets", s.toetsList)
+	r.handle("POST", "/workspaces/:wid/toets", s.toetsStart)
+	r.handle("GET", "/workspaces/:wid/toets/:tid", s.toetsShow)
+	r.handle("POST", "/workspaces/:wid/toets/:tid/answers", s.toetsAnswer)
+	r.handle("POST", "/workspaces/:wid/toets/:tid/complete", s.toetsComplete)
+	r.handle("GET", "/workspaces/:wid/toets/:tid/compare", s.toetsCompare)
+
 	r.handle("GET", "/workspaces/:wid/meetings", s.meetingList)
 	r.handle("POST", "/workspaces/:wid/meetings", s.meetingCreate)
 	r.handle("GET", "/workspaces/:wid/meetings/:mid", s.meetingShow)
