@@ -313,9 +313,13 @@ func (p *tab) goToPlan(path string) {
 // and waits as goToPlan does.
 func (p *tab) reloadPlan() {
 	p.t.Helper()
+	// The old document is marked, so that what follows waits for the new
+	// one: a key pressed while the old one is still shown would be lost
+	// with it.
+	eval[bool](p, `window.schakelBeforeReload = true`)
 	p.do("reload", chromedp.Reload())
 	p.until("the live connection after reloading",
-		`document.querySelector('#presence-viewers li[data-user="' + document.getElementById("plan-board").dataset.user + '"]')`)
+		`!window.schakelBeforeReload && document.readyState === "complete" && document.querySelector('#presence-viewers li[data-user="' + document.getElementById("plan-board").dataset.user + '"]')`)
 }
 
 // path is the path of the page shown, with its query.
