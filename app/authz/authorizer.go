@@ -35,6 +35,9 @@ const (
 	ObjAgenda    = "agenda"
 	ObjTemplate  = "template"
 	ObjAudit     = "audit"
+	// ObjProgramme is Defence for Children's programme: the reach of its
+	// years, their targets and the yearly report.
+	ObjProgramme = "programme"
 
 	ActRead   = "read"
 	ActManage = "manage"

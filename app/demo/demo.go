@@ -227,6 +227,9 @@ func Seed(ctx context.Context, db *bun.DB, hashing password.Params) error {
 				return fmt.Errorf("invitation of %s: %w", w.name, err)
 			}
 		}
+		if err := seedProgramme(ctx, tx, userIDs, now); err != nil {
+			return fmt.Errorf("programme: %w", err)
+		}
 		return nil
 	})
 }

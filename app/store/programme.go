@@ -1,0 +1,250 @@
+package store
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"schakel/app/model"
+)
+
+// The programme overview reads every workspace's figures with a few
+// set-based queries, one per kind of figure, never one per workspace.
+
+// OverviewWorkspace is a workspace as the programme overview lists it,
+// with the figures that need no plan: its region, its latest change and
+// meeting, the trainings of a period and its open advice.
+type OverviewWorkspace struct {
+	ID       int64               `bun:"id"`
+	Name     string              `bun:"name"`
+	Kind     model.WorkspaceKind `bun:"kind"`
+	RegionID *int64              `bun:"region_id"`
+	Region   string              `bun:"region"`
+	// LastChange is the newest entry of the change history; LastMeeting
+	// the date of the newest meeting on or before the day asked.
+	LastChange  bun.NullTime `bun:"last_change"`
+	LastMeeting string       `bun:"last_meeting"`
+	Trainings   int          `bun:"trainings"`
+	OpenAdvice  int          `bun:"open_advice"`
+}
+
+// OverviewWorkspaces reads the workspaces with the given ids (every
+// workspace when ids is nil), by name. Trainings counts the meetings of
+// kind training dated from..until, both included; LastMeeting looks at
+// meetings up to today.
+func OverviewWorkspaces(ctx context.Context, db bun.IDB, ids []int64, from, until, today string) ([]OverviewWorkspace, error) {
+	var list []OverviewWorkspace
+	q := db.NewSelect().TableExpr("workspaces AS w").
+		ColumnExpr("w.id, w.name, w.kind, w.region_id").
+		ColumnExpr("COALESCE(r.name, '') AS region").
+		ColumnExpr("(SELECT MAX(c.created_at) FROM changes AS c WHERE c.workspace_id = w.id) AS last_change").
+		ColumnExpr("COALESCE((SELECT MAX(m.date) FROM meetings AS m WHERE m.workspace_id = w.id AND m.deleted_at IS NULL AND m.date <= ?), '') AS last_meeting", today).
+		ColumnExpr("(SELECT COUNT(*) FROM meetings AS m WHERE m.workspace_id = w.id AND m.deleted_at IS NULL AND m.kind = ? AND m.date >= ? AND m.date <= ?) AS trainings",
+			model.MeetingTraining, from, until).
+		ColumnExpr("(SELECT COUNT(*) FROM comments AS k WHERE k.workspace_id = w.id AND k.deleted_at IS NULL AND k.kind = ? AND k.state = ?) AS open_advice",
+			model.CommentAdvice, model.AdviceOpen).
+		Join("LEFT JOIN regions AS r ON r.id = w.region_id").
+		OrderExpr("w.name ASC, w.id ASC")
+	if ids != nil {
+		if len(ids) == 0 {
+			return nil, nil
+		}
+		q = q.Where("w.id IN (?)", bun.In(ids))
+	}
+	err := q.Scan(ctx, &list)
+	return list, err
+}
+
+// OverviewPlans lists the plans that are not deleted of the workspaces
+// with the given ids (all when nil), per workspace newest period first:
+// within a workspace in the order of Plans, so that the current plan is
+// chosen the same way everywhere.
+func OverviewPlans(ctx context.Context, db bun.IDB, ids []int64) ([]model.Plan, error) {
+	var list []model.Plan
+	q := db.NewSelect().Model(&list).
+		Column("id", "workspace_id", "title", "period_start", "period_end", "status", "framework").
+		Where("?TableAlias.deleted_at IS NULL").
+		OrderExpr("?TableAlias.workspace_id ASC, ?TableAlias.period_start DESC, ?TableAlias.id DESC")
+	if ids != nil {
+		if len(ids) == 0 {
+			return nil, nil
+		}
+		q = q.Where("?TableAlias.workspace_id IN (?)", bun.In(ids))
+	}
+	err := q.Scan(ctx)
+	return list, err
+}
+
+// ActionTally adds up the actions of one status in one plan: how many,
+// their progress summed, how many are overdue, and how many serve each
+// general principle (art. 2, 3, 6 and 12).
+type ActionTally struct {
+	PlanID   int64              `bun:"plan_id"`
+	Status   model.ActionStatus `bun:"status"`
+	Count    int                `bun:"n"`
+	Progress int                `bun:"progress"`
+	Overdue  int                `bun:"overdue"`
+	Art2     int                `bun:"art2"`
+	Art3     int                `bun:"art3"`
+	Art6     int                `bun:"art6"`
+	Art12    int                `bun:"art12"`
+}
+
+// Serving returns how many of the tally's actions serve article r, one of
+// the general principles.
+func (t ActionTally) Serving(r model.Right) int {
+	switch r {
+	case 2:
+		return t.Art2
+	case 3:
+		return t.Art3
+	case 6:
+		return t.Art6
+	case 12:
+		return t.Art12
+	}
+	return 0
+}
+
+// ActionTallies adds up the actions that are not deleted of the given
+// plans per plan and status in one pass. Overdue follows
+// model.Action.Overdue on day today; an article is served when it is one
+// of the action's comma-separated rights (model.Action.RightList).
+func ActionTallies(ctx context.Context, db bun.IDB, planIDs []int64, today string) ([]ActionTally, error) {
+	if len(planIDs) == 0 {
+		return nil, nil
+	}
+	var list []ActionTally
+	serves := func(r int) string {
+		return "SUM(CASE WHEN ',' || REPLACE(rights, ' ', '') || ',' LIKE '%," + strconv.Itoa(r) + ",%' THEN 1 ELSE 0 END) AS art" + strconv.Itoa(r)
+	}
+	err := db.NewSelect().TableExpr("actions").
+		ColumnExpr("plan_id, status, COUNT(*) AS n, COALESCE(SUM(progress), 0) AS progress").
+		ColumnExpr("SUM(CASE WHEN due_date <> '' AND due_date < ? AND status NOT IN (?, ?) THEN 1 ELSE 0 END) AS overdue",
+			today, model.ActionDone, model.ActionDropped).
+		ColumnExpr(serves(2)).ColumnExpr(serves(3)).ColumnExpr(serves(6)).ColumnExpr(serves(12)).
+		Where("deleted_at IS NULL").
+		Where("plan_id IN (?)", bun.In(planIDs)).
+		GroupExpr("plan_id, status").
+		Scan(ctx, &list)
+	return list, err
+}
+
+// TrainedWorkspace is a workspace that held one or more trainings in a
+// period, with how many and the first one's date.
+type TrainedWorkspace struct {
+	ID        int64               `bun:"id"`
+	Name      string              `bun:"name"`
+	Kind      model.WorkspaceKind `bun:"kind"`
+	Trainings int                 `bun:"trainings"`
+	First     string              `bun:"first"`
+}
+
+// TrainedWorkspaces lists, by name, the workspaces with a training (a
+// meeting of kind training that is not deleted) dated from..until.
+func TrainedWorkspaces(ctx context.Context, db bun.IDB, from, until string) ([]TrainedWorkspace, error) {
+	var list []TrainedWorkspace
+	err := db.NewSelect().TableExpr("meetings AS m").
+		ColumnExpr("w.id, w.name, w.kind, COUNT(*) AS trainings, MIN(m.date) AS first").
+		Join("JOIN workspaces AS w ON w.id = m.workspace_id").
+		Where("m.kind = ?", model.MeetingTraining).
+		Where("m.deleted_at IS NULL").
+		Where("m.date >= ? AND m.date <= ?", from, until).
+		GroupExpr("w.id, w.name, w.kind").
+		OrderExpr("w.name ASC, w.id ASC").
+		Scan(ctx, &list)
+	return list, err
+}
+
+// TrainedPerson is one attendee counted as trained: a member (UserID) or
+// a guest without an account (name and organisation).
+type TrainedPerson struct {
+	UserID            *int64 `bun:"user_id"`
+	GuestName         string `bun:"guest_name"`
+	GuestOrganisation string `bun:"guest_organisation"`
+}
+
+// TrainedPeople lists, without repeats of the same row, the attendees of
+// trainings dated from..until who count as trained: those marked present
+// (aanwezig) where the meeting's presence was taken, and those who said
+// they would come (komt) where nobody's presence was taken.
+func TrainedPeople(ctx context.Context, db bun.IDB, from, until string) ([]TrainedPerson, error) {
+	var list []TrainedPerson
+	taken := db.NewSelect().TableExpr("attendees AS b").ColumnExpr("1").
+		Where("b.meeting_id = a.meeting_id").Where("b.presence <> ''")
+	err := db.NewSelect().TableExpr("attendees AS a").Distinct().
+		ColumnExpr("a.user_id, a.guest_name, a.guest_organisation").
+		Join("JOIN meetings AS m ON m.id = a.meeting_id AND m.workspace_id = a.workspace_id").
+		Where("m.kind = ?", model.MeetingTraining).
+		Where("m.deleted_at IS NULL").
+		Where("m.date >= ? AND m.date <= ?", from, until).
+		WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
+			return q.Where("a.presence = ?", model.PresenceHere).
+				WhereOr("a.presence = '' AND a.rsvp = ? AND NOT EXISTS (?)", model.RSVPComing, taken)
+		}).
+		Scan(ctx, &list)
+	return list, err
+}
+
+// AdviceTally counts a workspace's advice in one state.
+type AdviceTally struct {
+	WorkspaceID int64             `bun:"workspace_id"`
+	State       model.AdviceState `bun:"state"`
+	Count       int               `bun:"n"`
+}
+
+// AdviceTallies counts the advice that is not deleted per workspace and
+// state, of the advice written from..until (times, until excluded).
+func AdviceTallies(ctx context.Context, db bun.IDB, from, until time.Time) ([]AdviceTally, error) {
+	var list []AdviceTally
+	err := db.NewSelect().TableExpr("comments").
+		ColumnExpr("workspace_id, state, COUNT(*) AS n").
+		Where("kind = ?", model.CommentAdvice).
+		Where("deleted_at IS NULL").
+		Where("created_at >= ? AND created_at < ?", from, until).
+		GroupExpr("workspace_id, state").
+		Scan(ctx, &list)
+	return list, err
+}
+
+// SignalsBetween lists the signals that are not deleted raised from..until
+// (times, until excluded), by theme and then oldest first.
+func SignalsBetween(ctx context.Context, db bun.IDB, from, until time.Time) ([]model.Signal, error) {
+	var list []model.Signal
+	err := db.NewSelect().Model(&list).
+		Where("?TableAlias.deleted_at IS NULL").
+		Where("?TableAlias.created_at >= ? AND ?TableAlias.created_at < ?", from, until).
+		OrderExpr("?TableAlias.theme ASC, ?TableAlias.created_at ASC, ?TableAlias.id ASC").
+		Scan(ctx)
+	return list, err
+}
+
+// ProgrammeYears lists the programme years, newest first.
+func ProgrammeYears(ctx context.Context, db bun.IDB) ([]model.ProgrammeYear, error) {
+	var list []model.ProgrammeYear
+	err := db.NewSelect().Model(&list).OrderExpr("?TableAlias.year DESC").Scan(ctx)
+	return list, err
+}
+
+// ProgrammeYearOf loads the programme year of a calendar year.
+func ProgrammeYearOf(ctx context.Context, db bun.IDB, year int) (*model.ProgrammeYear, error) {
+	y := new(model.ProgrammeYear)
+	err := db.NewSelect().Model(y).Where("?TableAlias.year = ?", year).Scan(ctx)
+	return y, notFound(err)
+}
+
+// CreateProgrammeYear inserts y and fills its id.
+func CreateProgrammeYear(ctx context.Context, db bun.IDB, y *model.ProgrammeYear) error {
+	_, err := db.NewInsert().Model(y).Returning("id").Exec(ctx)
+	return duplicate(err)
+}
+
+// UpdateProgrammeYear writes y's targets and follow-up.
+func UpdateProgrammeYear(ctx context.Context, db bun.IDB, y *model.ProgrammeYear) error {
+	res, err := db.NewUpdate().Model(y).
+		Column("target_municipalities", "target_networks", "target_professionals", "follow_up_of", "updated_by", "updated_at").
+		Where("id = ?", y.ID).Exec(ctx)
+	return affected(res, err)
+}
