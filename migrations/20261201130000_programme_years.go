@@ -23,9 +23,14 @@ type programmeYear20261201 struct {
 	UpdatedAt            time.Time `bun:"updated_at,notnull"`
 }
 
-// changeAt20261201 names the change history for its index only.
+// changeAt20261201 and actionTally20261201 name the change history and
+// the actions for their indexes only.
 type changeAt20261201 struct {
 	bun.BaseModel `bun:"table:changes"`
+}
+
+type actionTally20261201 struct {
+	bun.BaseModel `bun:"table:actions"`
 }
 
 func init() {
@@ -42,6 +47,14 @@ func init() {
 					// change: one step down this index per workspace.
 					_, err := tx.NewCreateIndex().Model((*changeAt20261201)(nil)).
 						Index("changes_workspace_at_idx").Column("workspace_id", "created_at").Exec(ctx)
+					return err
+				},
+				func() error {
+					// It adds up the current plans' actions per status and
+					// per list of articles from this index alone, without
+					// reading the actions' rows.
+					_, err := tx.NewCreateIndex().Model((*actionTally20261201)(nil)).
+						Index("actions_tally_idx").Column("plan_id", "status", "rights", "progress", "due_date", "deleted_at").Exec(ctx)
 					return err
 				},
 			}

@@ -195,8 +195,9 @@ func (s *Service) ProgrammeOverview(ctx context.Context, u *model.User, year int
 }
 
 // programmeRows reads the rows of the workspaces ids (all when nil) in
-// three queries: the workspaces with their activity, trainings and open
-// advice; their plans; and the tallies of the current plans' actions.
+// three queries, whatever their number: the workspaces with their
+// activity, trainings and open advice; their plans; and the tallies of
+// the current plans' actions per status.
 func (s *Service) programmeRows(ctx context.Context, ids []int64, year int, today string) ([]ProgrammeRow, error) {
 	from, until := yearDays(year, today)
 	spaces, err := store.OverviewWorkspaces(ctx, s.DB, ids, from, until, today)
@@ -230,6 +231,7 @@ func (s *Service) programmeRows(ctx context.Context, ids []int64, year int, toda
 	for _, t := range tallies {
 		byPlan[t.PlanID] = append(byPlan[t.PlanID], t)
 	}
+
 	rows := make([]ProgrammeRow, len(spaces))
 	for i, w := range spaces {
 		r := ProgrammeRow{
@@ -252,7 +254,8 @@ func (s *Service) programmeRows(ctx context.Context, ids []int64, year int, toda
 
 // tallyPlan fills a row's plan figures from its plan's tallies, by the
 // rules of rollUp and CoverageOf: dropped actions count in the number of
-// actions and per status, in nothing else.
+// actions and per status, in nothing else; an action serves the articles
+// of its RightList.
 func tallyPlan(r *ProgrammeRow, tallies []store.ActionTally) {
 	r.Statuses = make(map[model.ActionStatus]int, len(model.ActionStatuses))
 	r.Served = make(map[model.Right]int, len(model.GeneralPrinciples))
@@ -266,8 +269,13 @@ func tallyPlan(r *ProgrammeRow, tallies []store.ActionTally) {
 		}
 		sum += t.Progress
 		n += t.Count
-		for _, p := range model.GeneralPrinciples {
-			r.Served[p] += t.Serving(p)
+		for _, rights := range t.RightLists() {
+			a := model.Action{Rights: rights}
+			for _, art := range a.RightList() {
+				if art.GeneralPrinciple() {
+					r.Served[art]++
+				}
+			}
 		}
 	}
 	if n > 0 {
@@ -285,6 +293,8 @@ func tallyPlan(r *ProgrammeRow, tallies []store.ActionTally) {
 func SortProgramme(rows []ProgrammeRow, sort ProgrammeSort) {
 	key := func(r *ProgrammeRow) (int, string, bool) {
 		switch sort.Column {
+		case "name":
+			return 0, strings.ToLower(r.Name), true
 		case "kind":
 			return 0, string(r.Kind), true
 		case "region":
