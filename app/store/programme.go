@@ -35,22 +35,33 @@ type OverviewWorkspace struct {
 // kind training dated from..until, both included; LastMeeting looks at
 // meetings up to today.
 func OverviewWorkspaces(ctx context.Context, db bun.IDB, ids []int64, from, until, today string) ([]OverviewWorkspace, error) {
+	if ids != nil && len(ids) == 0 {
+		return nil, nil
+	}
+	// The meetings' figures in one pass over the meetings, grouped; the
+	// newest change and the open advice one step down an index each.
+	meetings := db.NewSelect().TableExpr("meetings").
+		ColumnExpr("workspace_id").
+		ColumnExpr("MAX(CASE WHEN date <= ? THEN date END) AS last_meeting", today).
+		ColumnExpr("SUM(CASE WHEN kind = ? AND date >= ? AND date <= ? THEN 1 ELSE 0 END) AS trainings", model.MeetingTraining, from, until).
+		Where("deleted_at IS NULL").
+		GroupExpr("workspace_id")
+	if ids != nil {
+		meetings = meetings.Where("workspace_id IN (?)", bun.In(ids))
+	}
 	var list []OverviewWorkspace
 	q := db.NewSelect().TableExpr("workspaces AS w").
 		ColumnExpr("w.id, w.name, w.kind, w.region_id").
 		ColumnExpr("COALESCE(r.name, '') AS region").
 		ColumnExpr("(SELECT MAX(c.created_at) FROM changes AS c WHERE c.workspace_id = w.id) AS last_change").
-		ColumnExpr("COALESCE((SELECT MAX(m.date) FROM meetings AS m WHERE m.workspace_id = w.id AND m.deleted_at IS NULL AND m.date <= ?), '') AS last_meeting", today).
-		ColumnExpr("(SELECT COUNT(*) FROM meetings AS m WHERE m.workspace_id = w.id AND m.deleted_at IS NULL AND m.kind = ? AND m.date >= ? AND m.date <= ?) AS trainings",
-			model.MeetingTraining, from, until).
+		ColumnExpr("COALESCE(mt.last_meeting, '') AS last_meeting").
+		ColumnExpr("COALESCE(mt.trainings, 0) AS trainings").
 		ColumnExpr("(SELECT COUNT(*) FROM comments AS k WHERE k.workspace_id = w.id AND k.deleted_at IS NULL AND k.kind = ? AND k.state = ?) AS open_advice",
 			model.CommentAdvice, model.AdviceOpen).
 		Join("LEFT JOIN regions AS r ON r.id = w.region_id").
+		Join("LEFT JOIN (?) AS mt ON mt.workspace_id = w.id", meetings).
 		OrderExpr("w.name ASC, w.id ASC")
 	if ids != nil {
-		if len(ids) == 0 {
-			return nil, nil
-		}
 		q = q.Where("w.id IN (?)", bun.In(ids))
 	}
 	err := q.Scan(ctx, &list)
