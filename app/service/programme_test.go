@@ -377,6 +377,12 @@ func TestProgrammeYearTargets(t *testing.T) {
 		if len(got) < 2 || got[0] != "2031:6/2/120<2030" || got[1] != "2030:7/0/0" {
 			t.Fatalf("programme years %v", got)
 		}
+		// Each target saved is in the audit log, with who set it; the
+		// refused ones are not.
+		n, err := db.NewSelect().Model((*model.AuditEntry)(nil)).Where("event = ?", model.AuditProgrammeYearSave).Count(ctx)
+		if err != nil || n != 3 {
+			t.Fatalf("%d audit lines of saved targets (%v), want 3", n, err)
+		}
 	})
 }
 
