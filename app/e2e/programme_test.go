@@ -57,7 +57,7 @@ func TestProgrammeOverviewInTheBrowser(t *testing.T) {
 		lotteTab.goTo("/programme?kind=gemeente")
 		overdue := eval[string](lotteTab, `document.querySelector('#programme-ws-`+itoa(h.workspace)+` td[data-column="overdue"] a').textContent`)
 		lotteTab.click(`#programme-ws-` + itoa(h.workspace) + ` td[data-column="overdue"] a`)
-		lotteTab.until("Havenstad's plan filtered on overdue actions", `location.search === '?overdue=1'`)
+		lotteTab.until("Havenstad's plan filtered on overdue actions", `location.search === '?overdue=1' && document.readyState === 'complete'`)
 		if n := eval[int](lotteTab, "document.querySelectorAll('li.schakel-action').length"); strconv.Itoa(n) != overdue {
 			t.Fatalf("the overview says %s overdue, the plan page lists %d", overdue, n)
 		}
