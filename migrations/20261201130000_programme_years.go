@@ -50,11 +50,12 @@ func init() {
 					return err
 				},
 				func() error {
-					// It adds up the current plans' actions per status and
-					// per list of articles from this index alone, without
-					// reading the actions' rows.
+					// It adds up the current plans' actions per status, and
+					// reads the stamp of every action that says whether the
+					// tallies kept are still right, from this index alone,
+					// without reading the actions' rows.
 					_, err := tx.NewCreateIndex().Model((*actionTally20261201)(nil)).
-						Index("actions_tally_idx").Column("plan_id", "status", "rights", "progress", "due_date", "deleted_at").Exec(ctx)
+						Index("actions_tally_idx").Column("plan_id", "status", "rights", "progress", "due_date", "deleted_at", "version").Exec(ctx)
 					return err
 				},
 			}

@@ -101,6 +101,10 @@ type ProgrammeOverview struct {
 	// All says that the overview covers every workspace (reviewers and
 	// administrators), not only one's own.
 	All bool
+	// Reach is the year's reach against its targets, for those who see it
+	// (CanSeeReach); NoProgramme says that the year has no programme.
+	Reach       *Reach
+	NoProgramme bool
 }
 
 // MinYear and MaxYear bound the years Schakel accepts.
@@ -165,7 +169,8 @@ func (s *Service) overviewScope(ctx context.Context, u *model.User) ([]int64, er
 }
 
 // ProgrammeOverview reads the overview of year for u: every workspace for
-// reviewers and administrators, one's own workspaces for members.
+// reviewers and administrators, one's own workspaces for members; with
+// the year's reach for those who see it, counted from the same rows.
 func (s *Service) ProgrammeOverview(ctx context.Context, u *model.User, year int, f ProgrammeFilter, sort ProgrammeSort) (*ProgrammeOverview, error) {
 	ids, err := s.overviewScope(ctx, u)
 	if err != nil {
@@ -191,7 +196,13 @@ func (s *Service) ProgrammeOverview(ctx context.Context, u *model.User, year int
 	}
 	slices.SortFunc(o.Regions, func(a, b RegionChoice) int { return strings.Compare(a.Name, b.Name) })
 	SortProgramme(o.Rows, sort)
-	return o, nil
+	if o.All && s.CanSeeReach(u) {
+		o.Reach, err = s.reachOf(ctx, year, rows)
+		if e, ok := apperr.As(err); ok && e.Status == 404 {
+			o.NoProgramme, err = true, nil
+		}
+	}
+	return o, err
 }
 
 // programmeRows reads the rows of the workspaces ids (all when nil) in
@@ -223,7 +234,7 @@ func (s *Service) programmeRows(ctx context.Context, ids []int64, year int, toda
 	for _, p := range current {
 		planIDs = append(planIDs, p.ID)
 	}
-	tallies, err := store.ActionTallies(ctx, s.DB, planIDs, today)
+	tallies, err := s.actionTallies(ctx, planIDs, today)
 	if err != nil {
 		return nil, err
 	}

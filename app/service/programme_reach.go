@@ -21,8 +21,13 @@ import (
 const MaxTarget = 1_000_000
 
 // TrainedWorkspace is a workspace that held trainings in a year, with
-// their number and the first one's date.
-type TrainedWorkspace = store.TrainedWorkspace
+// their number.
+type TrainedWorkspace struct {
+	ID        int64
+	Name      string
+	Kind      model.WorkspaceKind
+	Trainings int
+}
 
 // Reach is how far a programme year got against its targets.
 type Reach struct {
@@ -76,6 +81,18 @@ func (s *Service) ProgrammeReach(ctx context.Context, u *model.User, y int) (*Re
 	if !s.CanSeeReach(u) {
 		return nil, apperr.Forbidden()
 	}
+	rows, err := s.programmeRows(ctx, nil, y, Today())
+	if err != nil {
+		return nil, err
+	}
+	return s.reachOf(ctx, y, rows)
+}
+
+// reachOf counts the reach of programme year y from the overview's rows
+// of every workspace in that year, whose trainings are those the reach
+// counts (so that the overview and the reach agree), and the people
+// trained.
+func (s *Service) reachOf(ctx context.Context, y int, rows []ProgrammeRow) (*Reach, error) {
 	p, err := store.ProgrammeYearOf(ctx, s.DB, y)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, apperr.New(404, "programme.error.no_programme")
@@ -85,11 +102,11 @@ func (s *Service) ProgrammeReach(ctx context.Context, u *model.User, y int) (*Re
 	}
 	r := &Reach{Programme: *p}
 	r.From, r.Until = yearDays(y, Today())
-	trained, err := store.TrainedWorkspaces(ctx, s.DB, r.From, r.Until)
-	if err != nil {
-		return nil, err
-	}
-	for _, w := range trained {
+	for _, row := range rows {
+		if row.Trainings == 0 {
+			continue
+		}
+		w := TrainedWorkspace{ID: row.WorkspaceID, Name: row.Name, Kind: row.Kind, Trainings: row.Trainings}
 		if w.Kind == model.WorkspaceNetwork {
 			r.Networks = append(r.Networks, w)
 		} else {

@@ -38,9 +38,8 @@ type SignalGroup struct {
 // ProgrammeReportOf makes the report of programme year y. Only those who
 // see the reach may; a year without a programme is not found.
 func (s *Service) ProgrammeReportOf(ctx context.Context, u *model.User, y int) (*ProgrammeReport, error) {
-	reach, err := s.ProgrammeReach(ctx, u, y)
-	if err != nil {
-		return nil, err
+	if !s.CanSeeReach(u) {
+		return nil, apperr.Forbidden()
 	}
 	scope, err := s.overviewScope(ctx, u)
 	if err != nil {
@@ -50,6 +49,10 @@ func (s *Service) ProgrammeReportOf(ctx context.Context, u *model.User, y int) (
 		return nil, apperr.Forbidden()
 	}
 	rows, err := s.programmeRows(ctx, nil, y, Today())
+	if err != nil {
+		return nil, err
+	}
+	reach, err := s.reachOf(ctx, y, rows)
 	if err != nil {
 		return nil, err
 	}

@@ -484,3 +484,75 @@ func TestSortProgramme(t *testing.T) {
 		})
 	}
 }
+
+// TestProgrammeTalliesFollowEveryChange reads the overview after each kind
+// of change to an action: the tallies it keeps between reads never show
+// an action as it was. The plan page's roll-up is asked each time too.
+func TestProgrammeTalliesFollowEveryChange(t *testing.T) {
+	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
+		_, f := newProgrammeFixture(t, db)
+		ctx := context.Background()
+		reviewer, _ := store.UserByEmail(ctx, db, "lotte.visser@defenceforchildren.example")
+		// f.plan (2027) is Havenstad's current plan: the newest that is not finished.
+		row := func() *service.ProgrammeRow {
+			t.Helper()
+			o, err := f.svc.ProgrammeOverview(ctx, reviewer, 2026, service.ProgrammeFilter{}, service.ProgrammeSort{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := findRow(t, o, f.ws)
+			if r.Plan == nil || r.Plan.ID != f.plan.ID {
+				t.Fatalf("current plan %+v, want %d", r.Plan, f.plan.ID)
+			}
+			b, err := f.svc.Board(ctx, reviewer, f.ws, f.plan.ID, service.ActionFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b.Progress != r.Progress || b.Total != r.Actions {
+				t.Fatalf("plan page %d%% of %d, overview %d%% of %d", b.Progress, b.Total, r.Progress, r.Actions)
+			}
+			return r
+		}
+		a := f.action(t, "Eerste actie", model.ThemePrevention)
+		set := func(field, value string) {
+			t.Helper()
+			cur, err := store.Action(ctx, db, f.ws, a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := f.svc.UpdateActionField(ctx, f.anna, f.ws, a.ID, field, value, cur.Version); err != nil {
+				t.Fatal(err)
+			}
+		}
+		steps := []struct {
+			name   string
+			change func()
+			check  func(r *service.ProgrammeRow) bool
+		}{
+			{"added", func() {}, func(r *service.ProgrammeRow) bool { return r.Actions == 1 && r.Statuses[model.ActionPlanned] == 1 }},
+			{"in progress", func() { set("status", "bezig") }, func(r *service.ProgrammeRow) bool {
+				return r.Statuses[model.ActionInProgress] == 1 && r.Progress == 50
+			}},
+			{"progress", func() { set("progress", "70") }, func(r *service.ProgrammeRow) bool { return r.Progress == 70 }},
+			{"overdue", func() { set("due_date", "2020-02-02") }, func(r *service.ProgrammeRow) bool { return r.Overdue == 1 }},
+			{"serves art. 2, 3, 6 and 12", func() { set("rights", "2,3,6,12") }, func(r *service.ProgrammeRow) bool { return len(r.Uncovered) == 0 }},
+			{"deleted", func() {
+				if _, err := f.svc.DeleteAction(ctx, f.anna, f.ws, a.ID); err != nil {
+					t.Fatal(err)
+				}
+			}, func(r *service.ProgrammeRow) bool { return r.Actions == 0 && len(r.Uncovered) == 4 }},
+			{"restored", func() {
+				if _, err := f.svc.RestoreAction(ctx, f.anna, f.ws, a.ID); err != nil {
+					t.Fatal(err)
+				}
+			}, func(r *service.ProgrammeRow) bool { return r.Actions == 1 && r.Overdue == 1 && len(r.Uncovered) == 0 }},
+		}
+		for _, st := range steps {
+			st.change()
+			if r := row(); !st.check(r) {
+				t.Fatalf("%s: the overview shows %d actions, %d%%, statuses %v, %d overdue, uncovered %v",
+					st.name, r.Actions, r.Progress, r.Statuses, r.Overdue, r.Uncovered)
+			}
+		}
+	})
+}

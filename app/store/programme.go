@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -133,30 +134,17 @@ func ActionTallies(ctx context.Context, db bun.IDB, planIDs []int64, today strin
 	return list, err
 }
 
-// TrainedWorkspace is a workspace that held one or more trainings in a
-// period, with how many and the first one's date.
-type TrainedWorkspace struct {
-	ID        int64               `bun:"id"`
-	Name      string              `bun:"name"`
-	Kind      model.WorkspaceKind `bun:"kind"`
-	Trainings int                 `bun:"trainings"`
-	First     string              `bun:"first"`
-}
-
-// TrainedWorkspaces lists, by name, the workspaces with a training (a
-// meeting of kind training that is not deleted) dated from..until.
-func TrainedWorkspaces(ctx context.Context, db bun.IDB, from, until string) ([]TrainedWorkspace, error) {
-	var list []TrainedWorkspace
-	err := db.NewSelect().TableExpr("meetings AS m").
-		ColumnExpr("w.id, w.name, w.kind, COUNT(*) AS trainings, MIN(m.date) AS first").
-		Join("JOIN workspaces AS w ON w.id = m.workspace_id").
-		Where("m.kind = ?", model.MeetingTraining).
-		Where("m.deleted_at IS NULL").
-		Where("m.date >= ? AND m.date <= ?", from, until).
-		GroupExpr("w.id, w.name, w.kind").
-		OrderExpr("w.name ASC, w.id ASC").
-		Scan(ctx, &list)
-	return list, err
+// ActionsStamp changes whenever any action is added, changed, deleted or
+// restored: every write of an action raises its version (see BoardStamp,
+// whose rule for one plan this is for all of them). It reads the count,
+// the sum of the versions and the highest id of every action, deleted ones
+// included, from actions_tally_idx.
+func ActionsStamp(ctx context.Context, db bun.IDB) (string, error) {
+	var n, versions, last int64
+	err := db.NewSelect().TableExpr("actions").
+		ColumnExpr("COUNT(*), COALESCE(SUM(version), 0), COALESCE(MAX(id), 0)").
+		Scan(ctx, &n, &versions, &last)
+	return strconv.FormatInt(n, 10) + "/" + strconv.FormatInt(versions, 10) + "/" + strconv.FormatInt(last, 10), err
 }
 
 // TrainedPerson is one attendee counted as trained: a member (UserID) or
@@ -173,8 +161,8 @@ type TrainedPerson struct {
 // they would come (komt) where nobody's presence was taken.
 func TrainedPeople(ctx context.Context, db bun.IDB, from, until string) ([]TrainedPerson, error) {
 	var list []TrainedPerson
-	taken := db.NewSelect().TableExpr("attendees AS b").ColumnExpr("1").
-		Where("b.meeting_id = a.meeting_id").Where("b.presence <> ''")
+	// The meetings whose presence was taken, read once (not per attendee).
+	taken := db.NewSelect().TableExpr("attendees AS b").ColumnExpr("b.meeting_id").Where("b.presence <> ''")
 	err := db.NewSelect().TableExpr("attendees AS a").Distinct().
 		ColumnExpr("a.user_id, a.guest_name, a.guest_organisation").
 		Join("JOIN meetings AS m ON m.id = a.meeting_id AND m.workspace_id = a.workspace_id").
@@ -183,7 +171,7 @@ func TrainedPeople(ctx context.Context, db bun.IDB, from, until string) ([]Train
 		Where("m.date >= ? AND m.date <= ?", from, until).
 		WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
 			return q.Where("a.presence = ?", model.PresenceHere).
-				WhereOr("a.presence = '' AND a.rsvp = ? AND NOT EXISTS (?)", model.RSVPComing, taken)
+				WhereOr("a.presence = '' AND a.rsvp = ? AND a.meeting_id NOT IN (?)", model.RSVPComing, taken)
 		}).
 		Scan(ctx, &list)
 	return list, err

@@ -6,7 +6,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"schakel/app/apperr"
 	"schakel/app/model"
 	"schakel/app/service"
 	"schakel/views"
@@ -42,23 +41,20 @@ func (s *Server) programmeOf(c *fiber.Ctx, year int) (views.Programme, error) {
 	if err != nil {
 		return views.Programme{}, err
 	}
-	d := views.Programme{Overview: o, SeesReach: s.svc.CanSeeReach(u), CanManage: s.svc.CanManageProgramme(u)}
+	d := views.Programme{Overview: o, Reach: o.Reach, NoProgramme: o.NoProgramme,
+		SeesReach: o.All && s.svc.CanSeeReach(u), CanManage: s.svc.CanManageProgramme(u)}
 	if !d.SeesReach {
 		return d, nil
 	}
 	if d.Years, err = s.svc.ProgrammeYears(ctx, u); err != nil {
 		return d, err
 	}
-	d.Reach, err = s.svc.ProgrammeReach(ctx, u, year)
-	if e, ok := apperr.As(err); ok && e.Status == http.StatusNotFound {
-		d.NoProgramme, err = true, nil
-	}
 	var stored *model.ProgrammeYear
 	if d.Reach != nil {
 		stored = &d.Reach.Programme
 	}
 	d.Form = views.ProgrammeYearFormOf(year, stored)
-	return d, err
+	return d, nil
 }
 
 // programmeFilter reads the overview's filter and order from the query;
