@@ -112,20 +112,32 @@ func TestProgrammeRowsAgainstHandFigures(t *testing.T) {
 		p.meeting(w, model.MeetingTraining, time.Date(y-1, 12, 31, 0, 0, 0, 0, time.UTC).Format(time.DateOnly), false)
 		p.meeting(w, model.MeetingCaseConf, today, false)
 		p.meeting(w, model.MeetingTraining, today, true)
-		// Open advice: two; an answered one, a remark and a deleted one do not count.
+		// Open advice, as the workspace's list of advice shows it: two on the
+		// plan and one on a meeting; not an answered one, a remark, a
+		// deleted one, a reply, nor one on a deleted action or meeting.
+		caseConf := p.meeting(w, model.MeetingCaseConf, "2025-05-05", false)
+		gone := p.meeting(w, model.MeetingCaseConf, "2025-05-06", true)
 		advice := []model.Comment{
 			{Kind: model.CommentAdvice, State: model.AdviceOpen},
 			{Kind: model.CommentAdvice, State: model.AdviceOpen},
+			{Kind: model.CommentAdvice, State: model.AdviceOpen, Subject: model.SubjectMeeting, SubjectID: caseConf.ID},
 			{Kind: model.CommentAdvice, State: model.AdviceAnswered},
 			{Kind: model.CommentRemark, State: model.AdviceNone},
 			{Kind: model.CommentAdvice, State: model.AdviceOpen, DeletedAt: &now},
+			{Kind: model.CommentAdvice, State: model.AdviceOpen, Subject: model.SubjectAction, SubjectID: actions[6].ID},
+			{Kind: model.CommentAdvice, State: model.AdviceOpen, Subject: model.SubjectMeeting, SubjectID: gone.ID},
 		}
 		for i := range advice {
 			c := &advice[i]
-			c.WorkspaceID, c.Subject, c.SubjectID, c.Body, c.AuthorID, c.Version, c.CreatedAt, c.UpdatedAt =
-				w.ID, model.SubjectPlan, current.ID, "Advies", p.by, 1, now, now
+			if c.Subject == "" {
+				c.Subject, c.SubjectID = model.SubjectPlan, current.ID
+			}
+			c.WorkspaceID, c.Body, c.AuthorID, c.Version, c.CreatedAt, c.UpdatedAt = w.ID, "Advies", p.by, 1, now, now
 		}
 		p.insert(&advice)
+		reply := model.Comment{WorkspaceID: w.ID, Subject: model.SubjectPlan, SubjectID: current.ID, ParentID: &advice[0].ID,
+			Kind: model.CommentAdvice, State: model.AdviceOpen, Body: "Antwoord", AuthorID: p.by, Version: 1, CreatedAt: now, UpdatedAt: now}
+		p.insert(&reply)
 		// A network with no plan, whose last activity is a change of
 		// 4 March 2025, after its last meeting.
 		n := p.workspace("Toetsnetwerk", model.WorkspaceNetwork)
@@ -162,7 +174,7 @@ func TestProgrammeRowsAgainstHandFigures(t *testing.T) {
 		}{
 			current.ID, (0 + 50 + 100 + 25 + 33 + 2) / 5, 6, 2, 2,
 			map[model.ActionStatus]int{model.ActionPlanned: 1, model.ActionInProgress: 2, model.ActionDone: 1, model.ActionBlocked: 1, model.ActionDropped: 1},
-			map[model.Right]int{2: 2, 3: 2, 12: 1}, []model.Right{6}, 2, today,
+			map[model.Right]int{2: 2, 3: 2, 12: 1}, []model.Right{6}, 3, today,
 		}
 		if row.Plan == nil || row.Plan.ID != want.plan {
 			t.Fatalf("current plan %+v, want %d", row.Plan, want.plan)

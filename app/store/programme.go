@@ -57,7 +57,7 @@ func OverviewWorkspaces(ctx context.Context, db bun.IDB, ids []int64, from, unti
 		ColumnExpr("(SELECT MAX(c.created_at) FROM changes AS c WHERE c.workspace_id = w.id) AS last_change").
 		ColumnExpr("COALESCE(mt.last_meeting, '') AS last_meeting").
 		ColumnExpr("COALESCE(mt.trainings, 0) AS trainings").
-		ColumnExpr("(SELECT COUNT(*) FROM comments AS k WHERE k.workspace_id = w.id AND k.deleted_at IS NULL AND k.kind = ? AND k.state = ?) AS open_advice",
+		ColumnExpr("(SELECT COUNT(*) FROM comments AS k WHERE k.workspace_id = w.id AND k.deleted_at IS NULL AND k.parent_id IS NULL AND k.kind = ? AND k.state = ? AND "+adviceSubjectThere("k")+") AS open_advice",
 			model.CommentAdvice, model.AdviceOpen).
 		Join("LEFT JOIN regions AS r ON r.id = w.region_id").
 		Join("LEFT JOIN (?) AS mt ON mt.workspace_id = w.id", meetings).
@@ -184,16 +184,33 @@ type AdviceTally struct {
 	Count       int               `bun:"n"`
 }
 
-// AdviceTallies counts the advice that is not deleted per workspace and
-// state, of the advice written from..until (times, until excluded).
+// adviceSubjectThere is the condition that the advice (a comment) of
+// alias is on a plan, action, meeting or agenda item that is still there:
+// the workspace's list of advice (AdviceList and the service's
+// AdviceList) leaves out advice whose object is gone, and the overview's
+// counts must agree with it.
+func adviceSubjectThere(alias string) string {
+	there := func(subject model.Subject, table string) string {
+		return "(" + alias + ".subject = '" + string(subject) + "' AND EXISTS (SELECT 1 FROM " + table + " AS s WHERE s.id = " +
+			alias + ".subject_id AND s.workspace_id = " + alias + ".workspace_id AND s.deleted_at IS NULL))"
+	}
+	return "(" + there(model.SubjectPlan, "plans") + " OR " + there(model.SubjectAction, "actions") + " OR " +
+		there(model.SubjectMeeting, "meetings") + " OR " + there(model.SubjectItem, "agenda_items") + ")"
+}
+
+// AdviceTallies counts per workspace and state the advice written
+// from..until (times, until excluded) that the workspace's list of advice
+// shows: not deleted, no reply, on an object that is still there.
 func AdviceTallies(ctx context.Context, db bun.IDB, from, until time.Time) ([]AdviceTally, error) {
 	var list []AdviceTally
-	err := db.NewSelect().TableExpr("comments").
-		ColumnExpr("workspace_id, state, COUNT(*) AS n").
-		Where("kind = ?", model.CommentAdvice).
-		Where("deleted_at IS NULL").
-		Where("created_at >= ? AND created_at < ?", from, until).
-		GroupExpr("workspace_id, state").
+	err := db.NewSelect().TableExpr("comments AS k").
+		ColumnExpr("k.workspace_id, k.state, COUNT(*) AS n").
+		Where("k.kind = ?", model.CommentAdvice).
+		Where("k.deleted_at IS NULL").
+		Where("k.parent_id IS NULL").
+		Where(adviceSubjectThere("k")).
+		Where("k.created_at >= ? AND k.created_at < ?", from, until).
+		GroupExpr("k.workspace_id, k.state").
 		Scan(ctx, &list)
 	return list, err
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/uptrace/bun"
@@ -369,6 +370,60 @@ func TestProgrammeShowsNoCaseMaterial(t *testing.T) {
 					}
 				}
 			}
+		}
+	})
+}
+
+// TestProgrammeReport prints the year's advice per workspace by state and
+// the signals for national policy under their themes, with the workspace
+// each came from.
+func TestProgrammeReport(t *testing.T) {
+	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
+		env := testkit.Start(t, db)
+		ctx := context.Background()
+		ws := workspaceID(t, db, "Havenstad")
+		var plan int64
+		if err := db.NewSelect().Table("plans").Column("id").Where("workspace_id = ?", ws).Limit(1).Scan(ctx, &plan); err != nil {
+			t.Fatal(err)
+		}
+		lotte := userByEmail(t, db, reviewer)
+		now := time.Now()
+		var advice []model.Comment
+		for _, st := range []model.AdviceState{model.AdviceOpen, model.AdviceOpen, model.AdviceAnswered, model.AdviceClosed} {
+			advice = append(advice, model.Comment{WorkspaceID: ws, Subject: model.SubjectPlan, SubjectID: plan, Kind: model.CommentAdvice,
+				State: st, Body: "Advies", AuthorID: lotte.ID, Version: 1, CreatedAt: now, UpdatedAt: now})
+		}
+		// Advice of another year is not in this year's report.
+		advice = append(advice, model.Comment{WorkspaceID: ws, Subject: model.SubjectPlan, SubjectID: plan, Kind: model.CommentAdvice,
+			State: model.AdviceOpen, Body: "Oud advies", AuthorID: lotte.ID, Version: 1, CreatedAt: now.AddDate(-2, 0, 0), UpdatedAt: now})
+		if _, err := db.NewInsert().Model(&advice).Exec(ctx); err != nil {
+			t.Fatal(err)
+		}
+		signal := &model.Signal{WorkspaceID: ws, Source: model.SignalFromAction, SourceID: 1, Bottleneck: model.BottleneckCareSupply,
+			Theme: model.ThemeCare, Description: "Te weinig opvangplekken voor minderjarige slachtoffers in de regio.", CreatedBy: lotte.ID, CreatedAt: now}
+		if _, err := db.NewInsert().Model(signal).Exec(ctx); err != nil {
+			t.Fatal(err)
+		}
+		c := env.Client(t)
+		c.SignIn(reviewer)
+		r := c.Get("/programme/report?year=" + strconv.Itoa(now.Year()))
+		if r.Status != http.StatusOK {
+			t.Fatalf("report: %d", r.Status)
+		}
+		row := "#report-ws-" + strconv.FormatInt(ws, 10)
+		for state, want := range map[string]string{"open": "2", "beantwoord": "1", "gesloten": "1"} {
+			if got := r.Text(row + ` td[data-column="advice-` + state + `"]`); got != want {
+				t.Errorf("advice %s: %q, want %s", state, got, want)
+			}
+		}
+		if got := r.Text("#report-theme-zorg"); got != "Zorg, opvang en nazorg" {
+			t.Errorf("theme heading %q", got)
+		}
+		if got := strings.Join(strings.Fields(r.Text("#report-theme-zorg + ul li")), " "); got != "Havenstad · Zorgcapaciteit: Te weinig opvangplekken voor minderjarige slachtoffers in de regio." {
+			t.Errorf("signal %q", got)
+		}
+		if n := r.Doc.Find(".schakel-export__section").Length(); n != 3 {
+			t.Errorf("%d sections, want reach, workspaces and signals", n)
 		}
 	})
 }
