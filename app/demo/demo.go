@@ -227,7 +227,7 @@ func Seed(ctx context.Context, db *bun.DB, hashing password.Params) error {
 				return fmt.Errorf("invitation of %s: %w", w.name, err)
 			}
 		}
-		if err := seedProgramme(ctx, tx, userIDs, now); err != nil {
+		if err := seedProgramme(ctx, tx, now); err != nil {
 			return fmt.Errorf("programme: %w", err)
 		}
 		return nil
