@@ -6,7 +6,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/model"
-
 	"schakel/views"
 )
 

@@ -97,8 +97,9 @@
     });
   }
 
-  // An action whose theme, status, owner or overdue state changed may leave a filtered
-  // board or come into it. One being edited here stays until it is left.
+  // An action whose theme, status, owner or overdue state changed may
+  // leave a filtered board or come into it. One being edited here stays
+  // until it is left.
   var filterKeys = ["theme", "status", "org", "owner", "overdue"];
   function refilter(li, marker) {
     if (li) {
