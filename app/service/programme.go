@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -121,7 +122,7 @@ func ParseYear(s string) (int, error) {
 	}
 	y, err := strconv.Atoi(s)
 	if err != nil || y < MinYear || y > MaxYear {
-		return 0, apperr.New(400, "programme.error.bad_year")
+		return 0, apperr.New(http.StatusBadRequest, "programme.error.bad_year")
 	}
 	return y, nil
 }
@@ -163,7 +164,7 @@ func (s *Service) overviewScope(ctx context.Context, u *model.User) ([]int64, er
 		}
 	}
 	if len(ids) == 0 {
-		return nil, apperr.New(403, "programme.error.no_workspaces")
+		return nil, apperr.New(http.StatusForbidden, "programme.error.no_workspaces")
 	}
 	return ids, nil
 }
@@ -198,7 +199,7 @@ func (s *Service) ProgrammeOverview(ctx context.Context, u *model.User, year int
 	SortProgramme(o.Rows, sort)
 	if o.All && s.CanSeeReach(u) {
 		o.Reach, err = s.reachOf(ctx, year, rows)
-		if e, ok := apperr.As(err); ok && e.Status == 404 {
+		if e, ok := apperr.As(err); ok && e.Status == http.StatusNotFound {
 			o.NoProgramme, err = true, nil
 		}
 	}

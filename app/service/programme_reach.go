@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -95,7 +96,7 @@ func (s *Service) ProgrammeReach(ctx context.Context, u *model.User, y int) (*Re
 func (s *Service) reachOf(ctx context.Context, y int, rows []ProgrammeRow) (*Reach, error) {
 	p, err := store.ProgrammeYearOf(ctx, s.DB, y)
 	if errors.Is(err, store.ErrNotFound) {
-		return nil, apperr.New(404, "programme.error.no_programme")
+		return nil, apperr.New(http.StatusNotFound, "programme.error.no_programme")
 	}
 	if err != nil {
 		return nil, err
