@@ -60,7 +60,8 @@ func ActionMarker(a *model.Action, by *model.User, fields []string) templ.Attrib
 	attrs := templ.Attributes{
 		"data-theme": string(a.Theme), "data-status": string(a.Status),
 		"data-org": org, "data-owner": owner,
-		"data-item": ActionURL(a) + "/item",
+		"data-overdue": overdueFlag(a.Overdue(service.Today())),
+		"data-item":    ActionURL(a) + "/item",
 	}
 	if by != nil {
 		attrs["data-by"] = strconv.FormatInt(by.ID, 10)
@@ -82,4 +83,13 @@ func ActionOrder(b *service.PlanBoard) string {
 		parts = append(parts, string(g.Theme)+"="+strings.Join(ids, ","))
 	}
 	return strings.Join(parts, "|")
+}
+
+// overdueFlag is an action's data-overdue: "1" when it is overdue, which
+// a board filtered on overdue actions compares with its own.
+func overdueFlag(overdue bool) string {
+	if overdue {
+		return "1"
+	}
+	return ""
 }

@@ -45,6 +45,9 @@ const (
 	ObjComment = "comment"
 	ObjAdvice  = "advice"
 	ObjSignal  = "signal"
+	// ObjProgramme is Defence for Children's programme: the reach of its
+	// years, their targets and the yearly report.
+	ObjProgramme = "programme"
 
 	ActRead   = "read"
 	ActManage = "manage"

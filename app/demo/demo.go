@@ -236,6 +236,9 @@ func Seed(ctx context.Context, db *bun.DB, hashing password.Params) error {
 		if err := seedGuide(ctx, tx, userIDs, now); err != nil {
 			return fmt.Errorf("guide: %w", err)
 		}
+		if err := seedProgramme(ctx, tx, now); err != nil {
+			return fmt.Errorf("programme: %w", err)
+		}
 		return nil
 	})
 }

@@ -97,7 +97,7 @@ func TestPasswordResetInTheBrowser(t *testing.T) {
 		p.fill("#f-email", lotte)
 		p.fill("#f-password", "een wachtwoord voor lotte")
 		p.click(`form[action="/login"] button[type=submit]`)
-		p.until("the workspaces with the new password", "location.pathname === '/workspaces'")
+		p.until("the programme overview, where a reviewer starts, with the new password", "location.pathname === '/programme'")
 
 		// The link is used up.
 		p.goTo(strings.TrimPrefix(link, h.env.URL))

@@ -437,7 +437,7 @@ func (p *tab) focusedID() string {
 	return eval[string](p, "document.activeElement ? document.activeElement.id : ''")
 }
 
-// signIn signs in with the demo password and waits for the workspace list.
+// signIn signs in with the demo password and waits for the start page.
 func (p *tab) signIn(email string) {
 	p.t.Helper()
 	p.goTo("/login")
@@ -449,11 +449,13 @@ func (p *tab) signIn(email string) {
 	// A demo account that must set up two-factor puts it off, as the
 	// server with the demo data allows.
 	p.until("the workspace list or the two-factor set-up after signing in as "+email,
-		"location.pathname === '/workspaces' || (location.pathname === '/login/two-factor/setup' && document.readyState === 'complete')")
+		"location.pathname === '/workspaces' || location.pathname === '/programme' || (location.pathname === '/login/two-factor/setup' && document.readyState === 'complete')")
 	if p.path() == "/login/two-factor/setup" {
 		p.click(`form[action="/login/two-factor/later"] button`)
 	}
-	p.until("the workspace list after signing in as "+email, "location.pathname === '/workspaces'")
+	// A reviewer starts on the programme overview, everyone else on the
+	// workspaces.
+	p.until("the start page after signing in as "+email, "location.pathname === '/workspaces' || location.pathname === '/programme'")
 	p.who = email[:strings.IndexByte(email, '@')]
 }
 

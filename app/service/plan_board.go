@@ -15,15 +15,20 @@ type ActionFilter struct {
 	OwnerOrganisation int64
 	// Mine shows only actions the user owns.
 	Mine bool
+	// Overdue shows only actions whose due date has passed while work
+	// remains (model.Action.Overdue): what the programme overview counts
+	// as overdue.
+	Overdue bool
 }
 
 // Active reports whether the filter hides anything.
 func (f ActionFilter) Active() bool {
-	return f.Theme != "" || f.Status != "" || f.OwnerOrganisation != 0 || f.Mine
+	return f.Theme != "" || f.Status != "" || f.OwnerOrganisation != 0 || f.Mine || f.Overdue
 }
 
-// Matches reports whether action a passes the filter for user u.
-func (f ActionFilter) Matches(a *model.Action, u *model.User) bool {
+// Matches reports whether action a passes the filter for user u on day
+// today (YYYY-MM-DD), by which overdue is judged.
+func (f ActionFilter) Matches(a *model.Action, u *model.User, today string) bool {
 	switch {
 	case f.Theme != "" && a.Theme != f.Theme:
 		return false
@@ -32,6 +37,8 @@ func (f ActionFilter) Matches(a *model.Action, u *model.User) bool {
 	case f.OwnerOrganisation != 0 && (a.OwnerOrganisationID == nil || *a.OwnerOrganisationID != f.OwnerOrganisation):
 		return false
 	case f.Mine && (a.OwnerUserID == nil || *a.OwnerUserID != u.ID):
+		return false
+	case f.Overdue && !a.Overdue(today):
 		return false
 	}
 	return true
@@ -90,7 +97,7 @@ func BuildBoard(p *model.Plan, actions []model.Action, u *model.User, f ActionFi
 				continue
 			}
 			all = append(all, actions[i])
-			if f.Matches(&actions[i], u) {
+			if f.Matches(&actions[i], u, b.Today) {
 				g.Actions = append(g.Actions, actions[i])
 			}
 		}

@@ -53,6 +53,10 @@ type Service struct {
 	BaseURL string
 	// InvitationLifetime is how long an invitation's link works.
 	InvitationLifetime time.Duration
+
+	// tallies keeps the programme overview's tallies of actions while no
+	// action changes (programme_tallies.go).
+	tallies tallyCache
 }
 
 // New returns a service over db with the default password cost, which

@@ -17,8 +17,8 @@ import (
 
 // signInForm shows the sign-in page, or sends a signed-in user on.
 func (s *Server) signInForm(c *fiber.Ctx) error {
-	if currentUser(c) != nil {
-		return c.Redirect("/workspaces", fiber.StatusSeeOther)
+	if u := currentUser(c); u != nil {
+		return c.Redirect(landing(u), fiber.StatusSeeOther)
 	}
 	return s.renderSignIn(c, http.StatusOK, "", "", nil)
 }
@@ -71,14 +71,14 @@ func (s *Server) afterPassword(c *fiber.Ctx, u *model.User, next string) error {
 }
 
 // completeSignIn starts the account's session and goes on to next, or to
-// the workspaces.
+// where the account starts (landing).
 func (s *Server) completeSignIn(c *fiber.Ctx, u *model.User, next string) error {
 	if err := s.signIn(c, u); err != nil {
 		return err
 	}
 	s.log.Info("signed in", "user", u.ID)
 	if next == "" {
-		next = "/workspaces"
+		next = landing(u)
 	}
 	return redirect(c, next)
 }

@@ -140,7 +140,7 @@ func (s *Server) twoFactorSetupSubmit(c *fiber.Ctx) error {
 	s.log.Info("signed in", "user", u.ID, "two_factor", "set up")
 	next := h.next
 	if next == "" {
-		next = "/workspaces"
+		next = landing(u)
 	}
 	return s.renderRecoveryCodes(c, views.RecoveryCodes{Codes: codes, Next: next, Enabled: true})
 }

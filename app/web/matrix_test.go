@@ -95,6 +95,9 @@ var matrix = map[string]matrixRow{
 	"GET /workspaces/:wid/audit":        {own: "303 200 403 403 403 403 403 403 404", foreign: "303 404 404 404 404 403 403 403 404"},
 	"GET /workspaces/:wid/audit.csv":    {own: "303 200 403 403 403 403 403 403 404", foreign: "303 404 404 404 404 403 403 403 404"},
 	"GET /workspaces":                   {own: "303 200 200 200 200 200 200 200 200"},
+	"GET /programme":                    {own: "303 200 200 200 200 200 200 200 403"},
+	"GET /programme.csv":                {own: "303 200 200 200 200 200 200 200 403"},
+	"GET /programme/report":             {own: "303 403 403 403 403 200 200 200 403"},
 	"GET /workspaces/:wid":              {own: "303 200 200 200 200 200 200 200 404", foreign: "303 404 404 404 404 200 200 200 404"},
 	"GET /workspaces/:wid/actions/:aid": {own: "303 200 200 200 200 200 200 200 404", foreign: "303 404 404 404 404 200 200 200 404", mixed: "303 404 404 404 404 404 404 404 404"},
 	"GET /workspaces/:wid/actions/:aid/fields/:field":       {own: "303 303 303 303 303 303 303 303 404", foreign: "303 404 404 404 404 303 303 303 404", mixed: "303 404 404 404 404 404 404 404 404"},
@@ -145,6 +148,7 @@ var matrix = map[string]matrixRow{
 	"POST /language":                        {own: "303 303 303 303 303 303 303 303 303", probe: probe{valid: form("lang", "nl", "back", "/workspaces")}},
 	"POST /login":                           {own: "401 401 401 401 401 401 401 401 401", probe: probe{valid: form("email", "nobody@matrix.example", "password", "wrong-password-here")}},
 	"POST /logout":                          {own: "401 303 303 303 303 303 303 303 303", probe: probe{last: true}},
+	"POST /programme/years":                 {own: "401 403 403 403 403 422 422 422 403", probe: probe{refused: form("year", "2030", "municipalities", "0"), valid: form("year", "2030", "municipalities", "5")}},
 
 	"POST /workspaces/:wid/actions/:aid/delete":                 {own: "401 303 303 303 403 403 403 403 404", foreign: "401 404 404 404 404 403 403 403 404", mixed: "401 404 404 404 403 403 403 403 404", probe: probe{last: true}},
 	"POST /workspaces/:wid/actions/:aid/fields/:field":          {own: "401 422 422 422 403 403 403 403 404", foreign: "401 404 404 404 404 403 403 403 404", mixed: "401 404 404 404 403 403 403 403 404", probe: probe{refused: form("value", "", "version", "1"), valid: form("value", "Matrix", "version", "1")}},

@@ -40,8 +40,14 @@ func (s *Server) renderMeetingList(c *fiber.Ctx, status int, form views.MeetingF
 		return err
 	}
 	today := service.Today()
+	filter := meetingFilter(c)
 	var upcoming, past []model.Meeting
+	shown := 0
 	for _, m := range meetings {
+		if !filter.Matches(&m, today) {
+			continue
+		}
+		shown++
 		if m.Date >= today && m.State != model.MeetingFinished {
 			upcoming = append(upcoming, m)
 		} else {
@@ -51,8 +57,22 @@ func (s *Server) renderMeetingList(c *fiber.Ctx, status int, form views.MeetingF
 	return s.renderPage(c, status, views.Page{Title: s.translator(c).Get("meetings.title")}, views.MeetingListPage(views.MeetingList{
 		Workspace: w, Upcoming: upcoming, Past: past, CanManage: s.svc.CanManageMeetings(u, wid),
 		Builtin: service.BuiltinTemplates, Templates: templates, Plans: plans,
-		Form: form, Errors: errs,
+		Form: form, Errors: errs, Filter: filter, Shown: shown,
 	}))
+}
+
+// meetingFilter reads the meeting list's filter from the query; what it
+// does not know it ignores.
+func meetingFilter(c *fiber.Ctx) service.MeetingFilter {
+	var f service.MeetingFilter
+	if k := model.MeetingKind(c.Query("kind")); k.Valid() {
+		f.Kind = k
+	}
+	if y, err := strconv.Atoi(c.Query("year")); err == nil && y >= service.MinYear && y <= service.MaxYear {
+		f.Year = y
+	}
+	f.Held = c.Query("held") == "1"
+	return f
 }
 
 // meetingCreate plans a meeting from the form and opens it.

@@ -225,6 +225,14 @@ var Routes = map[string]Permission{
 	"GET /guide/:article/history":    guideEdit,
 	"GET /guide/:article/:lang/edit": guideEdit,
 	"POST /guide/:article/:lang":     guideEdit,
+	// Defence for Children's programme: the overview covers every
+	// workspace for reviewers and administrators and one's own workspaces
+	// for members (the service decides which; a guest has none); its
+	// reach, report and targets are the programme's.
+	"GET /programme":        signedIn,
+	"GET /programme.csv":    signedIn,
+	"GET /programme/report": {OnPlatform, authz.ObjProgramme, authz.ActRead},
+	"POST /programme/years": {OnPlatform, authz.ObjProgramme, authz.ActManage},
 
 	// The regions of organisations and workspaces, which put the region's
 	// organisations first in a workspace's pickers.

@@ -43,6 +43,7 @@ func filterFrom(q url.Values, p *model.Plan) service.ActionFilter {
 		f.OwnerOrganisation = id
 	}
 	f.Mine = q.Get("mine") == "1"
+	f.Overdue = q.Get("overdue") == "1"
 	return f
 }
 
@@ -61,6 +62,9 @@ func filterQuery(f service.ActionFilter) string {
 	}
 	if f.Mine {
 		q.Set("mine", "1")
+	}
+	if f.Overdue {
+		q.Set("overdue", "1")
 	}
 	if len(q) == 0 {
 		return ""

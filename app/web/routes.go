@@ -51,6 +51,10 @@ func (s *Server) routes() error {
 	r.handle("POST", "/account/delete", s.accountDelete)
 
 	r.handle("GET", "/workspaces", s.workspaceList)
+	r.handle("GET", "/programme", s.programmeShow)
+	r.handle("GET", "/programme.csv", s.programmeCSV)
+	r.handle("GET", "/programme/report", s.programmeReport)
+	r.handle("POST", "/programme/years", s.programmeYearSave)
 	r.handle("GET", "/workspaces/:wid", s.workspaceShow)
 	r.handle("GET", "/workspaces/:wid/members", s.memberList)
 	r.handle("POST", "/workspaces/:wid/members", s.memberAdd)

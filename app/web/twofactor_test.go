@@ -111,7 +111,8 @@ func TestTwoFactorSignIn(t *testing.T) {
 		}
 		good = nextCode(secret)
 		r := c.Post("/login/two-factor", url.Values{"code": {good}})
-		if r.Status != http.StatusSeeOther || r.Location() != "/workspaces" {
+		// A reviewer starts on the programme overview.
+		if r.Status != http.StatusSeeOther || r.Location() != "/programme" {
 			t.Fatalf("good code: %d to %q: %s", r.Status, r.Location(), r.Text("#f-code-error"))
 		}
 		if page := c.Get("/workspaces"); page.Status != http.StatusOK {

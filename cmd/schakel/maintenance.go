@@ -37,6 +37,7 @@ func migrateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 func seedCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
 	withDemo := fs.Bool("demo", false, "add the fictional demo data")
+	bench := fs.Int("programme-bench", 0, "with --demo, also add this many benchmark workspaces with 60 actions and 12 meetings each (342: every Dutch municipality; docs/benchmarks.md)")
 	cfg, log, err := setup(fs, args, stderr)
 	if err != nil {
 		return err
@@ -51,6 +52,12 @@ func seedCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	defer db.Close()
 	if err := demo.Seed(ctx, db, password.Default); err != nil {
 		return err
+	}
+	if *bench > 0 {
+		if err := demo.SeedProgrammeBench(ctx, db, *bench, password.Default); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%d benchmark workspaces are in place\n", *bench)
 	}
 	fmt.Fprintf(stdout, "demo data is in place; every demo account has the password %q\n", demo.Password)
 	return nil

@@ -89,16 +89,18 @@
       theme: b.getAttribute("data-filter-theme"),
       status: b.getAttribute("data-filter-status"),
       org: b.getAttribute("data-filter-org"),
-      owner: b.getAttribute("data-filter-mine")
+      owner: b.getAttribute("data-filter-mine"),
+      overdue: b.getAttribute("data-filter-overdue")
     };
     return Object.keys(want).every(function (k) {
       return !want[k] || li.getAttribute("data-" + k) === want[k];
     });
   }
 
-  // An action whose theme, status or owner changed may leave a filtered
-  // board or come into it. One being edited here stays until it is left.
-  var filterKeys = ["theme", "status", "org", "owner"];
+  // An action whose theme, status, owner or overdue state changed may
+  // leave a filtered board or come into it. One being edited here stays
+  // until it is left.
+  var filterKeys = ["theme", "status", "org", "owner", "overdue"];
   function refilter(li, marker) {
     if (li) {
       filterKeys.forEach(function (k) {
