@@ -381,7 +381,8 @@ func TestProgrammeReport(t *testing.T) {
 	testkit.EachDB(t, func(t *testing.T, db *bun.DB) {
 		env := testkit.Start(t, db)
 		ctx := context.Background()
-		ws := workspaceID(t, db, "Havenstad")
+		// Bergvliet: the demo gives it no advice or signals of its own.
+		ws := workspaceID(t, db, "Bergvliet")
 		var plan int64
 		if err := db.NewSelect().Table("plans").Column("id").Where("workspace_id = ?", ws).Limit(1).Scan(ctx, &plan); err != nil {
 			t.Fatal(err)
@@ -419,7 +420,7 @@ func TestProgrammeReport(t *testing.T) {
 		if got := r.Text("#report-theme-zorg"); got != "Zorg, opvang en nazorg" {
 			t.Errorf("theme heading %q", got)
 		}
-		if got := strings.Join(strings.Fields(r.Text("#report-theme-zorg + ul li")), " "); got != "Havenstad · Zorgcapaciteit: Te weinig opvangplekken voor minderjarige slachtoffers in de regio." {
+		if got := strings.Join(strings.Fields(r.Text("#report-theme-zorg + ul li")), " "); got != "Bergvliet · Zorgcapaciteit: Te weinig opvangplekken voor minderjarige slachtoffers in de regio." {
 			t.Errorf("signal %q", got)
 		}
 		if n := r.Doc.Find(".schakel-export__section").Length(); n != 3 {
