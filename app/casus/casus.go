@@ -74,7 +74,40 @@ const (
 	Plate Kind = "plate"
 	// Name is the name of a person known to the workspace.
 	Name Kind = "name"
+	// Initials are a person's initials ("J.v.d.B.", "JvdB").
+	Initials Kind = "initials"
+	// School is the name of a school or a class at one.
+	School Kind = "school"
+	// Handle is a user name on social media or a chat service.
+	Handle Kind = "handle"
+	// Street is a street named without a house number.
+	Street Kind = "street"
 )
+
+// Tier says how sure the guard is that a finding gives someone away.
+type Tier int
+
+// Tiers of findings.
+const (
+	// Certain identifiers (BSN, IBAN, phone, e-mail, licence plate, postcode
+	// or address with a house number, full dates) are refused in every
+	// field.
+	Certain Tier = iota
+	// Probable identifiers (names, initials, schools, handles, streets
+	// without a number) are shown before saving, masked; the writer removes
+	// them, has them pseudonymised or confirms that they identify nobody.
+	// Case notes refuse them too.
+	Probable
+)
+
+// Tier is how sure a finding of this kind is.
+func (k Kind) Tier() Tier {
+	switch k {
+	case Name, Initials, School, Handle, Street:
+		return Probable
+	}
+	return Certain
+}
 
 // priority orders kinds for two overlapping candidates of equal length: the
 // more specific, checksummed kind wins.
@@ -106,6 +139,9 @@ type Finding struct {
 	Start int    // byte offsets into the checked text
 	End   int
 }
+
+// Tier is how sure the finding is.
+func (f Finding) Tier() Tier { return f.Kind.Tier() }
 
 // Masked returns the found text with every character but the first and the
 // last replaced by '•', so that an error message can point at the identifier
