@@ -85,23 +85,32 @@ func (s *Service) ProgrammeReportOf(ctx context.Context, u *model.User, y int) (
 	return r, nil
 }
 
-// groupSignals puts signals under their themes, in the order of the
-// frameworks' themes; a theme of neither comes last, in its own group.
+// groupSignals puts the report's signals under their themes.
 func groupSignals(signals []model.Signal) []ReportSignals {
-	order := model.FrameworkBoth.Themes()
-	byTheme := map[model.Theme][]model.Signal{}
-	var other []model.Theme
-	for _, sg := range signals {
-		if _, ok := byTheme[sg.Theme]; !ok && !model.FrameworkBoth.Has(sg.Theme) {
-			other = append(other, sg.Theme)
-		}
-		byTheme[sg.Theme] = append(byTheme[sg.Theme], sg)
-	}
 	var out []ReportSignals
-	for _, t := range append(order, other...) {
+	groupByTheme(signals, func(sg model.Signal) model.Theme { return sg.Theme }, func(t model.Theme, list []model.Signal) {
+		out = append(out, ReportSignals{Theme: t, Signals: list})
+	})
+	return out
+}
+
+// groupByTheme hands each theme with items to group, in the order of the
+// frameworks' themes; themes of neither framework come last, in the order
+// they first occur. The signals page and the programme report both group
+// signals this way.
+func groupByTheme[T any](items []T, theme func(T) model.Theme, group func(model.Theme, []T)) {
+	byTheme := map[model.Theme][]T{}
+	var other []model.Theme
+	for _, it := range items {
+		t := theme(it)
+		if _, ok := byTheme[t]; !ok && !model.FrameworkBoth.Has(t) {
+			other = append(other, t)
+		}
+		byTheme[t] = append(byTheme[t], it)
+	}
+	for _, t := range append(model.FrameworkBoth.Themes(), other...) {
 		if list := byTheme[t]; len(list) > 0 {
-			out = append(out, ReportSignals{Theme: t, Signals: list})
+			group(t, list)
 		}
 	}
-	return out
 }

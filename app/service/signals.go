@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"sort"
 	"strings"
 	"time"
 
@@ -203,7 +202,7 @@ func (s *Service) Signals(ctx context.Context, u *model.User, q SignalQuery) (*S
 	if err != nil {
 		return nil, err
 	}
-	groups := map[model.Theme]*SignalGroup{}
+	entries := make([]SignalEntry, 0, len(list))
 	for _, sig := range list {
 		src, _, err := signalSource(ctx, s.DB, sig.WorkspaceID, sig.Source, sig.SourceID)
 		if IsNotFound(err) {
@@ -211,22 +210,11 @@ func (s *Service) Signals(ctx context.Context, u *model.User, q SignalQuery) (*S
 		} else if err != nil {
 			return nil, err
 		}
-		g := groups[sig.Theme]
-		if g == nil {
-			g = &SignalGroup{Theme: sig.Theme}
-			groups[sig.Theme] = g
-		}
-		g.Signals = append(g.Signals, SignalEntry{Signal: sig, Workspace: names[sig.WorkspaceID], Source: src, CanWithdraw: s.CanSignal(u, sig.WorkspaceID)})
-		out.Total++
+		entries = append(entries, SignalEntry{Signal: sig, Workspace: names[sig.WorkspaceID], Source: src, CanWithdraw: s.CanSignal(u, sig.WorkspaceID)})
 	}
-	order := model.FrameworkBoth.Themes()
-	rank := map[model.Theme]int{}
-	for i, t := range order {
-		rank[t] = i
-	}
-	for _, g := range groups {
-		out.Groups = append(out.Groups, *g)
-	}
-	sort.Slice(out.Groups, func(i, j int) bool { return rank[out.Groups[i].Theme] < rank[out.Groups[j].Theme] })
+	out.Total = len(entries)
+	groupByTheme(entries, func(e SignalEntry) model.Theme { return e.Signal.Theme }, func(t model.Theme, list []SignalEntry) {
+		out.Groups = append(out.Groups, SignalGroup{Theme: t, Signals: list})
+	})
 	return out, nil
 }
