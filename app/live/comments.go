@@ -18,6 +18,9 @@ const (
 	rightAdvise
 	rightCloseAdvice
 	rightSignal
+	// rightReadPlan is not about comments: a meeting's guest, who may not
+	// open the plan, is shown its actions without links.
+	rightReadPlan
 )
 
 // commentRights are the comment bits of a viewer in a workspace; a guest

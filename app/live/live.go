@@ -68,9 +68,18 @@ func Access(az *authz.Authorizer, svc *service.Service) realtime.Access {
 		return realtime.Class{
 			Edit:   az.CanUser(userID, workspaceID, edit, authz.ActEdit),
 			Manage: az.CanUser(userID, workspaceID, manage, authz.ActManage),
-			Rights: commentRights(az, userID, workspaceID),
+			Rights: commentRights(az, userID, workspaceID) | planRight(az, userID, workspaceID),
 		}, true
 	}
+}
+
+// planRight is the bit of realtime.Class.Rights that lets a viewer open
+// the plan and its actions.
+func planRight(az *authz.Authorizer, userID, workspaceID int64) uint8 {
+	if az.CanUser(userID, workspaceID, authz.ObjPlan, authz.ActRead) {
+		return rightReadPlan
+	}
+	return 0
 }
 
 // Viewer names a user who follows a topic on another instance.

@@ -38,6 +38,7 @@ func forClass(d *views.MeetingParts, c realtime.Class) *views.MeetingParts {
 	cd := *d
 	cd.CanEdit, cd.CanManage, cd.CanSeeCase, cd.Live = c.Edit, c.Manage, false, true
 	cd.CommentRights, cd.ReadComments = classComments(c)
+	cd.ReadPlan = c.Rights&rightReadPlan != 0
 	return &cd
 }
 

@@ -465,6 +465,13 @@ func TestGuestOfOneMeeting(t *testing.T) {
 		meeting := wsPath(ws, "/meetings/"+itoa(mine.ID))
 		anna := env.Client(t)
 		anna.SignIn(coordinator)
+		var item model.AgendaItem
+		if err := db.NewSelect().Model(&item).Where("meeting_id = ?", mine.ID).Where("kind <> ?", model.ItemCase).Limit(1).Scan(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if r := anna.PostHTMX(wsPath(ws, "/items/"+itoa(item.ID)+"/outcomes"), url.Values{"kind": {"actie"}, "text": {"Terugkoppeling aan de school"}, "theme": {"preventie"}}); r.Status != http.StatusOK {
+			t.Fatalf("an action agreed at the meeting: %d", r.Status)
+		}
 		page := anna.Get(meeting)
 		if page.Doc.Find("#guest-invite form").Length() != 1 {
 			t.Fatal("the coordinator is not offered to invite a guest by e-mail")
@@ -507,6 +514,17 @@ func TestGuestOfOneMeeting(t *testing.T) {
 		}
 		if shown.Doc.Find(`.schakel-breadcrumb a[href="`+wsPath(ws, "")+`"]`).Length() != 0 {
 			t.Error("the guest's meeting page links to the workspace")
+		}
+		// The meeting's plan and agreed actions are named to the guest, but
+		// not linked: those pages are not found to a guest. The
+		// coordinator's page links them.
+		for _, sel := range []string{`a[href*="/plans/"]`, `a[href*="/actions/"]`} {
+			if n := page.Doc.Find(sel).Length(); n == 0 {
+				t.Errorf("the coordinator's page of the meeting has no %s", sel)
+			}
+			if n := shown.Doc.Find(sel).Length(); n != 0 {
+				t.Errorf("the guest's meeting page has %d %s, which they cannot open", n, sel)
+			}
 		}
 		var caseItem model.AgendaItem
 		if err := db.NewSelect().Model(&caseItem).Where("meeting_id = ?", mine.ID).Where("kind = ?", model.ItemCase).Limit(1).Scan(ctx); err != nil {

@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/apperr"
+	"schakel/app/authz"
 	"schakel/app/model"
 	"schakel/app/service"
 	"schakel/views"
@@ -103,7 +104,9 @@ func (s *Server) meetingDetail(c *fiber.Ctx, m *model.Meeting) (views.MeetingDet
 	if err != nil {
 		return views.MeetingDetail{}, err
 	}
-	return views.MeetingDetail{Meeting: m, Plan: plan, CanManage: s.svc.CanManageMeetings(currentUser(c), workspaceID(c))}, nil
+	u := currentUser(c)
+	return views.MeetingDetail{Meeting: m, Plan: plan, CanManage: s.svc.CanManageMeetings(u, workspaceID(c)),
+		ReadPlan: s.authz.Can(u, workspaceID(c), authz.ObjPlan, authz.ActRead)}, nil
 }
 
 func (s *Server) loadMeetingField(c *fiber.Ctx) (*model.Meeting, string, error) {

@@ -114,6 +114,7 @@ func (s *Server) asViewer(c *fiber.Ctx, d *views.MeetingParts) {
 	d.CanEdit = s.svc.CanEditAgenda(u, m.WorkspaceID)
 	d.CanManage = s.svc.CanManageMeetings(u, m.WorkspaceID)
 	d.CanSeeCase = s.svc.CanSeeCase(c.UserContext(), u, m)
+	d.ReadPlan = s.authz.Can(u, m.WorkspaceID, authz.ObjPlan, authz.ActRead)
 	if u != nil {
 		d.Self = u.ID
 	}
