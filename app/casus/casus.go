@@ -195,6 +195,7 @@ func Check(text string, names []string) []Finding {
 	if pats := compileNames(names); pats.n > 0 {
 		findNames(c, words, pats)
 	}
+	findProbable(c, words)
 	return c.resolve()
 }
 

@@ -1,0 +1,477 @@
+package casus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// findPeople reports the names of people whether or not the workspace
+// knows them: a capitalised word on the name list, a surname with its
+// tussenvoegsels ("de Vries"), or any capitalised word that its context
+// marks as a person: an age or a role in brackets after it ("Jaimy (15)",
+// "Kiki (zus)"), a kinship word, a form of address or a nickname word
+// before it ("zusje Jaimy", "moeder van Noor", "mevr. Bouzidi", "roepnaam
+// Kiki"), a verb of saying or doing after it at the start of a sentence
+// ("Jaylano vertelde"), a possessive ("Jaimy's moeder") or another name it
+// is listed with ("Noor en Jaylano"). A given name takes the surname after
+// it into the finding ("Noor de Vries").
+//
+// Names that are also ordinary words ("Roos", "Storm", "Bakker") count when
+// they are capitalised inside a sentence, and at its start only with
+// context ("Roos vertelde", "Roos (15)"). Months, weekdays, places,
+// organisations, role words and platforms (notNames) never count.
+func findPeople(c *collector, ws []word) {
+	p := &personScan{s: c.s, ws: ws, l: loadLists(), keys: make([]string, len(ws)), person: make([]bool, len(ws))}
+	p.markOrgs()
+	for i := range ws {
+		p.person[i] = p.isPerson(i)
+	}
+	// A word listed with a person ("Noor en Jaylano", "Jaylano, Noor")
+	// is one too; two sweeps carry it along a list in either direction.
+	for sweep := 0; sweep < 2; sweep++ {
+		for k := range ws {
+			i := k
+			if sweep == 1 {
+				i = len(ws) - 1 - k
+			}
+			if !p.person[i] && p.eligible(i) && !p.ordinary(i) && p.listedWithPerson(i) {
+				p.person[i] = true
+			}
+		}
+	}
+	for i := 0; i < len(ws); i++ {
+		if !p.person[i] {
+			continue
+		}
+		first, last := p.nameStart(i), p.extend(i)
+		c.add(Name, ws[first].start, ws[last].end)
+		i = last
+	}
+}
+
+// personScan holds one text's words while its people are looked for.
+type personScan struct {
+	s      string
+	ws     []word
+	l      *nameLists
+	keys   []string // folded words, filled on demand
+	org    []bool   // the word belongs to an organisation's name
+	person []bool   // the word starts a person's name
+}
+
+func (p *personScan) text(i int) string { return p.s[p.ws[i].start:p.ws[i].end] }
+
+func (p *personScan) key(i int) string {
+	if p.keys[i] == "" {
+		p.keys[i] = fold(p.text(i))
+	}
+	return p.keys[i]
+}
+
+// gap returns the text between word i-1 and word i.
+func (p *personScan) gap(i int) string { return p.s[p.ws[i-1].end:p.ws[i].start] }
+
+// markOrgs marks the words of organisations' names (orgPhrases).
+func (p *personScan) markOrgs() {
+	p.org = make([]bool, len(p.ws))
+	for i := range p.ws {
+		for _, phrase := range orgPhrases {
+			if i+len(phrase) > len(p.ws) || p.key(i) != phrase[0] {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(phrase) && ok; k++ {
+				ok = p.key(i+k) == phrase[k] && spaces(p.gap(i+k))
+			}
+			if ok {
+				for k := range phrase {
+					p.org[i+k] = true
+				}
+			}
+		}
+	}
+}
+
+// eligible reports whether word i may be (the start of) a name: it is
+// capitalised, not written in capitals only, has two letters or more and
+// is no word that never names a person.
+func (p *personScan) eligible(i int) bool {
+	w := p.text(i)
+	if !isCapitalised(w) || p.org[i] || allCaps(w) || letterCount(w) < 2 {
+		return false
+	}
+	return !notNames[p.key(i)]
+}
+
+// ordinary reports whether word i is an ordinary Dutch word that the name
+// list does not have.
+func (p *personScan) ordinary(i int) bool {
+	if n := p.l.name(p.key(i)); n != nil && n.listed() {
+		return false
+	}
+	return p.l.isWord(p.text(i))
+}
+
+// isPerson decides whether word i starts a person's name.
+func (p *personScan) isPerson(i int) bool {
+	if !p.eligible(i) {
+		return false
+	}
+	first, last := p.nameStart(i), p.extend(i)
+	info := p.l.name(p.key(i))
+	start := p.sentenceStart(first)
+	cue := p.cueBefore(first)
+	after := p.ageOrRoleAfter(last) || p.possessive(last)
+	listed := info != nil && info.listed() && letterCount(p.text(i)) >= 3
+	switch {
+	case first < i && info != nil && p.hasParticles(info, first, i):
+		return true // "de Vries", "Van der Berg"
+	case cue:
+		return true
+	case listed && !info.common && !(start && p.l.isWord(p.text(i))):
+		return !p.articleBefore(first)
+	case listed:
+		// also an ordinary word: "Roos", "Storm", "Bakker"
+		if start {
+			return after || p.verbAfter(last, true)
+		}
+		return after || !p.articleBefore(first)
+	case p.l.isWord(p.text(i)):
+		return false
+	default:
+		return after || start && p.verbAfter(last, false)
+	}
+}
+
+// particlesBefore returns the first of the tussenvoegsels right before
+// word i ("de" in "de Vries", "van" in "van der Berg"), or i. Only the
+// first of them may be capitalised ("Van der Berg").
+func (p *personScan) particlesBefore(i int) int {
+	first := i
+	for b := i - 1; b >= 0 && i-b <= 3; b-- {
+		w := p.text(b)
+		if !nameParticle(strings.ToLower(w)) || !joinGap(p.gap(b+1)) {
+			break
+		}
+		if isCapitalised(w) {
+			if b == 0 || !joinGap(p.gap(b)) || p.sentenceStart(b) || !nameParticle(strings.ToLower(p.text(b-1))) {
+				first = b
+			}
+			break
+		}
+		first = b
+	}
+	return first
+}
+
+// nameStart returns the first word of the name whose main word is word i:
+// the tussenvoegsels before it belong to it when the name list has them
+// with it ("de Vries") or a form of address stands before them ("mevr. van
+// Essen"), not in "moeder van Noor".
+func (p *personScan) nameStart(i int) int {
+	first := p.particlesBefore(i)
+	if first == i {
+		return i
+	}
+	if info := p.l.name(p.key(i)); info != nil && p.hasParticles(info, first, i) {
+		return first
+	}
+	if first > 0 && addressWords[strings.ToLower(p.text(first-1))] {
+		return first
+	}
+	if first > 1 && strings.EqualFold(p.text(first-1), "heer") && strings.EqualFold(p.text(first-2), "de") {
+		return first
+	}
+	return i
+}
+
+// hasParticles reports whether the words first..i-1 are tussenvoegsels
+// the name list has with word i ("de" with "Vries").
+func (p *personScan) hasParticles(info *nameInfo, first, i int) bool {
+	var b strings.Builder
+	for k := first; k < i; k++ {
+		if k > first {
+			b.WriteByte(' ')
+		}
+		b.WriteString(fold(p.text(k)))
+	}
+	for _, pr := range info.particles {
+		if pr == b.String() {
+			return true
+		}
+	}
+	return false
+}
+
+// extend returns the last word of the name that starts at word i: a
+// double name ("Anna-Lisa"), a surname ("Noor Bakker") and a surname
+// with tussenvoegsels ("Noor van der Berg") join it.
+func (p *personScan) extend(i int) int {
+	e := i
+	for e+1 < len(p.ws) && e-i < 5 {
+		j := e + 1
+		if p.gap(j) == "-" || p.gap(j) == "‐" {
+			if !p.eligible(j) {
+				break
+			}
+			e = j
+			continue
+		}
+		if !joinGap(p.gap(j)) {
+			break
+		}
+		k := j
+		for k < len(p.ws) && k-j < 3 && nameParticle(p.text(k)) && (k == j || joinGap(p.gap(k))) {
+			k++
+		}
+		if k >= len(p.ws) || (k > j && !joinGap(p.gap(k))) || !p.eligible(k) {
+			break
+		}
+		if info := p.l.name(p.key(k)); k > j && info != nil && p.hasParticles(info, j, k) {
+			e = k
+			continue
+		}
+		if p.ordinary(k) {
+			break
+		}
+		e = k
+	}
+	return e
+}
+
+// sentenceStart reports whether word i starts a sentence, a line or a
+// clause after a colon: the only places where an ordinary word is
+// capitalised too.
+func (p *personScan) sentenceStart(i int) bool {
+	if i == 0 {
+		return true
+	}
+	gap := p.gap(i)
+	if strings.ContainsAny(gap, "\n\r") {
+		return true
+	}
+	g := strings.TrimRight(gap, " \t\"'“”‘’([{-–—•*")
+	if g == "" {
+		return false
+	}
+	switch g[len(g)-1] {
+	case '!', '?', ':', ';':
+		return true
+	case '.':
+		prev := strings.ToLower(p.text(i - 1))
+		if len(strings.TrimSpace(g)) == 1 && (abbreviations[prev] || letterCount(prev) == 1) {
+			return false // "mevr. Jansen", "J. Jansen"
+		}
+		return true
+	}
+	return false
+}
+
+// cueBefore reports whether the words before word i mark it as a person:
+// a kinship word ("zusje Jaimy", "moeder van Noor"), a nickname word
+// ("roepnaam Kiki", "bijnaam is Kiki") or a form of address ("mevr.
+// Bouzidi", "de heer El Idrissi").
+func (p *personScan) cueBefore(i int) bool {
+	if i == 0 {
+		return false
+	}
+	b := i - 1
+	gap := strings.Trim(p.gap(i), " \t")
+	prev := strings.ToLower(p.text(b))
+	switch {
+	case gap == "" || gap == ":" || gap == "," || quoteOnly(gap):
+	case gap == "." && (addressWords[prev] || prev == "mw" || prev == "dhr"):
+		return true
+	default:
+		return false
+	}
+	switch {
+	case kinWords[prev] || nickWords[prev] || addressWords[prev] || prev == "heet" || prev == "heette":
+		return prev != "heer" || b > 0 && strings.EqualFold(p.text(b-1), "de")
+	case prev == "van" && b > 0 && spaces(p.gap(b)):
+		return kinOfWords[strings.ToLower(p.text(b-1))]
+	case (prev == "is" || prev == "was" || prev == "luidt") && b > 0 && spaces(p.gap(b)):
+		return nickWords[strings.ToLower(p.text(b-1))]
+	}
+	return false
+}
+
+// ageOrRoleAfter reports whether an age or a role follows word i: "(15)",
+// "(15 jaar)", "(m, 15)", ", 15 jaar", "(zus)", "(jongere)".
+func (p *personScan) ageOrRoleAfter(i int) bool {
+	s := p.s[p.ws[i].end:min(len(p.s), p.ws[i].end+40)]
+	t := strings.TrimLeft(s, " \t")
+	if strings.HasPrefix(t, "(") {
+		inner, _, ok := strings.Cut(t[1:], ")")
+		if !ok {
+			return false
+		}
+		fs := strings.FieldsFunc(strings.ToLower(inner), func(r rune) bool {
+			return r == ' ' || r == ',' || r == '/' || r == ';' || r == '.'
+		})
+		if len(fs) == 0 || len(fs) > 3 {
+			return false
+		}
+		for _, f := range fs {
+			if age(f) || kinWords[f] || f == "gast" {
+				return true
+			}
+		}
+		return false
+	}
+	if strings.HasPrefix(s, ", ") {
+		fs := strings.Fields(s[2:])
+		return len(fs) >= 2 && age(fs[0]) && (strings.HasPrefix(fs[1], "jaar") || strings.HasPrefix(fs[1], "jr"))
+	}
+	return false
+}
+
+// age reports whether f is an age a young person or a relative may have,
+// with or without "j" or "jr" after it.
+func age(f string) bool {
+	f = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(f, "jaar"), "jr"), "j")
+	if len(f) == 0 || len(f) > 2 {
+		return false
+	}
+	for i := 0; i < len(f); i++ {
+		if !isDigit(f[i]) {
+			return false
+		}
+	}
+	return f != "0"
+}
+
+// possessive reports whether word i has a possessive s: "Jaimy's moeder",
+// "Roos' vriend".
+func (p *personScan) possessive(i int) bool {
+	s := p.s[p.ws[i].end:]
+	r, size := utf8.DecodeRuneInString(s)
+	if normRune(r) != '\'' {
+		return false
+	}
+	s = s[size:]
+	s = strings.TrimPrefix(s, "s")
+	return strings.HasPrefix(s, " ") && !strings.HasPrefix(s, " avonds") && !strings.HasPrefix(s, " ochtends") && !strings.HasPrefix(s, " middags") && !strings.HasPrefix(s, " nachts")
+}
+
+// verbAfter reports whether a person verb follows word i; weak verbs
+// ("heeft", "is") count only when weak is set.
+func (p *personScan) verbAfter(i int, weak bool) bool {
+	j := i + 1
+	if j >= len(p.ws) || !spaces(p.gap(j)) {
+		return false
+	}
+	v := strings.ToLower(p.text(j))
+	return personVerbs[v] && (weak || !weakVerbs[v])
+}
+
+// articleBefore reports whether an article stands right before word i,
+// as in the names of organisations and places ("De Linde", "Het Baken").
+func (p *personScan) articleBefore(i int) bool {
+	if i == 0 || !spaces(p.gap(i)) {
+		return false
+	}
+	switch strings.ToLower(p.text(i - 1)) {
+	case "de", "het", "een", "t":
+		return true
+	}
+	return false
+}
+
+// listedWithPerson reports whether word i is joined to a person by "en",
+// "&" or a comma: "Noor en Jaylano", "Jaylano, Noor".
+func (p *personScan) listedWithPerson(i int) bool {
+	joins := func(g string) bool { return g == ", " || g == " & " }
+	if i+1 < len(p.ws) {
+		g := p.gap(i + 1)
+		if joins(g) && p.person[i+1] {
+			return true
+		}
+		if spaces(g) && strings.EqualFold(p.text(i+1), "en") && i+2 < len(p.ws) && spaces(p.gap(i+2)) && p.person[i+2] {
+			return true
+		}
+	}
+	if i > 0 {
+		g := p.gap(i)
+		if joins(g) && p.nameStartBefore(i-1) >= 0 {
+			return true
+		}
+		if spaces(g) && strings.EqualFold(p.text(i-1), "en") && i >= 2 && spaces(p.gap(i-1)) && p.nameStartBefore(i-2) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// nameStartBefore returns the first word of the name that ends at word
+// j, when one of the words before j started a name reaching to j.
+func (p *personScan) nameStartBefore(j int) int {
+	for k := j; k >= 0 && j-k <= 5; k-- {
+		if p.person[k] {
+			if p.extend(k) >= j {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// nameParticle reports whether w, in lower case, is a tussenvoegsel that
+// joins a surname to a given name ("de", "van der", "'t"), not a
+// preposition that may follow a name ("in", "op").
+func nameParticle(w string) bool {
+	switch strings.Trim(w, "'’") {
+	case "van", "de", "der", "den", "het", "t", "ter", "ten", "el", "al",
+		"la", "le", "du", "da", "dos", "von", "vanden", "vander", "vande", "ben":
+		return true
+	}
+	return false
+}
+
+// joinGap reports whether the text between two words of one name is one
+// short run of spaces, with an apostrophe before a particle ("van 't").
+func joinGap(g string) bool {
+	g = strings.TrimRight(g, "'’")
+	return g != "" && len(g) <= 3 && strings.Trim(g, " \u00a0") == ""
+}
+
+// spaces reports whether g is a short run of spaces and nothing else.
+func spaces(g string) bool {
+	return g != "" && len(g) <= 3 && strings.Trim(g, " \t\u00a0") == ""
+}
+
+// quoteOnly reports whether g is an opening quote.
+func quoteOnly(g string) bool {
+	switch g {
+	case "'", "\"", "‘", "“", "\u201e":
+		return true
+	}
+	return false
+}
+
+// allCaps reports whether w has two letters or more, all upper case.
+func allCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// letterCount returns the number of letters in w.
+func letterCount(w string) int {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,120 @@
+package casus
+
+import "strings"
+
+// set builds a set of the space-separated words.
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// notNames are capitalised words that name no person, whatever the name
+// list says and whatever stands around them: months and weekdays, feasts,
+// places, nationalities, the organisations and roles of youth care, police
+// and municipalities, and platforms. Keys are folded (lower case, no
+// accents).
+var notNames = set(`
+januari februari maart april mei juni juli augustus september oktober november december
+feb mrt apr jun jul aug sep sept okt nov dec
+maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ma di wo do vr za zo
+vandaag morgen gisteren overmorgen eergisteren vanavond vanochtend vanmiddag vannacht weekend week
+kerst kerstmis pasen pinksteren ramadan suikerfeest offerfeest oudjaar nieuwjaar carnaval koningsdag
+zomervakantie herfstvakantie kerstvakantie voorjaarsvakantie meivakantie
+nederland holland belgie vlaanderen marokko turkije suriname curacao aruba bonaire antillen syrie eritrea
+ethiopie somalie afghanistan irak iran polen roemenie bulgarije hongarije oekraine rusland duitsland frankrijk
+spanje italie engeland griekenland nigeria ghana china europa afrika azie amerika
+amsterdam rotterdam utrecht haag den bosch hertogenbosch havenstad almere zwolle tilburg breda eindhoven
+groningen leiden delft dordrecht arnhem nijmegen enschede apeldoorn haarlem zaandam amersfoort maastricht venlo
+lelystad leeuwarden assen emmen deventer helmond roosendaal schiedam vlaardingen spijkenisse gouda alkmaar hoorn
+hilversum purmerend zoetermeer zeist ede oss heerlen sittard kerkrade capelle nieuwegein veenendaal hengelo
+almelo hoofddorp schiphol bergen antwerpen brussel gent
+noord zuid oost west centrum randstad regio brabant limburg zeeland friesland drenthe overijssel gelderland flevoland
+nederlands nederlandse nederlander marokkaans marokkaanse marokkaan turks turkse surinaams surinaamse
+antilliaans antilliaanse pools poolse eritrees eritrese syrisch syrische arabisch arabische engels engelse
+duits duitse frans franse belgisch belgische roemeens roemeense bulgaars bulgaarse somalisch somalische
+afghaans afghaanse koerdisch koerdische islamitisch islamitische christelijk christelijke joods joodse
+veilig thuis jeugdbescherming politie fier comensha defence children ggd ggz jgz raad kinderbescherming gemeente
+wijkteam jeugdzorg jeugdhulp zorg openbaar ministerie rechtbank kinderrechter halt reclassering leger heils
+humanitas sterk huis kinderopvang stichting slachtofferhulp kindertelefoon unicef ecpat rutgers movisie augeo
+centrum expertisecentrum mensenhandel zedenpolitie vreemdelingenpolitie marechaussee koninklijke
+veiligheidshuis jeugdreclassering jeugdinrichting gi jb vt ots om avim zsh bsn ivrk vn csg lsg vng
+ervaringsdeskundige ervaringsdeskundigen jongerenwerker jongerenwerkers regisseur casusregisseur procesregisseur
+zorgcoordinator coordinator mentor mentoren jeugdbeschermer gezinsvoogd wijkagent zedenrechercheur rechercheur
+huisarts jeugdarts vertrouwensarts hulpverlener begeleider ambulant voorzitter notulist beleidsmedewerker
+gedragswetenschapper orthopedagoog psycholoog psychiater advocaat officier wethouder burgemeester
+leerplichtambtenaar schoolmaatschappelijk maatschappelijk werker jeugdconsulent consulent coach
+gast gasten ketenpartner ketenpartners beoordelaar moeder vader ouders oma opa tante oom
+snapchat instagram insta tiktok telegram whatsapp facebook google youtube discord signal teams zoom
+marktplaats twitter linkedin onlyfans
+bijlage agenda actie actiepunt besluit notulen verslag toelichting aanwezig afwezig afmelding
+jongere jongeren meisje jongen kind kinderen cliente client pupil
+god allah
+`)
+
+// orgPhrases are organisations whose names contain a given name or a
+// word that the name list has ("William Schrikker", "Albert Heijn"): the
+// words of such a phrase are never a person.
+var orgPhrases = [][]string{
+	{"william", "schrikker"}, {"albert", "heijn"}, {"leger", "des", "heils"},
+	{"defence", "for", "children"}, {"save", "the", "children"},
+	{"terre", "des", "hommes"}, {"veilig", "thuis"}, {"sterk", "huis"},
+	{"de", "hoop"}, {"het", "poortje"}, {"de", "bocht"}, {"de", "waag"},
+	{"max", "havelaar"}, {"jan", "pieterszoon", "coen"},
+}
+
+// kinWords are the kinship and relation words after which a capitalised
+// word is a person: "zusje Jaimy", "de vriend van Noor".
+var kinWords = set(`
+broer broertje broers zus zusje zussen zuster halfbroer halfzus halfbroertje halfzusje
+stiefbroer stiefzus pleegbroer pleegzus pleegbroertje pleegzusje tweelingbroer tweelingzus
+neef neefje nicht nichtje oom tante opa oma moeder vader stiefvader stiefmoeder pleegvader pleegmoeder
+zoon dochter pleegzoon pleegdochter kind pleegkind
+vriend vriendje vrienden vriendin vriendinnetje vriendinnen ex-vriend ex-vriendin exvriend exvriendin
+vriendjes klasgenoot klasgenote klasgenoten buurjongen buurmeisje buurman buurvrouw
+jongen meisje jongere cliënt cliente pupil dader verdachte slachtoffer loverboy pooier
+`)
+
+// kinOfWords are the relation words that take "van" before the person:
+// "moeder van Jaimy", "vriendin van Noor".
+var kinOfWords = set(`
+moeder vader broer zus zusje broertje oom tante opa oma neef nicht stiefvader stiefmoeder
+vriend vriendin vriendje vriendinnetje ex-vriend ex-vriendin klasgenoot klasgenote
+`)
+
+// nickWords are words after which the next word is a name in any case,
+// often in quotes: "roepnaam Kiki", "alias 'Snoepje'".
+var nickWords = set(`roepnaam bijnaam alias genaamd straatnaam schuilnaam`)
+
+// addressWords are forms of address before a surname or full name:
+// "mevr. Bouzidi", "dhr. van Dam".
+var addressWords = set(`mevr mevrouw mw dhr heer meneer mr juf meester`)
+
+// personVerbs are verbs of saying and doing that mostly have a person as
+// their subject: an unknown capitalised word that starts a sentence and is
+// followed by one of them is taken for a name ("Jaylano vertelde").
+var personVerbs = set(`
+vertelt vertelde vertellen zegt zei zeggen geeft gaf verklaart verklaarde benoemt benoemde noemt noemde
+vraagt vroeg antwoordt antwoordde belt belde appt appte appte sms't sms'te mailt mailde
+huilt huilde lacht lachte schrok schrikt weigert weigerde ontkent ontkende bevestigt bevestigde
+vindt vond voelt voelde denkt dacht wil wilde wou durft durfde mag mocht hoopt hoopte
+woont woonde slaapt sliep verblijft verbleef logeert logeerde spijbelt spijbelde rookt rookte
+blowt blowde drinkt dronk loopt liep rent rende vlucht vluchtte kwam komt ging gaat zit zat
+speelt speelde werkt werkte kent kende ontmoette ontmoet sprak spreekt praat praatte
+heeft had is was wordt werd kreeg krijgt moet moest kan kon zal zou blijft bleef staat stond
+laat liet doet deed ziet zag weet wist houdt hield neemt nam
+`)
+
+// weakVerbs are the person verbs that as often follow a thing as a
+// person ("Politie heeft", "School is"): after a word the name list does
+// not know they are no sign of a name; after a name that is also a word
+// ("Roos is weggelopen") they are.
+var weakVerbs = set(`heeft had is was wordt werd kreeg krijgt moet moest kan kon zal zou blijft bleef staat stond laat liet doet deed ziet zag weet wist houdt hield neemt nam gaat ging komt kwam zit zat`)
+
+// abbreviations end with a dot that does not end a sentence.
+var abbreviations = set(`
+mevr dhr mw hr mr dr drs ir ing prof st sr jr ca bijv bv evt o.a ivm i.v.m nr no tel art lid
+jan feb mrt apr jun jul aug sep sept okt nov dec ma di wo do vr za zo zgn resp incl excl
+`)
