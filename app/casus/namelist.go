@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 //go:generate go run ./internal/namegen -out namedata
@@ -135,6 +136,31 @@ func (l *nameLists) isWord(w string) bool {
 	w = strings.ToLower(w)
 	i := sort.Search(len(l.lines), func(i int) bool { return l.line(i) >= w })
 	return i < len(l.lines) && l.line(i) == w
+}
+
+// isOrdinary reports whether w is an ordinary Dutch word or a compound of
+// two ("supermarkt", "jeugdbeschermer": "jeugd" and "beschermer"), with a
+// linking s or e between them ("zorgsverzekeraar").
+func (l *nameLists) isOrdinary(w string) bool {
+	w = strings.ToLower(w)
+	if l.isWord(w) {
+		return true
+	}
+	for j := 3; j <= len(w)-4; j++ {
+		if !utf8.RuneStart(w[j]) || !l.isWord(w[j:]) {
+			continue
+		}
+		head := w[:j]
+		if l.isWord(head) {
+			return true
+		}
+		for _, link := range []string{"s", "e", "en"} {
+			if h, ok := strings.CutSuffix(head, link); ok && len(h) >= 3 && l.isWord(h) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // line returns line i of the word list.

@@ -21,9 +21,8 @@ import (
 // they are capitalised inside a sentence, and at its start only with
 // context ("Roos vertelde", "Roos (15)"). Months, weekdays, places,
 // organisations, role words and platforms (notNames) never count.
-func findPeople(c *collector, ws []word) {
-	p := &personScan{s: c.s, ws: ws, l: loadLists(), keys: make([]string, len(ws)), person: make([]bool, len(ws))}
-	p.markOrgs()
+func findPeople(c *collector, p *personScan) {
+	ws := p.ws
 	for i := range ws {
 		p.person[i] = p.isPerson(i)
 	}
@@ -48,6 +47,13 @@ func findPeople(c *collector, ws []word) {
 		c.add(Name, ws[first].start, ws[last].end)
 		i = last
 	}
+}
+
+// newPersonScan prepares the words of s for the detectors of people.
+func newPersonScan(s string, ws []word) *personScan {
+	p := &personScan{s: s, ws: ws, l: loadLists(), keys: make([]string, len(ws)), person: make([]bool, len(ws))}
+	p.markOrgs()
+	return p
 }
 
 // personScan holds one text's words while its people are looked for.
@@ -101,7 +107,7 @@ func (p *personScan) eligible(i int) bool {
 	if !isCapitalised(w) || p.org[i] || allCaps(w) || letterCount(w) < 2 {
 		return false
 	}
-	return !notNames[p.key(i)]
+	return !notNames[p.key(i)] && !(streetWord(strings.ToLower(w)) && !p.listedName(i))
 }
 
 // ordinary reports whether word i is an ordinary Dutch word that the name
@@ -110,7 +116,7 @@ func (p *personScan) ordinary(i int) bool {
 	if n := p.l.name(p.key(i)); n != nil && n.listed() {
 		return false
 	}
-	return p.l.isWord(p.text(i))
+	return p.l.isOrdinary(p.text(i))
 }
 
 // isPerson decides whether word i starts a person's name.
@@ -137,7 +143,7 @@ func (p *personScan) isPerson(i int) bool {
 			return after || p.verbAfter(last, true)
 		}
 		return after || !p.articleBefore(first)
-	case p.l.isWord(p.text(i)):
+	case p.l.isOrdinary(p.text(i)):
 		return false
 	default:
 		return after || start && p.verbAfter(last, false)
