@@ -127,8 +127,10 @@ func (k Kind) priority() int {
 		return 5
 	case Postcode:
 		return 6
+	case Handle, Initials, School, Street:
+		return 7 // more specific than a name found in the same words
 	default:
-		return 7
+		return 8
 	}
 }
 

@@ -297,7 +297,7 @@ var nameCases = []testCase{
 	{"several", "Anna en Jansen spraken met Noah.", []want{{Name, "Anna"}, {Name, "Jansen"}, {Name, "Noah"}}},
 	{"short first name alone", "Mo kwam niet opdagen.", nil},
 	{"longer word", "Annabel en Marianna zijn vriendinnen.", []want{{Name, "Annabel"}, {Name, "Marianna"}}}, // on the name list, not as "Anna"
-	{"longer word with accents", "Zoëlla is een klasgenote.", nil},
+	{"longer word with accents", "Zoëlla is een klasgenote.", []want{{Name, "Zoëlla"}}},                     // a name by its context, not as "Zoë"
 	{"lower-case surname", "Zij werkt bij de bakker op de hoek.", nil},
 	{"lower-case bare surname", "Het ging vries-koud die nacht; van de berg af.", nil},
 	{"lower-case first name", "De anna-prijs gaat naar de klas.", nil},

@@ -21,7 +21,7 @@ var nameCues = set(`snapnaam instanaam whatsapp-naam gebruikersnaam gebruikersna
 
 // handleLinks are the words between a cue and the name: "Snapchat is
 // lisa_x", "account onder de naam noor.xx", "op TikTok als dreamgirl".
-var handleLinks = set(`is was heet heette luidt onder de het naam met als account profiel genaamd`)
+var handleLinks = set(`is was heet heette luidt onder de het naam met als account profiel genaamd ze zij hij die zich`)
 
 // findHandles reports user names on social media and chat services: an
 // @name that is no part of an e-mail address, a name with an underscore
@@ -33,7 +33,12 @@ var handleLinks = set(`is was heet heette luidt onder de het naam met als accoun
 func findHandles(c *collector, p *personScan) {
 	s := c.s
 	for i := 0; i < len(s); i++ {
-		if s[i] != '@' || isWordRune(runeBefore(s, i)) {
+		at := strings.IndexByte(s[i:], '@')
+		if at < 0 {
+			break
+		}
+		i += at
+		if isWordRune(runeBefore(s, i)) {
 			continue
 		}
 		if end := handleEnd(s, i+1); end-(i+1) >= 2 && hasLetter(s[i+1:end]) {
@@ -43,13 +48,17 @@ func findHandles(c *collector, p *personScan) {
 	}
 	for i := 0; i < len(p.ws); i++ {
 		w := p.ws[i]
-		if b := runeBefore(s, w.start); b == '_' || b == '.' {
-			// inside a user name or an address
-		} else if end := handleEnd(s, w.start); end > w.end && strings.Contains(s[w.start:end], "_") && hasLetter(s[w.start:end]) &&
-			!isWordRune(runeBefore(s, w.start)) && runeBefore(s, w.start) != '@' && !fileName(s[w.start:end]) {
-			c.add(Handle, w.start, end)
+		if w.end < len(s) && s[w.end] == '_' {
+			if b := runeBefore(s, w.start); b != '_' && b != '.' && b != '@' && !isWordRune(b) {
+				if end := handleEnd(s, w.start); hasLetter(s[w.start:end]) && !fileName(s[w.start:end]) {
+					c.add(Handle, w.start, end) // "lisa_x03"
+				}
+			}
 		}
-		cue := strings.ToLower(p.text(i))
+		if p.trig[i]&trigHandleCue == 0 {
+			continue
+		}
+		cue := p.lower(i)
 		if i+1 < len(p.ws) && p.gap(i+1) == "-" && strings.EqualFold(p.text(i+1), "naam") {
 			cue += "-naam" // "WhatsApp-naam"
 			i++
@@ -92,7 +101,11 @@ func (p *personScan) handleAfter(c *collector, i int, named bool) {
 		if tok[0] == '@' || !hasLetter(tok) {
 			return // an @name is found on its own
 		}
-		if handleLike(tok) || introduced && !p.l.isWord(tok) && !notNames[fold(tok)] && !p.commonWord(tok) {
+		ordinary := p.isOrdinary(strings.ToLower(tok))
+		if named {
+			ordinary = p.l.isWord(tok) // "gebruikersnaam kleinemeid"
+		}
+		if handleLike(tok) || introduced && !ordinary && !notNames[fold(tok)] && !p.commonWord(tok) {
 			c.add(Handle, j, end)
 		}
 		return

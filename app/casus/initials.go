@@ -30,14 +30,17 @@ func findInitials(c *collector, p *personScan) {
 	s := c.s
 	for i := range p.ws {
 		w := p.text(i)
+		if b := w[0]; b < utf8.RuneSelf && !isUpper(b) {
+			continue
+		}
 		switch {
 		case dottedStart(s, p.ws[i]):
 			if end, last, ok := p.dottedInitials(i); ok {
 				c.add(Initials, p.ws[i].start, p.surnameAfter(last, end))
 			}
-		case runTogether(w) && !agencyAbbreviations[strings.ToLower(w)]:
+		case runTogether(w) && !agencyAbbreviations[p.lower(i)]:
 			c.add(Initials, p.ws[i].start, p.ws[i].end)
-		case allCaps(w) && len(w) <= 3 && !agencyAbbreviations[strings.ToLower(w)] && p.initialsCue(i):
+		case allCaps(w) && len(w) <= 3 && !agencyAbbreviations[p.lower(i)] && p.initialsCue(i):
 			c.add(Initials, p.ws[i].start, p.ws[i].end)
 		}
 	}
@@ -90,7 +93,7 @@ func (p *personScan) dottedInitials(i int) (end, last int, ok bool) {
 		// one capital: only with a surname after it ("J. de Vries")
 		return end, last, p.surnameAfter(last, end) > end
 	}
-	if !isCapitalised(p.text(last)) || agencyAbbreviations[tag] {
+	if !p.caps[last] || agencyAbbreviations[tag] {
 		return 0, 0, false
 	}
 	return end, last, true
@@ -106,7 +109,7 @@ func (p *personScan) surnameAfter(last, end int) int {
 		return end
 	}
 	k := j
-	for k < len(p.ws) && k-j < 3 && nameParticle(strings.ToLower(p.text(k))) && (k == j || joinGap(p.gap(k))) {
+	for k < len(p.ws) && k-j < 3 && nameParticle(p.lower(k)) && (k == j || joinGap(p.gap(k))) {
 		k++
 	}
 	if k >= len(p.ws) || (k > j && !joinGap(p.gap(k))) || !p.eligible(k) {
@@ -116,7 +119,7 @@ func (p *personScan) surnameAfter(last, end int) int {
 	switch {
 	case k > j:
 	case info != nil && info.listed() && letterCount(p.text(k)) >= 3:
-	case p.l.isWord(p.text(k)):
+	case p.word(k):
 		return end
 	}
 	return p.ws[p.extend(k)].end
@@ -157,7 +160,7 @@ func (p *personScan) initialsCue(i int) bool {
 	if i == 0 || !spaces(p.gap(i)) {
 		return false
 	}
-	prev := strings.ToLower(p.text(i - 1))
+	prev := p.lower(i - 1)
 	return kinWords[prev] && !p.placeholderBefore(i)
 }
 
@@ -167,7 +170,7 @@ func (p *personScan) placeholderBefore(i int) bool {
 	if i == 0 {
 		return false
 	}
-	prev := strings.ToLower(p.text(i - 1))
+	prev := p.lower(i - 1)
 	if prev == "jongere" {
 		return true
 	}

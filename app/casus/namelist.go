@@ -6,7 +6,6 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"io"
-	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -30,6 +29,9 @@ type nameInfo struct {
 	// common is set for a name that is also a frequent ordinary word
 	// ("Roos", "Storm", "Bakker").
 	common bool
+	// current is set for a given name in use in the Netherlands today,
+	// which is read as a name first ("Eva heeft", "Max zit").
+	current bool
 	// particles are the tussenvoegsels this word takes as the last word of
 	// a surname ("de" and "van der" for "vries"), as folded words joined by
 	// single spaces.
@@ -42,8 +44,7 @@ func (n nameInfo) listed() bool { return n.given || n.surname }
 // nameLists holds the lists once they are read.
 type nameLists struct {
 	names map[string]*nameInfo // by folded word
-	words string               // ordinary words, sorted, one a line
-	lines []int32              // the offset of every line of words
+	words map[string]struct{}  // ordinary words
 }
 
 var (
@@ -62,16 +63,12 @@ func loadLists() *nameLists {
 			}
 			l.addName(name, flags)
 		}
-		l.words = gunzip(wordsGz)
-		for i := 0; i < len(l.words); {
-			end := strings.IndexByte(l.words[i:], '\n')
-			if end < 0 {
-				end = len(l.words) - i
+		words := gunzip(wordsGz)
+		l.words = make(map[string]struct{}, strings.Count(words, "\n"))
+		for line := range strings.SplitSeq(words, "\n") {
+			if line != "" && line[0] != '#' {
+				l.words[line] = struct{}{}
 			}
-			if l.words[i] != '#' {
-				l.lines = append(l.lines, int32(i))
-			}
-			i += end + 1
 		}
 		lists = l
 	})
@@ -98,6 +95,7 @@ func (l *nameLists) addName(name, flags string) {
 		n.given = n.given || strings.Contains(flags, "g")
 		n.surname = n.surname || strings.Contains(flags, "s")
 		n.common = n.common || strings.Contains(flags, "c")
+		n.current = n.current || strings.Contains(flags, "n")
 		return
 	}
 	// "de vries", "van 't hof": tussenvoegsels and a last word. Names of
@@ -133,25 +131,35 @@ func (l *nameLists) name(key string) *nameInfo { return l.names[key] }
 
 // isWord reports whether w, in lower case, is an ordinary Dutch word.
 func (l *nameLists) isWord(w string) bool {
-	w = strings.ToLower(w)
-	i := sort.Search(len(l.lines), func(i int) bool { return l.line(i) >= w })
-	return i < len(l.lines) && l.line(i) == w
+	_, ok := l.words[strings.ToLower(w)]
+	return ok
 }
 
-// isOrdinary reports whether w is an ordinary Dutch word or a compound of
-// two ("supermarkt", "jeugdbeschermer": "jeugd" and "beschermer"), with a
-// linking s or e between them ("zorgsverzekeraar").
+// isOrdinary reports whether w is an ordinary Dutch word: on the word
+// list, an inflected form or diminutive of one ("ouders", "zusje",
+// "meiden"), or a compound of two or three of them ("supermarkt",
+// "jeugdbeschermer", "kinderrechtenverdrag"), with a linking s, e or en.
 func (l *nameLists) isOrdinary(w string) bool {
-	w = strings.ToLower(w)
-	if l.isWord(w) {
+	return l.ordinaryDepth(strings.ToLower(w), 2)
+}
+
+func (l *nameLists) ordinaryDepth(w string, depth int) bool {
+	if l.isWord(w) || l.isInflected(w) {
 		return true
 	}
+	if depth == 0 {
+		return false
+	}
 	for j := 3; j <= len(w)-4; j++ {
-		if !utf8.RuneStart(w[j]) || !l.isWord(w[j:]) {
+		if !utf8.RuneStart(w[j]) {
+			continue
+		}
+		tail := w[j:]
+		if !l.isWord(tail) && !l.isInflected(tail) {
 			continue
 		}
 		head := w[:j]
-		if l.isWord(head) {
+		if l.isWord(head) || l.ordinaryDepth(head, depth-1) {
 			return true
 		}
 		for _, link := range []string{"s", "e", "en"} {
@@ -163,15 +171,41 @@ func (l *nameLists) isOrdinary(w string) bool {
 	return false
 }
 
-// line returns line i of the word list.
-func (l *nameLists) line(i int) string {
-	start := int(l.lines[i])
-	end := strings.IndexByte(l.words[start:], '\n')
-	if end < 0 {
-		return l.words[start:]
+// isInflected reports whether w is a plural, an inflected form or a
+// diminutive of a word on the list: "broers", "voeten", "lieve", "zusje",
+// "meisjes".
+func (l *nameLists) isInflected(w string) bool {
+	if len(w) < 4 || !inflectionLast[w[len(w)-1]] {
+		return false
 	}
-	return l.words[start : start+end]
+	for _, suffix := range []string{"'s", "jes", "tjes", "etjes", "je", "tje", "etje", "pje", "en", "s", "e", "t", "n"} {
+		base, ok := strings.CutSuffix(w, suffix)
+		if !ok || len(base) < 3 {
+			continue
+		}
+		if l.isWord(base) {
+			return true
+		}
+		n := len(base)
+		if base[n-1] == base[n-2] && l.isWord(base[:n-1]) {
+			return true // "ballen": bal
+		}
+		switch base[n-1] {
+		case 'v':
+			if l.isWord(base[:n-1] + "f") {
+				return true // "lieve": lief
+			}
+		case 'z':
+			if l.isWord(base[:n-1] + "s") {
+				return true
+			}
+		}
+	}
+	return false
 }
+
+// inflectionLast are the last letters of the endings isInflected strips.
+var inflectionLast = [256]bool{'s': true, 'e': true, 't': true, 'n': true}
 
 // tussenvoegsels are the lower-case words between a given name and a
 // surname ("van der", "'t", "el"), as they are written in the name list.

@@ -28,14 +28,20 @@ func findPeople(c *collector, p *personScan) {
 	}
 	// A word listed with a person ("Noor en Jaylano", "Jaylano, Noor")
 	// is one too; two sweeps carry it along a list in either direction.
-	for sweep := 0; sweep < 2; sweep++ {
-		for k := range ws {
-			i := k
-			if sweep == 1 {
-				i = len(ws) - 1 - k
-			}
-			if !p.person[i] && p.eligible(i) && !p.ordinary(i) && p.listedWithPerson(i) {
+	var queue []int
+	for i := range ws {
+		if p.person[i] {
+			queue = append(queue, i)
+		}
+	}
+	for len(queue) > 0 {
+		k := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		e := p.extend(k)
+		for _, i := range []int{k - 2, k - 1, e + 1, e + 2} {
+			if i >= 0 && i < len(ws) && !p.person[i] && p.eligible(i) && !p.ordinary(i) && p.listedWithPerson(i) {
 				p.person[i] = true
+				queue = append(queue, i)
 			}
 		}
 	}
@@ -51,9 +57,41 @@ func findPeople(c *collector, p *personScan) {
 
 // newPersonScan prepares the words of s for the detectors of people.
 func newPersonScan(s string, ws []word) *personScan {
-	p := &personScan{s: s, ws: ws, l: loadLists(), keys: make([]string, len(ws)), person: make([]bool, len(ws))}
+	p := &personScan{s: s, ws: ws, l: loadLists(), keys: make([]string, len(ws)), person: make([]bool, len(ws)),
+		known: make([]uint8, len(ws)), ext: make([]int32, len(ws)), trig: make([]uint16, len(ws)), lowers: make([]string, len(ws)), caps: make([]bool, len(ws))}
+	for i, w := range ws {
+		if b := s[w.start]; b < utf8.RuneSelf {
+			p.caps[i] = isUpper(b)
+		} else {
+			p.caps[i] = isCapitalised(s[w.start:w.end])
+		}
+		if t := s[w.start:w.end]; len(t) >= 2 && len(t) <= maxTrigger && triggerEnd[t[len(t)-1]|0x20] && triggerStart[int(t[0]|0x20)<<8|int(t[1]|0x20)] {
+			p.trig[i] = triggers[strings.ToLower(t)]
+		}
+	}
 	p.markOrgs()
 	return p
+}
+
+// Bits of personScan.known: what is known of a word, and the answer.
+const (
+	eligibleKnown uint8 = 1 << iota
+	isEligible
+	ordinaryKnown
+	isOrdinaryWord
+	startKnown
+	isStart
+)
+
+// cached returns the answer of f for word i, computing it once.
+func (p *personScan) cached(i int, known, yes uint8, f func(int) bool) bool {
+	if p.known[i]&known == 0 {
+		p.known[i] |= known
+		if f(i) {
+			p.known[i] |= yes
+		}
+	}
+	return p.known[i]&yes != 0
 }
 
 // personScan holds one text's words while its people are looked for.
@@ -64,15 +102,56 @@ type personScan struct {
 	keys   []string // folded words, filled on demand
 	org    []bool   // the word belongs to an organisation's name
 	person []bool   // the word starts a person's name
+	known  []uint8  // cached answers, see cached
+	ext    []int32  // cached extend, plus one
+	trig   []uint16 // what each word triggers, see triggers
+	lowers []string // words in lower case, filled on demand
+	caps   []bool   // the word starts with a capital
+	// ordinaryWords remembers isOrdinary by word.
+	ordinaryWords map[string]bool
 }
 
 func (p *personScan) text(i int) string { return p.s[p.ws[i].start:p.ws[i].end] }
 
+// lower returns word i in lower case, computed once.
+func (p *personScan) lower(i int) string {
+	if p.lowers[i] == "" {
+		t := p.text(i)
+		if isASCII(t) {
+			p.lowers[i] = p.key(i) // fold is lower case for ASCII
+		} else {
+			p.lowers[i] = strings.ToLower(t)
+		}
+	}
+	return p.lowers[i]
+}
+
+// word reports whether word i is on the word list.
+func (p *personScan) word(i int) bool {
+	_, ok := p.l.words[p.lower(i)]
+	return ok
+}
+
 func (p *personScan) key(i int) string {
 	if p.keys[i] == "" {
-		p.keys[i] = fold(p.text(i))
+		t := p.text(i)
+		if isASCII(t) {
+			p.keys[i] = strings.ToLower(t) // what fold makes of it, faster
+		} else {
+			p.keys[i] = fold(t)
+		}
 	}
 	return p.keys[i]
+}
+
+// isASCII reports whether t has ASCII characters only.
+func isASCII(t string) bool {
+	for k := 0; k < len(t); k++ {
+		if t[k] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // gap returns the text between word i-1 and word i.
@@ -82,41 +161,86 @@ func (p *personScan) gap(i int) string { return p.s[p.ws[i-1].end:p.ws[i].start]
 func (p *personScan) markOrgs() {
 	p.org = make([]bool, len(p.ws))
 	for i := range p.ws {
-		for _, phrase := range orgPhrases {
-			if i+len(phrase) > len(p.ws) || p.key(i) != phrase[0] {
+		if !p.caps[i] {
+			continue
+		}
+		for _, at := range []int{i, i - 1} { // "De Hoop", "de Hoop"
+			if at < 0 || at < i && p.text(at) != "de" && p.text(at) != "het" {
 				continue
 			}
-			ok := true
-			for k := 1; k < len(phrase) && ok; k++ {
-				ok = p.key(i+k) == phrase[k] && spaces(p.gap(i+k))
-			}
-			if ok {
-				for k := range phrase {
-					p.org[i+k] = true
+			for _, phrase := range orgPhrasesByFirst[p.key(at)] {
+				if at+len(phrase) > len(p.ws) || at < i && !p.caps[at+1] {
+					continue
+				}
+				ok := true
+				for k := 1; k < len(phrase) && ok; k++ {
+					ok = p.key(at+k) == phrase[k] && spaces(p.gap(at+k))
+				}
+				if ok {
+					for k := range phrase {
+						p.org[at+k] = true
+					}
 				}
 			}
 		}
 	}
 }
 
+// orgPhrasesByFirst indexes orgPhrases by their first word.
+var orgPhrasesByFirst = func() map[string][][]string {
+	m := map[string][][]string{}
+	for _, ph := range orgPhrases {
+		m[ph[0]] = append(m[ph[0]], ph)
+	}
+	return m
+}()
+
 // eligible reports whether word i may be (the start of) a name: it is
 // capitalised, not written in capitals only, has two letters or more and
 // is no word that never names a person.
 func (p *personScan) eligible(i int) bool {
+	return p.cached(i, eligibleKnown, isEligible, p.computeEligible)
+}
+
+func (p *personScan) computeEligible(i int) bool {
 	w := p.text(i)
-	if !isCapitalised(w) || p.org[i] || allCaps(w) || letterCount(w) < 2 {
+	if !p.caps[i] || p.org[i] || allCaps(w) || letterCount(w) < 2 {
 		return false
 	}
-	return !notNames[p.key(i)] && !(streetWord(strings.ToLower(w)) && !p.listedName(i))
+	if i > 0 && p.gap(i) == "-" && allCaps(p.text(i-1)) {
+		return false // "VN-Kinderrechtenverdrag"
+	}
+	return !notNames[p.key(i)] && !(streetWord(p.lower(i)) && !p.listedName(i)) && !runTogether(w)
 }
 
 // ordinary reports whether word i is an ordinary Dutch word that the name
 // list does not have.
 func (p *personScan) ordinary(i int) bool {
+	return p.cached(i, ordinaryKnown, isOrdinaryWord, p.computeOrdinary)
+}
+
+func (p *personScan) computeOrdinary(i int) bool {
 	if n := p.l.name(p.key(i)); n != nil && n.listed() {
 		return false
 	}
-	return p.l.isOrdinary(p.text(i))
+	return p.isOrdinary(p.lower(i))
+}
+
+// isOrdinary is nameLists.isOrdinary, remembered for the words of one
+// text, which repeat.
+func (p *personScan) isOrdinary(w string) bool {
+	if _, ok := p.l.words[w]; ok {
+		return true
+	}
+	if v, ok := p.ordinaryWords[w]; ok {
+		return v
+	}
+	v := p.l.isOrdinary(w)
+	if p.ordinaryWords == nil {
+		p.ordinaryWords = map[string]bool{}
+	}
+	p.ordinaryWords[w] = v
+	return v
 }
 
 // isPerson decides whether word i starts a person's name.
@@ -133,21 +257,47 @@ func (p *personScan) isPerson(i int) bool {
 	switch {
 	case first < i && info != nil && p.hasParticles(info, first, i):
 		return true // "de Vries", "Van der Berg"
-	case cue:
-		return true
-	case listed && !info.common && !(start && p.l.isWord(p.text(i))):
-		return !p.articleBefore(first)
-	case listed:
-		// also an ordinary word: "Roos", "Storm", "Bakker"
+	case cue || after:
+		return listed || !p.isOrdinary(p.lower(i)) || cue
+	case listed && info.common:
+		// also a frequent word: "Roos", "Storm", "Bakker", "Toch"
 		if start {
-			return after || p.verbAfter(last, true)
+			return p.verbAfter(last, info.current)
 		}
-		return after || !p.articleBefore(first)
-	case p.l.isOrdinary(p.text(i)):
+		return !p.articleBefore(first)
+	case listed && start && p.word(i):
+		return p.verbAfter(last, true) // also a rare word: "Bram", "Mees"
+	case listed:
+		return !p.articleBefore(first)
+	case p.isOrdinary(p.lower(i)):
 		return false
+	case start:
+		return p.verbAfter(last, true)
 	default:
-		return after || start && p.verbAfter(last, false)
+		// A capitalised word inside a sentence that is no ordinary word is
+		// a proper name: a person's unless a place or an organisation is
+		// more likely there ("in Zoetermeer", "zorgaanbieder Levvel").
+		return letterCount(p.text(i)) >= 3 && !p.articleBefore(first) && !p.placeBefore(first) && !orgAfter(p, last)
 	}
+}
+
+// placeBefore reports whether the word before word i puts a place or an
+// organisation after it: "in Zoetermeer", "uit Almere", "gemeente
+// Havenstad", "zorgaanbieder Levvel".
+func (p *personScan) placeBefore(i int) bool {
+	if i == 0 {
+		return false
+	}
+	return placeWords[p.lower(i-1)]
+}
+
+// orgAfter reports whether the word after word i makes it part of an
+// organisation's name: "Lindenhout Jeugdzorg", "Kompaan Groep".
+func orgAfter(p *personScan, i int) bool {
+	if i+1 >= len(p.ws) || !joinGap(p.gap(i+1)) {
+		return false
+	}
+	return orgWords[p.lower(i+1)]
 }
 
 // particlesBefore returns the first of the tussenvoegsels right before
@@ -157,11 +307,11 @@ func (p *personScan) particlesBefore(i int) int {
 	first := i
 	for b := i - 1; b >= 0 && i-b <= 3; b-- {
 		w := p.text(b)
-		if !nameParticle(strings.ToLower(w)) || !joinGap(p.gap(b+1)) {
+		if !nameParticle(p.lower(b)) || !joinGap(p.gap(b+1)) {
 			break
 		}
 		if isCapitalised(w) {
-			if b == 0 || !joinGap(p.gap(b)) || p.sentenceStart(b) || !nameParticle(strings.ToLower(p.text(b-1))) {
+			if b == 0 || !joinGap(p.gap(b)) || p.sentenceStart(b) || !nameParticle(p.lower(b-1)) {
 				first = b
 			}
 			break
@@ -183,7 +333,7 @@ func (p *personScan) nameStart(i int) int {
 	if info := p.l.name(p.key(i)); info != nil && p.hasParticles(info, first, i) {
 		return first
 	}
-	if first > 0 && addressWords[strings.ToLower(p.text(first-1))] {
+	if first > 0 && addressWords[p.lower(first-1)] {
 		return first
 	}
 	if first > 1 && strings.EqualFold(p.text(first-1), "heer") && strings.EqualFold(p.text(first-2), "de") {
@@ -214,6 +364,13 @@ func (p *personScan) hasParticles(info *nameInfo, first, i int) bool {
 // double name ("Anna-Lisa"), a surname ("Noor Bakker") and a surname
 // with tussenvoegsels ("Noor van der Berg") join it.
 func (p *personScan) extend(i int) int {
+	if p.ext[i] == 0 {
+		p.ext[i] = int32(p.computeExtend(i)) + 1
+	}
+	return int(p.ext[i]) - 1
+}
+
+func (p *personScan) computeExtend(i int) int {
 	e := i
 	for e+1 < len(p.ws) && e-i < 5 {
 		j := e + 1
@@ -234,8 +391,8 @@ func (p *personScan) extend(i int) int {
 		if k >= len(p.ws) || (k > j && !joinGap(p.gap(k))) || !p.eligible(k) {
 			break
 		}
-		if info := p.l.name(p.key(k)); k > j && info != nil && p.hasParticles(info, j, k) {
-			e = k
+		if k > j {
+			e = k // "Noor van der Meer", "Mees van 't Hof"
 			continue
 		}
 		if p.ordinary(k) {
@@ -250,6 +407,10 @@ func (p *personScan) extend(i int) int {
 // clause after a colon: the only places where an ordinary word is
 // capitalised too.
 func (p *personScan) sentenceStart(i int) bool {
+	return p.cached(i, startKnown, isStart, p.computeSentenceStart)
+}
+
+func (p *personScan) computeSentenceStart(i int) bool {
 	if i == 0 {
 		return true
 	}
@@ -265,7 +426,7 @@ func (p *personScan) sentenceStart(i int) bool {
 	case '!', '?', ':', ';':
 		return true
 	case '.':
-		prev := strings.ToLower(p.text(i - 1))
+		prev := p.lower(i - 1)
 		if len(strings.TrimSpace(g)) == 1 && (abbreviations[prev] || letterCount(prev) == 1) {
 			return false // "mevr. Jansen", "J. Jansen"
 		}
@@ -284,7 +445,7 @@ func (p *personScan) cueBefore(i int) bool {
 	}
 	b := i - 1
 	gap := strings.Trim(p.gap(i), " \t")
-	prev := strings.ToLower(p.text(b))
+	prev := p.lower(b)
 	switch {
 	case gap == "" || gap == ":" || gap == "," || quoteOnly(gap):
 	case gap == "." && (addressWords[prev] || prev == "mw" || prev == "dhr"):
@@ -296,9 +457,11 @@ func (p *personScan) cueBefore(i int) bool {
 	case kinWords[prev] || nickWords[prev] || addressWords[prev] || prev == "heet" || prev == "heette":
 		return prev != "heer" || b > 0 && strings.EqualFold(p.text(b-1), "de")
 	case prev == "van" && b > 0 && spaces(p.gap(b)):
-		return kinOfWords[strings.ToLower(p.text(b-1))]
+		return kinOfWords[p.lower(b-1)]
 	case (prev == "is" || prev == "was" || prev == "luidt") && b > 0 && spaces(p.gap(b)):
-		return nickWords[strings.ToLower(p.text(b-1))]
+		return nickWords[p.lower(b-1)]
+	case prev == "zich" && b > 0 && spaces(p.gap(b)):
+		return strings.HasPrefix(p.lower(b-1), "noem") // "noemt zich Dre"
 	}
 	return false
 }
@@ -368,7 +531,7 @@ func (p *personScan) verbAfter(i int, weak bool) bool {
 	if j >= len(p.ws) || !spaces(p.gap(j)) {
 		return false
 	}
-	v := strings.ToLower(p.text(j))
+	v := p.lower(j)
 	return personVerbs[v] && (weak || !weakVerbs[v])
 }
 
@@ -378,7 +541,7 @@ func (p *personScan) articleBefore(i int) bool {
 	if i == 0 || !spaces(p.gap(i)) {
 		return false
 	}
-	switch strings.ToLower(p.text(i - 1)) {
+	switch p.lower(i - 1) {
 	case "de", "het", "een", "t":
 		return true
 	}
@@ -445,6 +608,9 @@ func joinGap(g string) bool {
 
 // spaces reports whether g is a short run of spaces and nothing else.
 func spaces(g string) bool {
+	if g == " " {
+		return true
+	}
 	return g != "" && len(g) <= 3 && strings.Trim(g, " \t\u00a0") == ""
 }
 

@@ -29,10 +29,14 @@ protestants protestantse gereformeerd gereformeerde internationale vrije nieuwe 
 // van", "groep 7 van" ("zit op het Comenius").
 func findSchools(c *collector, p *personScan) {
 	for i := range p.ws {
-		w := p.text(i)
-		lw := strings.ToLower(w)
+		w, t := p.text(i), p.trig[i]
+		capital := p.caps[i]
+		if t == 0 && !capital {
+			continue
+		}
+		lw := p.lower(i)
 		found := false
-		if schoolPrefixes[lw] && (allCaps(w) || isCapitalised(w)) {
+		if t&trigSchoolPrefix != 0 && capital {
 			k := i + 1
 			if k+1 < len(p.ws) && p.text(k) == "van" && spaces(p.gap(k)) {
 				k++ // "ROC van Twente"
@@ -43,27 +47,30 @@ func findSchools(c *collector, p *personScan) {
 				found = true
 			}
 		}
-		if schoolWords[lw] {
+		if t&trigSchoolWord != 0 {
 			if e := p.schoolName(i + 1); e >= 0 {
 				c.add(School, p.ws[i+1].start, p.ws[e].end)
 				found = true
 			}
 		}
-		if schoolSuffixes[lw] && isCapitalised(w) {
+		if t&trigSchoolSuffix != 0 && capital {
 			if b := p.schoolNameBefore(i); b >= 0 {
 				c.add(School, p.ws[b].start, p.ws[p.nameEnd(i)].end)
 				found = true
 			}
 		}
-		if isCapitalised(w) && compoundSchool(lw) && !p.l.isWord(w) {
+		if capital && compoundSchool(lw) && !p.l.isWord(w) {
 			b := i
-			if i > 0 && p.gap(i) == "-" && isCapitalised(p.text(i-1)) {
+			if i > 0 && p.gap(i) == "-" && p.caps[i-1] {
 				b = i - 1 // "Sint-Jozefschool"
 			}
 			c.add(School, p.ws[b].start, p.ws[p.nameEnd(i)].end)
 			found = true
 		}
-		if k := p.schoolContext(i); !found && k >= 0 {
+		if t&(trigSchoolContext|trigSchoolClass) == 0 || found {
+			continue
+		}
+		if k := p.schoolContext(i); k >= 0 {
 			if e := p.schoolName(k); e >= 0 && !notNames[p.key(k)] {
 				c.add(School, p.ws[k].start, p.ws[e].end)
 			}
@@ -83,28 +90,29 @@ func compoundSchool(w string) bool {
 }
 
 // schoolContext returns the first word of what follows "zit op", "zat
-// op", "leerling van", "klas 3b van", "groep 7 van" or "ingeschreven op"
-// ending at word i, or -1.
+// op", "leerling van", "ingeschreven op" at word i, or "klas 3b van",
+// "groep 7 van" when word i is "klas" or "groep"; or -1.
 func (p *personScan) schoolContext(i int) int {
-	if i+1 >= len(p.ws) || !spaces(p.gap(i+1)) {
-		return -1
-	}
-	a, b := strings.ToLower(p.text(i)), strings.ToLower(p.text(i+1))
-	ok := false
-	switch b {
-	case "op":
-		ok = a == "zit" || a == "zat" || a == "zitten" || a == "ingeschreven"
-	case "van":
-		ok = a == "leerling" || a == "leerlinge" || a == "oud-leerling"
-		if i > 0 && spaces(p.gap(i)) {
-			prev := strings.ToLower(p.text(i - 1))
-			ok = ok || (prev == "klas" || prev == "groep" || prev == "leerjaar") && classMark(a)
+	a := p.lower(i)
+	k := -1
+	switch a {
+	case "klas", "groep", "leerjaar":
+		if i+2 < len(p.ws) && spaces(p.gap(i+1)) && spaces(p.gap(i+2)) && classMark(p.text(i+1)) && p.text(i+2) == "van" {
+			k = i + 3
+		}
+	default:
+		if i+1 < len(p.ws) && spaces(p.gap(i+1)) {
+			switch b := p.text(i + 1); {
+			case b == "op" && (a == "zit" || a == "zat" || a == "zitten" || a == "ingeschreven"):
+				k = i + 2
+			case b == "van" && (a == "leerling" || a == "leerlinge" || a == "oud-leerling"):
+				k = i + 2
+			}
 		}
 	}
-	if !ok || i+2 >= len(p.ws) || !spaces(p.gap(i+2)) {
+	if k < 0 || k >= len(p.ws) || !spaces(p.gap(k)) {
 		return -1
 	}
-	k := i + 2
 	switch p.text(k) {
 	case "de", "het", "'t":
 		if k+1 < len(p.ws) && spaces(p.gap(k+1)) {
@@ -131,7 +139,7 @@ func (p *personScan) schoolName(k int) int {
 		return -1
 	}
 	e := p.nameEnd(k)
-	if e == k && (notNames[p.key(k)] || p.l.isWord(p.text(k)) && !p.listedName(k)) {
+	if e == k && (notNames[p.key(k)] || p.word(k) && !p.listedName(k)) {
 		return -1 // "het ROC", "basisschool Zij…"
 	}
 	return e
@@ -140,7 +148,7 @@ func (p *personScan) schoolName(k int) int {
 // eligibleCap reports whether word k is capitalised, places included
 // ("ROC van Amsterdam").
 func (p *personScan) eligibleCap(k int) bool {
-	return k < len(p.ws) && isCapitalised(p.text(k)) && joinGap(p.gap(k))
+	return k < len(p.ws) && p.caps[k] && joinGap(p.gap(k))
 }
 
 // listedName reports whether word k is a name on the list.
@@ -160,7 +168,7 @@ func (p *personScan) nameEnd(k int) int {
 			break
 		}
 		w := p.text(j)
-		if isCapitalised(w) || isDigitWord(w) && isCapitalised(p.text(e)) {
+		if isCapitalised(w) || isDigitWord(w) && p.caps[e] {
 			e = j
 			continue
 		}
@@ -208,7 +216,7 @@ func (p *personScan) schoolNameBefore(i int) int {
 		}
 	}
 	if b >= 0 {
-		switch strings.ToLower(p.text(b)) {
+		switch p.lower(b) {
 		case "de", "het", "een", "dit", "dat", "het-":
 			if b+1 < i {
 				return b + 1

@@ -48,7 +48,13 @@ gedragswetenschapper orthopedagoog psycholoog psychiater advocaat officier wetho
 leerplichtambtenaar schoolmaatschappelijk maatschappelijk werker jeugdconsulent consulent coach
 gast gasten ketenpartner ketenpartners beoordelaar moeder vader ouders oma opa tante oom
 snapchat instagram insta tiktok telegram whatsapp facebook google youtube discord signal teams zoom
-marktplaats twitter linkedin onlyfans
+marktplaats twitter linkedin onlyfans tinder grindr airbnb booking uber bolt vinted paypal tikkie
+ing rabobank abn amro bunq revolut mcdonalds primark zara hema action kruidvat jumbo lidl aldi ret gvb htm
+arriva connexxion qbuzz flixbus fortnite roblox playstation xbox iphone samsung netflix spotify discord
+levvel youz lindenhout pluryn karakter parnassia kompaan entrea altra arkin jeugdformaat intermetzo
+horizon spirit timon ipse amarant cordaan humanitas enver yulius lucertis antes brijder tactus jellinek
+trimbos movisie nji augeo kenniscentrum kinderrechtencollectief terre hommes ecpat pretty kinderombudsman
+ombudsman nationaal rapporteur
 bijlage agenda actie actiepunt besluit notulen verslag toelichting aanwezig afwezig afmelding
 jongere jongeren meisje jongen kind kinderen cliente client pupil
 god allah
@@ -84,6 +90,18 @@ moeder vader broer zus zusje broertje oom tante opa oma neef nicht stiefvader st
 vriend vriendin vriendje vriendinnetje ex-vriend ex-vriendin klasgenoot klasgenote
 `)
 
+// placeWords are words after which a capitalised word is a place or an
+// organisation rather than a person: "in Zoetermeer", "gemeente Havenstad".
+var placeWords = set(`
+in uit naar te nabij richting rond omgeving regio gemeente provincie stad dorp wijk buurt plaats
+woonplaats stadsdeel zorgaanbieder aanbieder organisatie instelling stichting bureau team afdeling
+vestiging locatie project programma via platform app website merk bedrijf winkel restaurant hotel
+`)
+
+// orgWords follow the names of organisations: "Lindenhout Jeugdzorg".
+var orgWords = set(`groep zorg jeugdzorg jeugdhulp welzijn ggz instituut centrum college bv nv stichting
+foundation academy academie campus huis vereniging partners advies`)
+
 // nickWords are words after which the next word is a name in any case,
 // often in quotes: "roepnaam Kiki", "alias 'Snoepje'".
 var nickWords = set(`roepnaam bijnaam alias genaamd straatnaam schuilnaam`)
@@ -105,6 +123,12 @@ blowt blowde drinkt dronk loopt liep rent rende vlucht vluchtte kwam komt ging g
 speelt speelde werkt werkte kent kende ontmoette ontmoet sprak spreekt praat praatte
 heeft had is was wordt werd kreeg krijgt moet moest kan kon zal zou blijft bleef staat stond
 laat liet doet deed ziet zag weet wist houdt hield neemt nam
+liegt loog zwijgt zweeg stuurt stuurde schreeuwt schreeuwde slaat sloeg dreigt dreigde bedreigt bedreigde
+ronselt ronselde chanteert chanteerde meldt meldde reageert reageerde wacht wachtte rijdt reed fietst fietste
+haalt haalde brengt bracht koopt kocht verkoopt verkocht verdient verdiende zoekt zocht schrijft schreef
+leest las luistert luisterde kijkt keek danst danste zingt zong eet at gebruikt gebruikte dealt dealde
+vertrok vertrekt verdween verdwijnt keerde keert reist reisde gebruikt gebruikte accepteert accepteerde
+erkent erkende bekent bekende vertrouwt vertrouwde mist miste twijfelt twijfelde begrijpt begreep
 `)
 
 // weakVerbs are the person verbs that as often follow a thing as a
@@ -118,3 +142,51 @@ var abbreviations = set(`
 mevr dhr mw hr mr dr drs ir ing prof st sr jr ca bijv bv evt o.a ivm i.v.m nr no tel art lid
 jan feb mrt apr jun jul aug sep sept okt nov dec ma di wo do vr za zo zgn resp incl excl
 `)
+
+// Trigger bits: the lower-case words that start a detector's look around
+// them, so that the detectors pass over every other word at the cost of one
+// map look-up.
+const (
+	trigSchoolPrefix uint16 = 1 << iota
+	trigSchoolWord
+	trigSchoolSuffix
+	trigSchoolContext
+	trigSchoolClass
+	trigHandleCue
+	trigStreetHead
+	trigBareStreet
+)
+
+// triggers maps lower-case words to their trigger bits.
+var triggers = func() map[string]uint16 {
+	m := map[string]uint16{}
+	add := func(words map[string]bool, bit uint16) {
+		for w := range words {
+			m[w] |= bit
+		}
+	}
+	add(schoolPrefixes, trigSchoolPrefix)
+	add(schoolWords, trigSchoolWord)
+	add(schoolSuffixes, trigSchoolSuffix)
+	add(set(`zit zat zitten ingeschreven leerling leerlinge oud-leerling`), trigSchoolContext)
+	add(set(`klas groep leerjaar`), trigSchoolClass)
+	add(handleCues, trigHandleCue)
+	add(streetHeads, trigStreetHead)
+	add(bareStreetWords, trigBareStreet)
+	return m
+}()
+
+// triggerStart and maxTrigger let most words skip the look-up in
+// triggers: triggerStart holds the first two bytes of every trigger (in
+// lower case, as byte|0x20 makes ASCII letters).
+var triggerStart, triggerEnd, maxTrigger = func() (*[1 << 16]bool, *[256]bool, int) {
+	var start [1 << 16]bool
+	var end [256]bool
+	longest := 0
+	for w := range triggers {
+		start[int(w[0]|0x20)<<8|int(w[1]|0x20)] = true
+		end[w[len(w)-1]|0x20] = true
+		longest = max(longest, len(w))
+	}
+	return &start, &end, longest
+}()

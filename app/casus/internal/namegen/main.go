@@ -46,6 +46,10 @@ func main() {
 	openTaal := fetch(tmp, openTaaPkg)
 
 	given, surnames := fakerNames(faker)
+	dutchGiven := map[string]bool{}
+	for _, n := range given {
+		dutchGiven[cleanName(n)] = true
+	}
 	for _, f := range []string{"girlsFirstnames.json", "boysFirstnames.json"} {
 		given = append(given, readJSONList(filepath.Join(zxcvbn, "src", f))...)
 	}
@@ -86,10 +90,15 @@ func main() {
 		if frequent[name] && (lexicon[name] || inflected(name, lexicon)) {
 			f += "c"
 		}
+		// Given names in use in the Netherlands today (faker's nl list)
+		// are read as names first ("Eva heeft", "Max zit").
+		if dutchGiven[name] {
+			f += "n"
+		}
 		lines = append(lines, name+"\t"+f)
 	}
 	slices.Sort(lines)
-	header := fmt.Sprintf("# Dutch given names (g) and surnames (s); c: also a frequent ordinary word.\n"+
+	header := fmt.Sprintf("# Dutch given names (g) and surnames (s); c: also a frequent ordinary word; n: a given name in use in the Netherlands.\n"+
 		"# Made by internal/namegen from %s (nl locale) and %s (first and last names;\n"+
 		"# frequent words from commonWords and wikipedia), with words from %s. See README.md.\n",
 		fakerPkg, zxcvbnPkg, openTaaPkg)
@@ -180,7 +189,7 @@ console.log(JSON.stringify({given: [...p.first_name.female, ...p.first_name.male
 func inflected(w string, lexicon map[string]bool) bool {
 	for _, suffix := range []string{"'s", "en", "s", "e", "t", "n"} {
 		base, ok := strings.CutSuffix(w, suffix)
-		if !ok || len(base) < 2 {
+		if !ok || len(base) < 3 {
 			continue
 		}
 		forms := []string{base}
