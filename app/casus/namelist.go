@@ -150,11 +150,18 @@ func (l *nameLists) ordinaryDepth(w string, depth int) bool {
 	if depth == 0 {
 		return false
 	}
-	for j := 3; j <= len(w)-4; j++ {
+	for j := 3; j <= len(w)-3; j++ {
 		if !utf8.RuneStart(w[j]) {
 			continue
 		}
 		tail := w[j:]
+		if len(tail) == 3 {
+			// a short last word only after a long first one: "moederdag"
+			if j >= 4 && l.isWord(tail) && l.isWord(w[:j]) {
+				return true
+			}
+			continue
+		}
 		if !l.isWord(tail) && !l.isInflected(tail) {
 			continue
 		}

@@ -245,6 +245,9 @@ func (p *personScan) isOrdinary(w string) bool {
 
 // isPerson decides whether word i starts a person's name.
 func (p *personScan) isPerson(i int) bool {
+	if !p.caps[i] {
+		return p.lowerCaseName(i)
+	}
 	if !p.eligible(i) {
 		return false
 	}
@@ -279,6 +282,22 @@ func (p *personScan) isPerson(i int) bool {
 		// more likely there ("in Zoetermeer", "zorgaanbieder Levvel").
 		return letterCount(p.text(i)) >= 3 && !p.articleBefore(first) && !p.placeBefore(first) && !orgAfter(p, last)
 	}
+}
+
+// lowerCaseName reports whether word i is a given name written in lower
+// case ("zusje noor", "noor (15)", "noor is weggelopen" at the start of a
+// sentence): one of four letters or more on the list that is no ordinary
+// word, with the context an unknown name needs.
+func (p *personScan) lowerCaseName(i int) bool {
+	w := p.text(i)
+	if len(w) < 4 || !isLower(w[0]) {
+		return false
+	}
+	info := p.l.name(p.key(i))
+	if info == nil || !info.given || info.common || notNames[p.key(i)] || p.isOrdinary(p.lower(i)) {
+		return false
+	}
+	return p.cueBefore(i) || p.ageOrRoleAfter(i) || p.sentenceStart(i) && p.verbAfter(i, true)
 }
 
 // placeBefore reports whether the word before word i puts a place or an
