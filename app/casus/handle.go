@@ -50,7 +50,7 @@ func findHandles(c *collector, p *personScan) {
 		w := p.ws[i]
 		if w.end < len(s) && s[w.end] == '_' {
 			if b := runeBefore(s, w.start); b != '_' && b != '.' && b != '@' && !isWordRune(b) {
-				if end := handleEnd(s, w.start); hasLetter(s[w.start:end]) && !fileName(s[w.start:end]) {
+				if end := handleEnd(s, w.start); hasLower(s[w.start:end]) && !fileName(s[w.start:end]) {
 					c.add(Handle, w.start, end) // "lisa_x03"
 				}
 			}
@@ -161,6 +161,10 @@ func handleLike(tok string) bool {
 
 // hasLetter reports whether s has a letter.
 func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
+
+// hasLower reports whether s has a small letter: "SCHAKEL_SMTP_HOST" is
+// a setting, no user name.
+func hasLower(s string) bool { return strings.IndexFunc(s, unicode.IsLower) >= 0 }
 
 // fileName reports whether tok ends in a file extension ("verslag_2024.pdf").
 func fileName(tok string) bool {

@@ -210,7 +210,7 @@ func (p *personScan) computeEligible(i int) bool {
 	if i > 0 && p.gap(i) == "-" && allCaps(p.text(i-1)) {
 		return false // "VN-Kinderrechtenverdrag"
 	}
-	return !notNames[p.key(i)] && !(streetWord(p.lower(i)) && !p.listedName(i)) && !runTogether(w)
+	return !notNames[p.key(i)] && !agencyAbbreviations[p.key(i)] && !(streetWord(p.lower(i)) && !p.listedName(i)) && !runTogether(w)
 }
 
 // ordinary reports whether word i is an ordinary Dutch word that the name
@@ -260,8 +260,11 @@ func (p *personScan) isPerson(i int) bool {
 	switch {
 	case first < i && info != nil && p.hasParticles(info, first, i):
 		return true // "de Vries", "Van der Berg"
-	case cue || after:
-		return listed || !p.isOrdinary(p.lower(i)) || cue
+	case cue:
+		return true
+	case after:
+		// "Jaylano (15)", "Roos' moeder"; not "de McDonald's"
+		return (listed || !p.isOrdinary(p.lower(i))) && !p.articleBefore(first)
 	case listed && info.common:
 		// also a frequent word: "Roos", "Storm", "Bakker", "Toch"
 		if start {
@@ -279,9 +282,42 @@ func (p *personScan) isPerson(i int) bool {
 	default:
 		// A capitalised word inside a sentence that is no ordinary word is
 		// a proper name: a person's unless a place or an organisation is
-		// more likely there ("in Zoetermeer", "zorgaanbieder Levvel").
-		return letterCount(p.text(i)) >= 3 && !p.articleBefore(first) && !p.placeBefore(first) && !orgAfter(p, last)
+		// more likely there ("in Zoetermeer", "zorgaanbieder Levvel",
+		// "Microsoft Authenticator", "Verdrag van Lanzarote", "FreeOTP").
+		return letterCount(p.text(i)) >= 3 && !innerCapital(p.text(i)) && !p.articleBefore(first) &&
+			!p.placeBefore(first) && !orgAfter(p, last) && !p.titleBefore(first)
 	}
+}
+
+// titleBefore reports whether word i follows the name of an organisation,
+// a brand or a title ("Google Authenticator", "Politie Rotterdam-Rijnmond")
+// or an ordinary word and "van" ("Verdrag van Lanzarote", "Raad van
+// State").
+func (p *personScan) titleBefore(i int) bool {
+	if i == 0 || !spaces(p.gap(i)) {
+		return false
+	}
+	b := i - 1
+	if p.text(b) == "van" && b > 0 && spaces(p.gap(b)) {
+		b--
+		return p.caps[b] && p.ordinary(b)
+	}
+	return p.caps[b] && notNames[p.key(b)]
+}
+
+// innerCapital reports whether w has a capital after a small letter, as
+// brands and products have ("FreeOTP", "PlayStation"), not Dutch names.
+func innerCapital(w string) bool {
+	lower := false
+	for _, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			lower = true
+		case lower && unicode.IsUpper(r):
+			return true
+		}
+	}
+	return false
 }
 
 // lowerCaseName reports whether word i is a given name written in lower

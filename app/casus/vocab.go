@@ -54,7 +54,8 @@ arriva connexxion qbuzz flixbus fortnite roblox playstation xbox iphone samsung 
 levvel youz lindenhout pluryn karakter parnassia kompaan entrea altra arkin jeugdformaat intermetzo
 horizon spirit timon ipse amarant cordaan humanitas enver yulius lucertis antes brijder tactus jellinek
 trimbos movisie nji augeo kenniscentrum kinderrechtencollectief terre hommes ecpat pretty kinderombudsman
-ombudsman nationaal rapporteur
+ombudsman nationaal rapporteur sinterklaas mcdonald mcdonalds thuisbezorgd shein zalando coolblue ikea
+nike adidas gucci canada microsoft apple meta english dutch engels frans duits
 bijlage agenda actie actiepunt besluit notulen verslag toelichting aanwezig afwezig afmelding
 jongere jongeren meisje jongen kind kinderen cliente client pupil
 god allah
@@ -68,7 +69,8 @@ var orgPhrases = [][]string{
 	{"defence", "for", "children"}, {"save", "the", "children"},
 	{"terre", "des", "hommes"}, {"veilig", "thuis"}, {"sterk", "huis"},
 	{"de", "hoop"}, {"het", "poortje"}, {"de", "bocht"}, {"de", "waag"},
-	{"max", "havelaar"}, {"jan", "pieterszoon", "coen"},
+	{"max", "havelaar"}, {"jan", "pieterszoon", "coen"}, {"zwarte", "piet"}, {"louis", "vuitton"},
+	{"burger", "king"}, {"new", "york"}, {"canada", "goose"}, {"tommy", "hilfiger"}, {"ralph", "lauren"},
 }
 
 // kinWords are the kinship and relation words after which a capitalised
@@ -93,7 +95,7 @@ vriend vriendin vriendje vriendinnetje ex-vriend ex-vriendin klasgenoot klasgeno
 // placeWords are words after which a capitalised word is a place or an
 // organisation rather than a person: "in Zoetermeer", "gemeente Havenstad".
 var placeWords = set(`
-in uit naar te nabij richting rond omgeving regio gemeente provincie stad dorp wijk buurt plaats
+in uit naar te bij nabij richting rond omgeving regio gemeente provincie stad dorp wijk buurt plaats
 woonplaats stadsdeel zorgaanbieder aanbieder organisatie instelling stichting bureau team afdeling
 vestiging locatie project programma via platform app website merk bedrijf winkel restaurant hotel
 `)
