@@ -30,7 +30,7 @@ var handleLinks = set(`is was heet heette luidt onder de het naam met als accoun
 // (digits, an underscore, a dot or capitals inside it) unless a colon,
 // quotes or a word such as "is" or "heet" introduce it; an ordinary word
 // never counts then ("op Snapchat gezet", "Instagram: geen account").
-func findHandles(c *collector, p *personScan) {
+func findHandles(c *collector, p *textScan) {
 	s := c.s
 	for i := 0; i < len(s); i++ {
 		at := strings.IndexByte(s[i:], '@')
@@ -71,7 +71,7 @@ func findHandles(c *collector, p *personScan) {
 }
 
 // handleAfter reports the user name that follows the cue at word i.
-func (p *personScan) handleAfter(c *collector, i int, named bool) {
+func (p *textScan) handleAfter(c *collector, i int, named bool) {
 	s := p.s
 	introduced := named
 	at := p.ws[i].end
@@ -114,7 +114,7 @@ func (p *personScan) handleAfter(c *collector, i int, named bool) {
 
 // commonWord reports whether tok is a function word or a name that is
 // also an ordinary word, which an introduced user name is not.
-func (p *personScan) commonWord(tok string) bool {
+func (p *textScan) commonWord(tok string) bool {
 	n := p.l.name(fold(tok))
 	return n != nil && n.common
 }

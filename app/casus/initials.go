@@ -26,7 +26,7 @@ var initialParticles = set(`v vd d de den der t`)
 // after them ("zus MK", "SK (15)"). Agencies' abbreviations are not
 // initials, nor is a single capital without a surname ("meisje A.") or
 // the placeholders Pseudonymise writes ("jongere AB").
-func findInitials(c *collector, p *personScan) {
+func findInitials(c *collector, p *textScan) {
 	s := c.s
 	for i := range p.ws {
 		w := p.text(i)
@@ -62,7 +62,7 @@ func dottedStart(s string, w word) bool {
 // word, and whether they are initials: two letters or more, the last a
 // capital, not an agency's abbreviation; or a single capital with a
 // surname after it.
-func (p *personScan) dottedInitials(i int) (end, last int, ok bool) {
+func (p *textScan) dottedInitials(i int) (end, last int, ok bool) {
 	s := p.s
 	var letters strings.Builder
 	last = i
@@ -103,7 +103,7 @@ func (p *personScan) dottedInitials(i int) (end, last int, ok bool) {
 // ending at end, whose last letter is word last, or end when none does: a
 // surname with tussenvoegsels ("de Vries"), a name on the list or a
 // capitalised word that is not an ordinary word ("Bouzidi").
-func (p *personScan) surnameAfter(last, end int) int {
+func (p *textScan) surnameAfter(last, end int) int {
 	j := last + 1
 	if j >= len(p.ws) || !spaces(p.s[end:p.ws[j].start]) {
 		return end
@@ -153,7 +153,7 @@ func runTogether(w string) bool {
 // by their context: a kinship word before them or an age after them. The
 // placeholders Pseudonymise writes ("jongere AB", "young person AB") are
 // not initials.
-func (p *personScan) initialsCue(i int) bool {
+func (p *textScan) initialsCue(i int) bool {
 	if p.ageOrRoleAfter(i) {
 		return !p.placeholderBefore(i)
 	}
@@ -166,7 +166,7 @@ func (p *personScan) initialsCue(i int) bool {
 
 // placeholderBefore reports whether the word before word i makes it one of
 // Pseudonymise's placeholders.
-func (p *personScan) placeholderBefore(i int) bool {
+func (p *textScan) placeholderBefore(i int) bool {
 	if i == 0 {
 		return false
 	}

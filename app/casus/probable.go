@@ -4,7 +4,7 @@ package casus
 // workspace does not know, initials, schools, handles and streets named
 // without a house number. They share one reading of the words.
 func findProbable(c *collector, words []word) {
-	p := newPersonScan(c.s, words)
+	p := newTextScan(c.s, words)
 	findPeople(c, p)
 	findInitials(c, p)
 	findSchools(c, p)

@@ -27,7 +27,7 @@ protestants protestantse gereformeerd gereformeerde internationale vrije nieuwe 
 // ("basisschool De Regenboog", "OBS De Klimop"), before one ("Erasmus
 // College", "Regenboogschool") and after "zit op", "leerling van", "klas 3b
 // van", "groep 7 van" ("zit op het Comenius").
-func findSchools(c *collector, p *personScan) {
+func findSchools(c *collector, p *textScan) {
 	for i := range p.ws {
 		w, t := p.text(i), p.trig[i]
 		capital := p.caps[i]
@@ -92,7 +92,7 @@ func compoundSchool(w string) bool {
 // schoolContext returns the first word of what follows "zit op", "zat
 // op", "leerling van", "ingeschreven op" at word i, or "klas 3b van",
 // "groep 7 van" when word i is "klas" or "groep"; or -1.
-func (p *personScan) schoolContext(i int) int {
+func (p *textScan) schoolContext(i int) int {
 	a := p.lower(i)
 	k := -1
 	switch a {
@@ -131,7 +131,7 @@ func classMark(w string) bool {
 // capitalised words with tussenvoegsels or hyphens between them ("De
 // Regenboog", "Johan de Witt", "Sint-Jan"), not a place, platform or
 // agency on its own; or -1.
-func (p *personScan) schoolName(k int) int {
+func (p *textScan) schoolName(k int) int {
 	if k >= len(p.ws) || k == 0 || !spaces(p.gap(k)) {
 		return -1
 	}
@@ -147,12 +147,12 @@ func (p *personScan) schoolName(k int) int {
 
 // eligibleCap reports whether word k is capitalised, places included
 // ("ROC van Amsterdam").
-func (p *personScan) eligibleCap(k int) bool {
+func (p *textScan) eligibleCap(k int) bool {
 	return k < len(p.ws) && p.caps[k] && joinGap(p.gap(k))
 }
 
 // listedName reports whether word k is a name on the list.
-func (p *personScan) listedName(k int) bool {
+func (p *textScan) listedName(k int) bool {
 	n := p.l.name(p.key(k))
 	return n != nil && n.listed()
 }
@@ -160,7 +160,7 @@ func (p *personScan) listedName(k int) bool {
 // nameEnd returns the last word of the capitalised name that starts at
 // word k: capitalised words, joined by single spaces or hyphens, with
 // tussenvoegsels between them.
-func (p *personScan) nameEnd(k int) int {
+func (p *textScan) nameEnd(k int) int {
 	e := k
 	for j := k + 1; j < len(p.ws) && j-k <= 6; j++ {
 		g := p.gap(j)
@@ -187,7 +187,7 @@ func isDigitWord(w string) bool {
 // schoolNameBefore returns the first word of the name before the school
 // word at word i ("Erasmus" in "Erasmus College", "Stedelijk" in "het
 // Stedelijk Gymnasium"), or -1 when no name stands there ("het College").
-func (p *personScan) schoolNameBefore(i int) int {
+func (p *textScan) schoolNameBefore(i int) int {
 	b := -1
 	for k := i - 1; k >= 0 && i-k <= 5; k-- {
 		g := p.gap(k + 1)

@@ -38,7 +38,7 @@ var streetPrepositions = set(`aan in op bij naar van via langs over uit richting
 // such (a longer finding wins). Ordinary words with a street ending
 // ("supermarkt", "snelweg", "loopbaan") and names on the name list are no
 // streets unless "aan de" or the like puts them there.
-func findBareStreets(c *collector, p *personScan) {
+func findBareStreets(c *collector, p *textScan) {
 	for i := range p.ws {
 		w, t := p.text(i), p.trig[i]
 		capital := p.caps[i]
@@ -97,7 +97,7 @@ func streetWord(w string) bool {
 
 // streetPlaced reports whether "aan de", "in de", "op de" or the like
 // stand before word i.
-func (p *personScan) streetPlaced(i int) bool {
+func (p *textScan) streetPlaced(i int) bool {
 	if i < 2 || !spaces(p.gap(i)) || !spaces(p.gap(i-1)) {
 		return false
 	}
@@ -108,7 +108,7 @@ func (p *personScan) streetPlaced(i int) bool {
 // word is word k: capitalised words before it belong to it ("Burgemeester
 // de Withstraat", "Prins Hendrikkade"), tussenvoegsels only between two of
 // them; an ordinary word that starts a sentence does not.
-func (p *personScan) streetNameStart(k int) int {
+func (p *textScan) streetNameStart(k int) int {
 	start := k
 	for b := k - 1; b >= 0 && k-b <= 3; b-- {
 		if !joinGap(p.gap(b + 1)) {
