@@ -142,3 +142,26 @@ func TestListsLoad(t *testing.T) {
 		}
 	}
 }
+
+func TestLooksLikeName(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{"Sandra", true},
+		{"S. Jansen", true},
+		{"mw. Bouzidi", true},
+		{"Roos de Groot (ervaringsdeskundige)", true},
+		{"Ervaringsdeskundige (gast)", false},
+		{"Jongerenwerker", false},
+		{"Wijkverpleegkundige", false},
+		{"Tolk Arabisch", false},
+		{"Iemand van Fier", false},
+		{"Veilig Thuis", false},
+		{"", false},
+	} {
+		if got := LooksLikeName(tc.name); got != tc.want {
+			t.Errorf("LooksLikeName(%q) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
