@@ -28,6 +28,9 @@ func (p *textScan) placeBefore(i int) bool {
 	if i == 0 {
 		return false
 	}
+	if i >= 2 && len(p.text(i-1)) == 2 && allCaps(p.text(i-1)) && len(p.text(i-2)) == 4 && isDigitWord(p.text(i-2)) {
+		return true // the town after a postcode: "7201 HN Zutphen"
+	}
 	return placeWords[p.lower(i-1)]
 }
 

@@ -55,7 +55,8 @@ levvel youz lindenhout pluryn karakter parnassia kompaan entrea altra arkin jeug
 horizon spirit timon ipse amarant cordaan humanitas enver yulius lucertis antes brijder tactus jellinek
 trimbos movisie nji augeo kenniscentrum kinderrechtencollectief terre hommes ecpat pretty kinderombudsman
 ombudsman nationaal rapporteur sinterklaas mcdonald mcdonalds thuisbezorgd shein zalando coolblue ikea
-nike adidas gucci canada microsoft apple meta english dutch engels frans duits
+nike adidas gucci canada microsoft audi mercedes bmw volkswagen opel toyota renault peugeot citroen kia
+tesla fiat skoda volvo seat hyundai nissan mazda suzuki yamaha vespa belgian moroccan turkish polish apple meta english dutch engels frans duits
 bijlage agenda actie actiepunt besluit notulen verslag toelichting aanwezig afwezig afmelding
 jongere jongeren meisje jongen kind kinderen cliente client pupil
 god allah
