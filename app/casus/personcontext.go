@@ -34,6 +34,12 @@ func (p *textScan) placeBefore(i int) bool {
 	return placeWords[p.lower(i-1)]
 }
 
+// numberAfter reports whether a number follows word i, as after a street
+// or a product ("Rokin 75", "Galaxy 9") and not after a person.
+func (p *textScan) numberAfter(i int) bool {
+	return i+1 < len(p.ws) && spaces(p.gap(i+1)) && isDigitWord(p.text(i+1))
+}
+
 // orgAfter reports whether the word after word i makes it part of an
 // organisation's name: "Lindenhout Jeugdzorg", "Kompaan Groep".
 func orgAfter(p *textScan, i int) bool {
