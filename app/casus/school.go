@@ -59,7 +59,7 @@ func findSchools(c *collector, p *textScan) {
 				found = true
 			}
 		}
-		if capital && compoundSchool(lw) && !p.l.isWord(w) {
+		if capital && compoundSchool(lw) && !p.l.isWord(w) && !(p.sentenceStart(i) && p.isOrdinary(lw)) {
 			b := i
 			if i > 0 && p.gap(i) == "-" && p.caps[i-1] {
 				b = i - 1 // "Sint-Jozefschool"
