@@ -93,7 +93,8 @@ func (p *textScan) isPerson(i int) bool {
 		// more likely there ("in Zoetermeer", "zorgaanbieder Levvel",
 		// "Microsoft Authenticator", "Verdrag van Lanzarote", "FreeOTP").
 		return letterCount(p.text(i)) >= 3 && !innerCapital(p.text(i)) && !p.articleBefore(first) &&
-			!p.placeBefore(first) && !orgAfter(p, last) && !p.titleBefore(first) && !p.numberAfter(last)
+			!p.placeBefore(first) && !orgAfter(p, last) && !p.titleBefore(first) && !p.numberAfter(last) &&
+			!p.inTitle(first)
 	}
 }
 

@@ -34,6 +34,16 @@ func (p *textScan) placeBefore(i int) bool {
 	return placeWords[p.lower(i-1)]
 }
 
+// inTitle reports whether word i goes on a name in capitals that is no
+// person's ("Child Protection Board", "Public Prosecution Service"): the
+// capitalised word before it inside the sentence is no person.
+func (p *textScan) inTitle(i int) bool {
+	if i == 0 || !joinGap(p.gap(i)) || !p.caps[i-1] || p.person[i-1] || p.sentenceStart(i-1) {
+		return false
+	}
+	return !p.eligible(i-1) || p.ordinary(i-1) || !p.listedName(i-1)
+}
+
 // numberAfter reports whether a number follows word i, as after a street
 // or a product ("Rokin 75", "Galaxy 9") and not after a person.
 func (p *textScan) numberAfter(i int) bool {
@@ -156,7 +166,7 @@ func (p *textScan) articleBefore(i int) bool {
 		return false
 	}
 	switch p.lower(i - 1) {
-	case "de", "het", "een", "t":
+	case "de", "het", "een", "t", "the", "a", "an":
 		return true
 	}
 	return false

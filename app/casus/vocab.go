@@ -96,7 +96,7 @@ vriend vriendin vriendje vriendinnetje ex-vriend ex-vriendin klasgenoot klasgeno
 // placeWords are words after which a capitalised word is a place or an
 // organisation rather than a person: "in Zoetermeer", "gemeente Havenstad".
 var placeWords = set(`
-in uit naar te op nabij richting rond omgeving regio gemeente provincie stad dorp wijk buurt plaats
+in uit naar te op on for by nabij richting rond omgeving regio gemeente provincie stad dorp wijk buurt plaats
 woonplaats stadsdeel zorgaanbieder aanbieder organisatie instelling stichting bureau team afdeling
 vestiging locatie project programma via platform app website merk bedrijf winkel restaurant hotel
 `)
