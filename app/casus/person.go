@@ -107,6 +107,15 @@ func (p *textScan) lowerCaseName(i int) bool {
 	if len(w) < 4 || !isLower(w[0]) {
 		return false
 	}
+	// Most words are not names: look at the context first, which costs
+	// less than the name list.
+	next := byte(0)
+	if k := skipSpaces(p.s, p.ws[i].end, 2); k < len(p.s) {
+		next = p.s[k]
+	}
+	if !p.sentenceStart(i) && next != '(' && next != ',' && (i == 0 || p.trig[i-1]&trigPersonCue == 0) {
+		return false
+	}
 	info := p.l.name(p.key(i))
 	if info == nil || !info.given || info.common || notNames[p.key(i)] || p.isOrdinary(p.lower(i)) {
 		return false

@@ -17,7 +17,7 @@ func newTextScan(s string, ws []word) *textScan {
 		} else {
 			p.caps[i] = isCapitalised(s[w.start:w.end])
 		}
-		if t := s[w.start:w.end]; len(t) >= 2 && len(t) <= maxTrigger && triggerEnd[t[len(t)-1]|0x20] && triggerStart[int(t[0]|0x20)<<8|int(t[1]|0x20)] {
+		if t := s[w.start:w.end]; len(t) >= 2 && triggerShapes[triggerShape(t)] {
 			p.trig[i] = triggers[strings.ToLower(t)]
 		}
 	}
@@ -225,6 +225,9 @@ func (p *textScan) computeSentenceStart(i int) bool {
 		return true
 	}
 	gap := p.gap(i)
+	if gap == " " {
+		return false // most words
+	}
 	if strings.ContainsAny(gap, "\n\r") {
 		return true
 	}

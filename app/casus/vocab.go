@@ -158,6 +158,7 @@ const (
 	trigHandleCue
 	trigStreetHead
 	trigBareStreet
+	trigPersonCue
 )
 
 // triggers maps lower-case words to their trigger bits.
@@ -176,20 +177,26 @@ var triggers = func() map[string]uint16 {
 	add(handleCues, trigHandleCue)
 	add(streetHeads, trigStreetHead)
 	add(bareStreetWords, trigBareStreet)
+	add(kinWords, trigPersonCue)
+	add(kinOfWords, trigPersonCue)
+	add(nickWords, trigPersonCue)
+	add(addressWords, trigPersonCue)
+	add(set(`heet heette is was luidt zich van`), trigPersonCue)
 	return m
 }()
 
-// triggerStart and maxTrigger let most words skip the look-up in
-// triggers: triggerStart holds the first two bytes of every trigger (in
-// lower case, as byte|0x20 makes ASCII letters).
-var triggerStart, triggerEnd, maxTrigger = func() (*[1 << 16]bool, *[256]bool, int) {
-	var start [1 << 16]bool
-	var end [256]bool
-	longest := 0
+// triggerShapes holds the shape of every trigger (length, first two and
+// last byte, in lower case as byte|0x20 makes ASCII letters), so that most
+// words skip the look-up in triggers.
+var triggerShapes = func() map[uint32]bool {
+	m := map[uint32]bool{}
 	for w := range triggers {
-		start[int(w[0]|0x20)<<8|int(w[1]|0x20)] = true
-		end[w[len(w)-1]|0x20] = true
-		longest = max(longest, len(w))
+		m[triggerShape(w)] = true
 	}
-	return &start, &end, longest
+	return m
 }()
+
+// triggerShape packs the shape of a word of two bytes or more.
+func triggerShape(w string) uint32 {
+	return uint32(min(len(w), 255))<<24 | uint32(w[0]|0x20)<<16 | uint32(w[1]|0x20)<<8 | uint32(w[len(w)-1]|0x20)
+}
