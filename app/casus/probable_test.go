@@ -165,3 +165,24 @@ func TestLooksLikeName(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckConcurrently checks notes from several goroutines at once, as
+// the server does, the first of them loading the lists: every one gets the
+// findings a single call gets (run with -race to see that nothing is
+// shared unsafely).
+func TestCheckConcurrently(t *testing.T) {
+	text := "Noor (15) zit op het Erasmus College, Snapchat: noor_x, woont aan de Kerkstraat; J.v.d.B. weet ervan."
+	want := len(Check(text, nil))
+	if want != 5 {
+		t.Fatalf("Check(%q) found %d, want 5", text, want)
+	}
+	errs := make(chan int, 8)
+	for range 8 {
+		go func() { errs <- len(Check(text, nil)) }()
+	}
+	for range 8 {
+		if got := <-errs; got != want {
+			t.Errorf("concurrent Check found %d, want %d", got, want)
+		}
+	}
+}
