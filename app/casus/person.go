@@ -64,6 +64,9 @@ func (p *textScan) isPerson(i int) bool {
 	start := p.sentenceStart(first)
 	cue := p.cueBefore(first)
 	after := p.ageOrRoleAfter(last) || p.possessive(last)
+	if p.calledAfter(last) {
+		return true // a nickname, whatever word it is: "wordt Snoepje genoemd"
+	}
 	listed := info != nil && info.listed() && letterCount(p.text(i)) >= 3
 	switch {
 	case first < i && info != nil && p.hasParticles(info, first, i):

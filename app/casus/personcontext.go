@@ -44,6 +44,16 @@ func (p *textScan) inTitle(i int) bool {
 	return !p.eligible(i-1) || p.ordinary(i-1) || !p.listedName(i-1)
 }
 
+// calledAfter reports whether "genoemd" follows word i, as after a
+// nickname: "wordt Snoepje genoemd", "wordt 'Prinses' genoemd".
+func (p *textScan) calledAfter(i int) bool {
+	if i+1 >= len(p.ws) {
+		return false
+	}
+	g := strings.Trim(p.gap(i+1), "'\"’”")
+	return (g == " " || g == "") && p.lower(i+1) == "genoemd"
+}
+
 // numberAfter reports whether a number follows word i, as after a street
 // or a product ("Rokin 75", "Galaxy 9") and not after a person.
 func (p *textScan) numberAfter(i int) bool {
@@ -84,8 +94,8 @@ func (p *textScan) cueBefore(i int) bool {
 		return kinOfWords[p.lower(b-1)]
 	case (prev == "is" || prev == "was" || prev == "luidt") && b > 0 && spaces(p.gap(b)):
 		return nickWords[p.lower(b-1)]
-	case prev == "zich" && b > 0 && spaces(p.gap(b)):
-		return strings.HasPrefix(p.lower(b-1), "noem") // "noemt zich Dre"
+	case (prev == "zich" || prev == "haar" || prev == "hem") && b > 0 && spaces(p.gap(b)):
+		return strings.HasPrefix(p.lower(b-1), "noem") // "noemt zich Dre", "noemen haar Prinses"
 	}
 	return false
 }

@@ -20,6 +20,8 @@ var personCases = []testCase{
 	{"kinship word", "Haar zusje Kaylani is ook benaderd.", []want{{Name, "Kaylani"}}},
 	{"relative of", "De moeder van Kaylani belde de school.", []want{{Name, "Kaylani"}}},
 	{"nickname in quotes", "Bijnaam 'Snoepje' volgens de politie.", []want{{Name, "Snoepje"}}},
+	{"nickname before genoemd", "Zij wordt op straat Snoepje genoemd.", []want{{Name, "Snoepje"}}},
+	{"nickname after noemen", "De jongens noemen haar Prinses.", []want{{Name, "Prinses"}}},
 	{"form of address and tussenvoegsel", "Mevr. van Essen is de tante.", []want{{Name, "van Essen"}}},
 	{"surname with tussenvoegsel", "Gesprek met De Boer over de jongen.", []want{{Name, "De Boer"}}},
 	{"given name and surname", "Noor Yilmaz is gisteren gezien.", []want{{Name, "Noor Yilmaz"}}},

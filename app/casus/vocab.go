@@ -181,7 +181,7 @@ var triggers = func() map[string]uint16 {
 	add(kinOfWords, trigPersonCue)
 	add(nickWords, trigPersonCue)
 	add(addressWords, trigPersonCue)
-	add(set(`heet heette is was luidt zich van`), trigPersonCue)
+	add(set(`heet heette is was luidt zich haar hem van`), trigPersonCue)
 	return m
 }()
 
