@@ -127,8 +127,10 @@ func (k Kind) priority() int {
 		return 5
 	case Postcode:
 		return 6
+	case Handle, Initials, School, Street:
+		return 7 // more specific than a name found in the same words
 	default:
-		return 7
+		return 8
 	}
 }
 
@@ -195,6 +197,7 @@ func Check(text string, names []string) []Finding {
 	if pats := compileNames(names); pats.n > 0 {
 		findNames(c, words, pats)
 	}
+	findProbable(c, words)
 	return c.resolve()
 }
 

@@ -64,7 +64,7 @@ func checkInvariants(t testing.TB, text string, got []Finding) {
 			t.Fatalf("finding %d: Text %q, text[%d:%d] = %q", i, f.Text, f.Start, f.End, text[f.Start:f.End])
 		}
 		switch f.Kind {
-		case BSN, BirthDate, Postcode, Phone, Email, IBAN, Plate, Name:
+		case BSN, BirthDate, Postcode, Phone, Email, IBAN, Plate, Name, Initials, School, Handle, Street:
 		default:
 			t.Fatalf("finding %d: unknown kind %q", i, f.Kind)
 		}
@@ -191,11 +191,11 @@ var postcodeCases = []testCase{
 	{"postcode alone", "Woont ergens in 3512 JK, exacte adres onbekend.", []want{{Postcode, "3512 JK"}}},
 	{"postcode with nr", "Adres 1234 AB nr. 5, bij de kerk.", []want{{Postcode, "1234 AB nr. 5"}}},
 	{"number with addition", "Zij verblijft op Kerkstraat 12 hs, soms op Dorpsstraat 3 bis.", []want{{Postcode, "Kerkstraat 12 hs"}, {Postcode, "Dorpsstraat 3 bis"}}},
-	{"street, preposition and date", "Gezien in de Kerkstraat op 12 maart 2011.", []want{{BirthDate, "12 maart 2011"}}},
-	{"street, verb and number", "Bij de Kerkstraat wonen 12 gezinnen.", nil},
+	{"street, preposition and date", "Gezien in de Kerkstraat op 12 maart 2011.", []want{{Street, "Kerkstraat"}, {BirthDate, "12 maart 2011"}}},
+	{"street, verb and number", "Bij de Kerkstraat wonen 12 gezinnen.", []want{{Street, "Kerkstraat"}}},
 	{"city only", "Zij woont in Havenstad, vlak bij het station.", nil},
-	{"street without number", "Het meisje loopt elke dag over de Kerkstraat naar school.", nil},
-	{"street and time", "Overleg op het Stadsplein 14:30 uur.", nil},
+	{"street without number", "Het meisje loopt elke dag over de Kerkstraat naar school.", []want{{Street, "Kerkstraat"}}},
+	{"street and time", "Overleg op het Stadsplein 14:30 uur.", []want{{Street, "Stadsplein"}}},
 	{"street and age", "Gezien op de Kerkstraat 15-jarige jongens.", []want{{Postcode, "Kerkstraat 15"}}},
 	{"year and word", "In 2023 is het OM ingeschakeld.", nil},
 	{"dose", "Zij krijgt 1500mg per dag voorgeschreven.", nil},
@@ -296,8 +296,8 @@ var nameCases = []testCase{
 	{"particle el", "Broer El Amrani is meerderjarig.", []want{{Name, "El Amrani"}}},
 	{"several", "Anna en Jansen spraken met Noah.", []want{{Name, "Anna"}, {Name, "Jansen"}, {Name, "Noah"}}},
 	{"short first name alone", "Mo kwam niet opdagen.", nil},
-	{"longer word", "Annabel en Marianna zijn vriendinnen.", nil},
-	{"longer word with accents", "Zoëlla is een klasgenote.", nil},
+	{"longer word", "Annabel en Marianna zijn vriendinnen.", []want{{Name, "Annabel"}, {Name, "Marianna"}}}, // on the name list, not as "Anna"
+	{"longer word with accents", "Zoëlla is een klasgenote.", []want{{Name, "Zoëlla"}}},                     // a name by its context, not as "Zoë"
 	{"lower-case surname", "Zij werkt bij de bakker op de hoek.", nil},
 	{"lower-case bare surname", "Het ging vries-koud die nacht; van de berg af.", nil},
 	{"lower-case first name", "De anna-prijs gaat naar de klas.", nil},
