@@ -5,56 +5,6 @@ import (
 	"unicode/utf8"
 )
 
-// sidecodes are the shapes of Dutch licence plates, sidecodes 1 to 14:
-// L a letter, D a digit.
-var sidecodes = map[string]bool{
-	"LL-DD-DD": true, "DD-DD-LL": true, "DD-LL-DD": true, "LL-DD-LL": true,
-	"LL-LL-DD": true, "DD-LL-LL": true, "DD-LLL-D": true, "D-LLL-DD": true,
-	"LL-DDD-L": true, "L-DDD-LL": true, "LLL-DD-L": true, "L-DD-LLL": true,
-	"D-LL-DDD": true, "DDD-LL-D": true,
-}
-
-// findPlates reports licence plates: a token of ASCII letters, digits and
-// exactly two dashes, in any case, whose shape is a sidecode.
-func findPlates(c *collector) {
-	s := c.s
-	var shape []byte
-	for i := 0; i < len(s); {
-		if !isAlnum(s[i]) {
-			i++
-			continue
-		}
-		j, dashes := i, 0
-		for j < len(s) && (isAlnum(s[j]) || s[j] == '-') && j-i < 12 {
-			if s[j] == '-' {
-				dashes++
-			}
-			j++
-		}
-		if j-i == 8 && dashes == 2 && !wordBefore(s, i) && !wordAt(s, j) &&
-			(i == 0 || s[i-1] != '-') && (j == len(s) || s[j] != '-') {
-			shape = shape[:0]
-			for k := i; k < j; k++ {
-				switch {
-				case isDigit(s[k]):
-					shape = append(shape, 'D')
-				case isLetter(s[k]):
-					shape = append(shape, 'L')
-				default:
-					shape = append(shape, '-')
-				}
-			}
-			if sidecodes[string(shape)] {
-				c.add(Plate, i, j)
-			}
-		}
-		for j < len(s) && (isAlnum(s[j]) || s[j] == '-') {
-			j++
-		}
-		i = j
-	}
-}
-
 // units are measures written straight after a number ("1500mg"), which a
 // lower-case postcode would otherwise match.
 var units = map[string]bool{
@@ -66,68 +16,107 @@ var units = map[string]bool{
 }
 
 // postcodeAt reads a Dutch postcode at s[i]: four digits, the first not 0,
-// then two capitals, with or without a space between them, or two small
-// letters straight after the digits. SA, SD and SS are not used.
-func postcodeAt(s string, i int) (end int, ok bool) {
+// then two letters, with or without a space or dash between them. SA, SD
+// and SS are not used. The postcode is weak, and needs a house number or a
+// word such as "postcode" or "woont" before it, when it is written in small
+// letters with a space ("1234 ab": "in 2011 ab en toe"), or when its digits
+// could be a year and its letters are an agency's abbreviation or a word in
+// small letters follows ("in 2023 JB ingeschakeld").
+func postcodeAt(s string, i int) (end int, weak, ok bool) {
 	if i+6 > len(s) || s[i] < '1' || s[i] > '9' || !digitAt(s, i+1) || !digitAt(s, i+2) || !digitAt(s, i+3) {
-		return 0, false
+		return 0, false, false
 	}
 	if r := runeBefore(s, i); isWordRune(r) || strings.ContainsRune("-./,:+€$", r) {
-		return 0, false // part of a longer number or an amount
+		return 0, false, false // part of a longer number or an amount
 	}
 	j := i + 4
-	spaced := false
+	sep := byte(0)
 	if w := spaceAt(s, j); w > 0 {
 		j += w
-		spaced = true
+		sep = ' '
+	} else if j < len(s) && s[j] == '-' {
+		j++
+		sep = '-'
 	}
 	if j+2 > len(s) {
-		return 0, false
+		return 0, false, false
 	}
 	a, b := s[j], s[j+1]
 	switch {
 	case isUpper(a) && isUpper(b):
-	case !spaced && isLower(a) && isLower(b) && !units[s[j:j+2]]:
+	case sep == 0 && isLower(a) && isLower(b) && !units[s[j:j+2]]:
+	case sep == ' ' && isLetter(a) && isLetter(b) && !shortWords[lower(s[j:j+2])]:
+		weak = true
 	default:
-		return 0, false
+		return 0, false, false
 	}
 	if pair := string(upper(a)) + string(upper(b)); pair == "SA" || pair == "SD" || pair == "SS" {
-		return 0, false
+		return 0, false, false
 	}
 	end = j + 2
 	if wordAt(s, end) || (end < len(s) && s[end] == '-') {
-		return 0, false
+		return 0, false, false
 	}
-	return end, true
+	if year := atoi(s[i : i+4]); year >= 1900 && year <= 2099 && !weak {
+		weak = isAgency(s[j:end]) || lowerWordAt(s, skipSpaces(s, end, 2))
+	}
+	return end, weak, true
 }
 
+// shortWords are words of two letters that follow a number in a sentence
+// ("2022 en 2023", "12 of 13"), never the letters of a postcode in small
+// letters.
+var shortWords = words(`en of in op om na al zo nu ik je we ze is te er ja ca pm am ok tv vs
+	nr no wk jr mr dr st km mg ml cm kg uu xl`)
+
+// lowerWordAt reports whether a word in small letters starts at s[i].
+func lowerWordAt(s string, i int) bool {
+	return i < len(s) && isLower(s[i]) && !strings.HasPrefix(s[i:], "te ")
+}
+
+// postcodeCues are words that make four digits and two letters a postcode.
+var postcodeCues = words(`postcode pc adres woonadres postadres verblijfadres verblijfsadres
+	huisadres woont wonen woonde woonachtig verblijft verblijven ingeschreven verhuisd
+	verhuist verhuizen logeert slaapt`)
+
 // findPostcodes reports postcodes, with the house number that follows them
-// ("1234 AB 12", "1234AB, 12") taken into the finding.
+// ("1234 AB 12", "1234AB, 12", "1234 AB, huisnummer 12") taken into the
+// finding.
 func findPostcodes(c *collector) {
 	s := c.s
 	for i := 0; i+6 <= len(s); i++ {
-		end, ok := postcodeAt(s, i)
+		if !isDigit(s[i]) {
+			continue
+		}
+		end, weak, ok := postcodeAt(s, i)
 		if !ok {
 			continue
 		}
+		numbered := false
 		j := end
 		if j < len(s) && s[j] == ',' {
 			j++
 		}
 		if k := skipSpaces(s, j, 3); k > end {
 			if e, ok := houseNumberAfter(s, k); ok {
-				end = e
+				end, numbered = e, true
 			}
+		}
+		if weak && !numbered && !cueBefore(s, i, 4, postcodeCues) {
+			continue
 		}
 		c.add(Postcode, i, end)
 		i = end - 1
 	}
 }
 
+// numberWords are the words before a house number: "nr. 5", "huisnummer 5".
+var numberWords = []string{"huisnummer", "huisnr.", "huisnr", "nummer", "nr.", "nr", "no.", "no"}
+
 // houseNumberAfter reads an optional "nr." and a house number at s[i].
 func houseNumberAfter(s string, i int) (int, bool) {
-	for _, nr := range []string{"nummer", "nr.", "nr", "no.", "no"} {
-		if len(s)-i >= len(nr) && strings.EqualFold(s[i:i+len(nr)], nr) && !wordAt(s, i+len(nr)) {
+	for _, nr := range numberWords {
+		if hasPrefixFold(s[i:], nr) && !wordAt(s, i+len(nr)) {
 			i = skipSpaces(s, i+len(nr), 3)
 			break
 		}
@@ -177,8 +166,8 @@ func houseNumber(s string, i int) (int, bool) {
 			}
 		}
 	}
-	if wordAt(s, end) {
-		return 0, false
+	if wordAt(s, end) || countAfter(s, j) || countAfter(s, end) {
+		return 0, false // "3 keer", "15-jarige"
 	}
 	if end+1 < len(s) && strings.IndexByte(":.,", s[end]) >= 0 && isDigit(s[end+1]) {
 		return 0, false // a time (14:30) or a decimal
@@ -245,16 +234,30 @@ func splitWords(s string) []word {
 // isStreetWord reports whether w is a capitalised word that is or ends in a
 // street word.
 func isStreetWord(w string) bool {
-	if len(w) < 3 || !isCapitalised(w) {
-		return false
+	return len(w) >= 3 && isCapitalised(w) && streetEnding(w) != ""
+}
+
+// streetEnding returns the street word w ends in, in any case, or "".
+func streetEnding(w string) string {
+	if len(w) < 3 {
+		return ""
 	}
-	for _, sw := range streetWords {
+	for _, sw := range streetEndings[lower(w[len(w)-3:])] {
 		if len(w) >= len(sw) && strings.EqualFold(w[len(w)-len(sw):], sw) {
-			return true
+			return sw
 		}
 	}
-	return false
+	return ""
 }
+
+// streetEndings indexes the street words by their last three letters.
+var streetEndings = func() map[string][]string {
+	m := map[string][]string{}
+	for _, sw := range streetWords {
+		m[sw[len(sw)-3:]] = append(m[sw[len(sw)-3:]], sw)
+	}
+	return m
+}()
 
 // joinsName reports whether the gap between two words of one name is a
 // single short space or a hyphen ("Sint-Jansstraat").
@@ -275,7 +278,7 @@ func isParticle(w string) bool {
 func findStreets(c *collector, ws []word) {
 	s := c.s
 	for k := range ws {
-		if !isStreetWord(s[ws[k].start:ws[k].end]) {
+		if w := s[ws[k].start:ws[k].end]; !isStreetWord(w) && !isLowerStreetWord(w) {
 			continue
 		}
 		// The street name may go on: "Laan van Meerdervoort", "Kerkstraat
@@ -307,7 +310,7 @@ func findStreets(c *collector, ws []word) {
 			if p < len(s) && s[p] == ',' {
 				p++
 			}
-			if pe, ok := postcodeAt(s, skipSpaces(s, p, 3)); ok && skipSpaces(s, p, 3) > end {
+			if pe, _, ok := postcodeAt(s, skipSpaces(s, p, 3)); ok && skipSpaces(s, p, 3) > end {
 				end = pe
 			}
 			c.add(Postcode, streetStart(s, ws, k), end)

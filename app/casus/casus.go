@@ -181,17 +181,20 @@ func (f Finding) Masked() string {
 // Check never panics, whatever the input (invalid UTF-8 included), and takes
 // time linear in the length of text and the number of names.
 func Check(text string, names []string) []Finding {
-	c := &collector{s: text}
+	c := newCollector(text)
 	findEmails(c)
 	findIBANs(c)
 	findBSNs(c)
 	findPhones(c)
 	findNumericDates(c)
+	findBirthNumbers(c)
 	findPlates(c)
 	findPostcodes(c)
-	words := splitWords(text)
+	words := splitWords(c.s)
 	findTextDates(c, words)
+	findWrittenEmails(c, words)
 	findStreets(c, words)
+	findCuedAddresses(c, words)
 	if pats := compileNames(names); pats.n > 0 {
 		findNames(c, words, pats)
 	}
@@ -204,10 +207,20 @@ type candidate struct {
 	start, end int
 }
 
-// collector gathers the candidates of every detector for one text.
+// collector gathers the candidates of every detector for one text. The
+// detectors read s, the normalised text, and give offsets into it; resolve
+// maps them back onto the original.
 type collector struct {
 	s     string
+	orig  string
+	norm  normalised
 	cands []candidate
+}
+
+// newCollector returns a collector for text.
+func newCollector(text string) *collector {
+	n := normalise(text)
+	return &collector{s: n.s, orig: text, norm: n}
 }
 
 // add records text[start:end] as a candidate of kind k; spans out of range or
@@ -244,9 +257,13 @@ func (c *collector) resolve() []Finding {
 		kept = append(kept, cd)
 	}
 	slices.SortFunc(kept, func(a, b candidate) int { return a.start - b.start })
-	out := make([]Finding, len(kept))
-	for i, cd := range kept {
-		out[i] = Finding{Kind: cd.kind, Text: c.s[cd.start:cd.end], Start: cd.start, End: cd.end}
+	out := make([]Finding, 0, len(kept))
+	for _, cd := range kept {
+		start := c.norm.origStart(cd.start)
+		end := c.norm.origEnd(start, cd.end, c.orig)
+		if start < end {
+			out = append(out, Finding{Kind: cd.kind, Text: c.orig[start:end], Start: start, End: end})
+		}
 	}
 	return out
 }

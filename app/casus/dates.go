@@ -31,34 +31,12 @@ func findTextDates(c *collector, ws []word) {
 		if n := w.end - w.start; n < 3 || n > 9 || !isLetter(s[w.start]) {
 			continue
 		}
-		month, ok := months[strings.ToLower(text(k))]
+		month, ok := months[lower(text(k))]
 		if !ok {
 			continue
 		}
-		// Day first: day [.] sep [of sep] month [.][,] sep ['] year.
-		if d := k - 1; d >= 0 && k+1 < len(ws) {
-			g := gap(k)
-			if d >= 1 && strings.EqualFold(text(d), "of") && dateSep(g, false) {
-				g = gap(d)
-				d--
-			}
-			day := dayNumber(text(d), true)
-			y := text(k + 1)
-			after, apostrophe := strings.CutSuffix(gap(k+1), "'")
-			if !apostrophe {
-				after, apostrophe = strings.CutSuffix(gap(k+1), "’")
-			}
-			after = strings.TrimPrefix(strings.TrimPrefix(after, "."), ",")
-			g = strings.TrimPrefix(g, ".")
-			dashes := g == "-" && after == "-"
-			switch {
-			case day < 0, !dateSep(g, true), !dateSep(after, true), atoi(y) < 0:
-			case len(y) == 2 && !apostrophe && !dashes: // "12 maart 11": eleven what?
-			case len(y) == 4 && apostrophe:
-			case validDate(day, month, y):
-				c.add(BirthDate, ws[d].start, ws[k+1].end)
-				continue
-			}
+		if dayFirst(c, ws, k, month) {
+			continue
 		}
 		// Month first: month [.] sep day [,] sep year.
 		if k+2 < len(ws) {
@@ -72,10 +50,59 @@ func findTextDates(c *collector, ws []word) {
 	}
 }
 
+// dayFirst reads a date with its day before the month name ws[k]: day [.]
+// sep [of|van sep] month [.][,] sep ['] year, or a day and month alone
+// where the text speaks of a birthday ("jarig op 12 maart").
+func dayFirst(c *collector, ws []word, k, month int) bool {
+	s := c.s
+	text := func(i int) string { return s[ws[i].start:ws[i].end] }
+	gap := func(i int) string { return s[ws[i-1].end:ws[i].start] } // before ws[i]
+	d := k - 1
+	if d < 0 {
+		return false
+	}
+	g := gap(k)
+	if d >= 1 && (strings.EqualFold(text(d), "of") || strings.EqualFold(text(d), "van")) && dateSep(g, false) {
+		g = gap(d)
+		d--
+	}
+	day := dayNumber(text(d), true)
+	if g != "." {
+		g = strings.TrimPrefix(g, ".")
+	}
+	if day < 0 || !dateSep(g, true) {
+		return false
+	}
+	if k+1 < len(ws) {
+		y := text(k + 1)
+		after, apostrophe := strings.CutSuffix(gap(k+1), "'")
+		if after != "." {
+			after = strings.TrimPrefix(after, ".")
+		}
+		after = strings.TrimPrefix(after, ",")
+		same := len(g) == 1 && g == after && strings.IndexByte("-/.", g[0]) >= 0
+		switch {
+		case !dateSep(after, true), atoi(y) < 0:
+		case len(y) == 2 && !apostrophe && !same && !birthCueBefore(s, ws[d].start):
+			// "12 maart 11": eleven what?
+		case len(y) == 4 && apostrophe:
+		case validDate(day, month, y):
+			c.add(BirthDate, ws[d].start, ws[k+1].end)
+			return true
+		}
+	}
+	if validDate(day, month, "2000") && birthdayAround(s, ws[d].start, ws[k].end) {
+		c.add(BirthDate, ws[d].start, ws[k].end)
+		return true
+	}
+	return false
+}
+
 // dateSep reports whether g separates the parts of a written date: one to
-// three white space characters, or, with dash set, a single dash.
+// three white space characters, or, with dash set, a single dash, slash or
+// full stop.
 func dateSep(g string, dash bool) bool {
-	if dash && g == "-" {
+	if dash && (g == "-" || g == "/" || g == ".") {
 		return true
 	}
 	n := 0
@@ -111,51 +138,57 @@ func dayNumber(w string, dutch bool) int {
 }
 
 // findNumericDates reports dates written in digits: day, month and year
-// (12-03-2011, 12/3/11, 12.03.2011) or year, month and day (2011-03-12),
-// with the same separator twice and nothing that continues the number.
+// (12-03-2011, 12/3/11, 12.03.2011, 4-9-'15) or year, month and day
+// (2011-03-12), with the same separator twice and nothing that continues the
+// number; and a day and month alone (3-5, 17/9) where a birthday is named
+// just before them.
 func findNumericDates(c *collector) {
 	s := c.s
 	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) || (i > 0 && isDigit(s[i-1])) {
+		if !isDigit(s[i]) || (i > 0 && isDigit(s[i-1])) || wordBefore(s, i) {
 			continue
 		}
+		if i >= 2 && strings.IndexByte("-/.,", s[i-1]) >= 0 && isDigit(s[i-2]) {
+			continue // the tail of a longer number
+		}
 		var parts [3]string
-		j, sep := i, byte(0)
-		ok := true
-		for p := 0; p < 3 && ok; p++ {
+		j, sep, n, apostrophe := i, byte(0), 0, false
+		for n < 3 {
+			if n == 2 && s[j] == '\'' {
+				apostrophe = true
+				j++
+			}
 			k := j
 			for k < len(s) && isDigit(s[k]) && k-j <= 4 {
 				k++
 			}
-			if k == j || k-j > 4 {
-				ok = false
+			if k-j > 4 {
 				break
 			}
-			parts[p] = s[j:k]
+			parts[n] = s[j:k]
+			n++
 			j = k
-			if p == 2 {
+			if n == 3 || j+1 >= len(s) || strings.IndexByte("-/.", s[j]) < 0 || (sep != 0 && s[j] != sep) {
 				break
 			}
-			if j >= len(s) || strings.IndexByte("-/.", s[j]) < 0 || (sep != 0 && s[j] != sep) {
-				ok = false
+			if !isDigit(s[j+1]) && !(n == 2 && s[j+1] == '\'' && digitAt(s, j+2)) {
 				break
 			}
 			sep = s[j]
 			j++
 		}
-		if !ok || wordAt(s, j) || wordBefore(s, i) {
+		if wordAt(s, j) || (j+1 < len(s) && strings.IndexByte("-/.,", s[j]) >= 0 && isDigit(s[j+1])) {
+			continue // a fourth part, or letters: not a date
+		}
+		switch {
+		case n == 3 && (!apostrophe || len(parts[2]) == 2) && numericDate(parts, sep):
+		case n == 2 && len(parts[0]) <= 2 && len(parts[1]) <= 2 &&
+			validDate(atoi(parts[0]), atoi(parts[1]), "2000") && cueBefore(s, i, 3, birthdayCues):
+		default:
 			continue
 		}
-		if j+1 < len(s) && strings.IndexByte("-/.,", s[j]) >= 0 && isDigit(s[j+1]) {
-			continue // a fourth part: not a date
-		}
-		if i >= 2 && strings.IndexByte("-/.,", s[i-1]) >= 0 && isDigit(s[i-2]) {
-			continue
-		}
-		if numericDate(parts, sep) {
-			c.add(BirthDate, i, j)
-			i = j - 1
-		}
+		c.add(BirthDate, i, j)
+		i = j - 1
 	}
 }
 

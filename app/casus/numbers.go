@@ -2,7 +2,6 @@ package casus
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // digitGroup is a run of ASCII digits, s[start:end].
@@ -21,10 +20,23 @@ func numberSep(s string, i int) int {
 	return spaceAt(s, i)
 }
 
-// findBSNs reports nine-digit numbers that pass the elfproef. A number is
-// taken from a chain of digit groups joined by single separators: one group
-// of exactly nine digits, or two to four adjacent groups of two to four
-// digits each that hold nine digits together (1234.56.782, 123 456 782).
+// bsnCues are words that name a citizen service number.
+var bsnCues = words(`bsn bsns burgerservicenummer burgerservicenummers burgerservicenr
+	sofinummer sofinr sofi bsnnummer bsnnr citizen`)
+
+// otherNumberCues name numbers of other sorts. A nine-digit number after one
+// is taken for what it is said to be, unless a BSN is named too.
+var otherNumberCues = words(`kvk rsin kenmerk zaaknummer zaaknr dossiernummer dossiernr
+	registratienummer registratienr factuurnummer factuurnr ordernummer klantnummer
+	polisnummer relatienummer agb ticketnummer referentie referentienummer rekestnummer
+	parketnummer pv bvh ecli`)
+
+// findBSNs reports nine-digit numbers that pass the elfproef, and
+// eight-digit numbers that pass it with a zero in front when a BSN is named
+// just before them (a spreadsheet drops the leading zero). A number is taken
+// from a chain of digit groups joined by single separators: one group of
+// nine (or eight) digits, or two to four adjacent groups of two to five
+// digits each that hold the digits together (1234.56.782, 123 456 782).
 func findBSNs(c *collector) {
 	s := c.s
 	var groups []digitGroup
@@ -52,8 +64,8 @@ func findBSNs(c *collector) {
 			total := 0
 			for b := a; b < len(groups) && b-a < 4; b++ {
 				n := groups[b].end - groups[b].start
-				if b > a || n != 9 {
-					if n < 2 || n > 4 {
+				if b > a || (n != 9 && n != 8) {
+					if n < 2 || n > 5 {
 						break
 					}
 				}
@@ -61,17 +73,33 @@ func findBSNs(c *collector) {
 				if total > 9 {
 					break
 				}
+				if total < 8 {
+					continue
+				}
+				start, end := groups[a].start, groups[b].end
+				if isBSN(s, start, end, total) {
+					c.add(BSN, start, end)
+					break
+				}
 				if total == 9 {
-					start, end := groups[a].start, groups[b].end
-					if elfproef(s[start:end]) && !amountContext(s, start, end) {
-						c.add(BSN, start, end)
-					}
 					break
 				}
 			}
 		}
 		i = j
 	}
+}
+
+// isBSN reports whether the digits in s[start:end], n of them, are a BSN.
+func isBSN(s string, start, end, n int) bool {
+	if amountContext(s, start, end) {
+		return false
+	}
+	named := cueBefore(s, start, 3, bsnCues)
+	if n == 8 {
+		return named && elfproef("0"+s[start:end])
+	}
+	return elfproef(s[start:end]) && (named || !cueBefore(s, start, 2, otherNumberCues))
 }
 
 // elfproef reports whether the nine digits in v (other bytes are skipped)
@@ -239,7 +267,9 @@ func collectDigits(s string, i, want int, paren bool) (end int, digits []byte, f
 func phoneEnd(s string, j int) bool { return !wordAt(s, j) }
 
 // validArea reports whether a ten-digit national number starts with an area
-// code in use for personal numbers: 01–07, 084, 085, 087, 088 or 091.
+// code in use for personal numbers: 01–07, 084, 085, 087 or 091. The 088
+// numbers belong to organisations (wijkteams, the GI, the GGD), 0800 and
+// 0900 numbers are free and paid service numbers, and none is flagged.
 func validArea(d []byte) bool {
 	if len(d) < 3 || d[0] != '0' {
 		return false
@@ -248,7 +278,7 @@ func validArea(d []byte) bool {
 	case '1' <= d[1] && d[1] <= '7':
 		return true
 	case d[1] == '8':
-		return strings.IndexByte("4578", d[2]) >= 0
+		return strings.IndexByte("457", d[2]) >= 0
 	case d[1] == '9':
 		return d[2] == '1'
 	}
@@ -334,8 +364,29 @@ var ibanLengths = map[string]int{
 	"VG": 24, "XK": 20, "YE": 30,
 }
 
-// findIBANs reports IBANs, written together or with single spaces, in upper
-// or lower case, whose check digits pass ISO 13616 mod-97.
+// ibanSep returns the length of a separator between the groups of an IBAN
+// at s[i]: one or two spaces, or a dash or dot with at most a space on either
+// side; 0 unless a letter or digit follows.
+func ibanSep(s string, i int) int {
+	j := i
+	if j < len(s) && s[j] == ' ' {
+		j++
+	}
+	if j < len(s) && (s[j] == '-' || s[j] == '.' || s[j] == ' ') {
+		j++
+		if j < len(s) && s[j] == ' ' && s[j-1] != ' ' {
+			j++
+		}
+	}
+	if j == i || j >= len(s) || !isAlnum(s[j]) {
+		return 0
+	}
+	return j - i
+}
+
+// findIBANs reports IBANs, written together or in groups split by spaces,
+// dashes or dots, in upper or lower case, whose check digits pass ISO 13616
+// mod-97.
 func findIBANs(c *collector) {
 	s := c.s
 	var chars []byte
@@ -355,8 +406,8 @@ func findIBANs(c *collector) {
 				}
 				continue
 			}
-			if s[j] == ' ' && j+1 < len(s) && isAlnum(s[j+1]) {
-				j++
+			if w := ibanSep(s, j); w > 0 {
+				j += w
 				continue
 			}
 			break
@@ -413,86 +464,4 @@ func mod97(v []byte) bool {
 		}
 	}
 	return r == 1
-}
-
-// isLocalByte reports whether b may appear in the local part of an e-mail
-// address as this guard reads it.
-func isLocalByte(b byte) bool {
-	return isAlnum(b) || strings.IndexByte("._%+-'", b) >= 0
-}
-
-// findEmails reports e-mail addresses: a local part, an @ and a domain of at
-// least two labels whose last label has two or more letters. Letters outside
-// ASCII count in both parts.
-func findEmails(c *collector) {
-	s := c.s
-	for at := strings.IndexByte(s, '@'); at >= 0; {
-		start := at
-		for start > 0 {
-			if b := s[start-1]; b < 0x80 {
-				if !isLocalByte(b) {
-					break
-				}
-				start--
-				continue
-			}
-			r, w := utf8.DecodeLastRuneInString(s[:start])
-			if !isWordRune(r) {
-				break
-			}
-			start -= w
-		}
-		for start < at && strings.IndexByte(".'-", s[start]) >= 0 {
-			start++
-		}
-		end := at + 1
-		for end < len(s) {
-			if b := s[end]; b < 0x80 {
-				if !isAlnum(b) && b != '-' && b != '.' {
-					break
-				}
-				end++
-				continue
-			}
-			r, w := utf8.DecodeRuneInString(s[end:])
-			if !isWordRune(r) {
-				break
-			}
-			end += w
-		}
-		for end > at+1 && (s[end-1] == '.' || s[end-1] == '-') {
-			end--
-		}
-		if start < at && validDomain(s[at+1:end]) {
-			c.add(Email, start, end)
-		}
-		next := strings.IndexByte(s[at+1:], '@')
-		if next < 0 {
-			break
-		}
-		at += 1 + next
-	}
-}
-
-// validDomain reports whether d has two or more non-empty labels and a last
-// label of letters only, two at least.
-func validDomain(d string) bool {
-	labels := strings.Split(d, ".")
-	if len(labels) < 2 {
-		return false
-	}
-	for _, l := range labels {
-		if l == "" {
-			return false
-		}
-	}
-	tld := labels[len(labels)-1]
-	n := 0
-	for _, r := range tld {
-		if !isWordRune(r) || (r < 0x80 && !isLetter(byte(r))) {
-			return false
-		}
-		n++
-	}
-	return n >= 2
 }
