@@ -7,21 +7,17 @@ import (
 
 // units are measures written straight after a number ("1500mg"), which a
 // lower-case postcode would otherwise match.
-var units = map[string]bool{
-	"mg": true, "ml": true, "cl": true, "dl": true, "kg": true, "km": true,
-	"cm": true, "mm": true, "dm": true, "hm": true, "kb": true, "mb": true,
-	"gb": true, "tb": true, "hz": true, "kw": true, "mw": true, "gw": true,
-	"pk": true, "ms": true, "uu": true, "st": true, "nd": true, "rd": true,
-	"th": true, "jr": true,
-}
+var units = words(`mg ml cl dl kg km cm mm dm hm kb mb gb tb hz kw mw gw pk ms uu st nd rd
+	th jr gr ft lb cc pp ex ha dd`)
 
 // postcodeAt reads a Dutch postcode at s[i]: four digits, the first not 0,
-// then two letters, with or without a space or dash between them. SA, SD
-// and SS are not used. The postcode is weak, and needs a house number or a
-// word such as "postcode" or "woont" before it, when it is written in small
-// letters with a space ("1234 ab": "in 2011 ab en toe"), or when its digits
-// could be a year and its letters are an agency's abbreviation or a word in
-// small letters follows ("in 2023 JB ingeschakeld").
+// then two letters, with or without a space or dash between them, not a
+// unit or a short word ("1500 mg", "2022 en 2023"). SA, SD and SS are not
+// used. The postcode is weak, and needs a house number or a word such as
+// "postcode" or "woont" before it, when its digits could be a year and its
+// letters are in small letters with a space and no place next to them ("in
+// 2011 ab en toe"), an agency's abbreviation, or followed by a word in small
+// letters ("in 2023 JB ingeschakeld").
 func postcodeAt(s string, i int) (end int, weak, ok bool) {
 	if i+6 > len(s) || s[i] < '1' || s[i] > '9' || !digitAt(s, i+1) || !digitAt(s, i+2) || !digitAt(s, i+3) {
 		return 0, false, false
@@ -44,9 +40,11 @@ func postcodeAt(s string, i int) (end int, weak, ok bool) {
 	a, b := s[j], s[j+1]
 	switch {
 	case isUpper(a) && isUpper(b):
-	case sep == 0 && isLower(a) && isLower(b) && !units[s[j:j+2]]:
-	case sep == ' ' && isLetter(a) && isLetter(b) && !shortWords[lower(s[j:j+2])]:
-		weak = true
+	case sep == 0 && isLower(a) && isLower(b) && !units.has(s[j:j+2]):
+	case sep == ' ' && isLetter(a) && isLetter(b) && !shortWords.has(s[j:j+2]) && !units.has(s[j:j+2]):
+		if year := atoi(s[i : i+4]); year >= 1900 && year <= 2099 {
+			weak = !placeNextTo(s, i, j+2)
+		}
 	default:
 		return 0, false, false
 	}
@@ -67,7 +65,31 @@ func postcodeAt(s string, i int) (end int, weak, ok bool) {
 // ("2022 en 2023", "12 of 13"), never the letters of a postcode in small
 // letters.
 var shortWords = words(`en of in op om na al zo nu ik je we ze is te er ja ca pm am ok tv vs
-	nr no wk jr mr dr st km mg ml cm kg uu xl`)
+	nr no wk jr mr dr st km mg ml cm kg uu xl af de ga uw mn zn ie oa ad bv vb ev tm vd
+	an at be by do go he if it me my or so to up us`)
+
+// placeNextTo reports whether a capitalised word, a place, stands right
+// before ("Havenstad, 1234 ab") or after ("1234 ab Havenstad") s[i:j].
+func placeNextTo(s string, i, j int) bool {
+	if k := skipSpaces(s, j, 2); k > j && isCapitalised(s[k:]) && !isUpper(runeByte(s, k+1)) {
+		return true
+	}
+	k := i
+	for k > 0 && i-k < 3 && (s[k-1] == ' ' || s[k-1] == ',') {
+		k--
+	}
+	return k < i && isLower(runeByte(s, k-1)) && wordsBefore(s, k, 1, true, func(w string, at int) bool {
+		return isUpper(s[at])
+	})
+}
+
+// runeByte returns s[i], or 0 out of range.
+func runeByte(s string, i int) byte {
+	if i < 0 || i >= len(s) {
+		return 0
+	}
+	return s[i]
+}
 
 // lowerWordAt reports whether a word in small letters starts at s[i].
 func lowerWordAt(s string, i int) bool {
@@ -84,8 +106,10 @@ var postcodeCues = words(`postcode pc adres woonadres postadres verblijfadres ve
 // finding.
 func findPostcodes(c *collector) {
 	s := c.s
-	for i := 0; i+6 <= len(s); i++ {
-		if !isDigit(s[i]) {
+	next := 0
+	for _, r := range c.digitRuns() {
+		i := r.start
+		if i < next || r.end-i != 4 {
 			continue
 		}
 		end, weak, ok := postcodeAt(s, i)
@@ -98,16 +122,50 @@ func findPostcodes(c *collector) {
 			j++
 		}
 		if k := skipSpaces(s, j, 3); k > end {
-			if e, ok := houseNumberAfter(s, k); ok {
-				end, numbered = e, true
+			if _, _, next := postcodeAt(s, k); !next {
+				if e, ok := houseNumberAfter(s, k); ok {
+					end, numbered = e, true
+				}
 			}
 		}
-		if weak && !numbered && !cueBefore(s, i, 4, postcodeCues) {
+		if weak && !numbered && !cueBefore(s, i, 6, &postcodeCues) {
 			continue
 		}
-		c.add(Postcode, i, end)
-		i = end - 1
+		c.add(Postcode, addressBefore(s, i), end)
+		next = end
 	}
+}
+
+// addressBefore returns where the street and house number before the
+// postcode at s[i] begin ("Kikkenstein 12, 1104 AB"), or i when there are
+// none: a house number, and before it up to three capitalised words.
+func addressBefore(s string, i int) int {
+	k := i
+	for k > 0 && i-k < 3 && (s[k-1] == ' ' || s[k-1] == ',') {
+		k--
+	}
+	t := k
+	for t > 0 && k-t < 8 && (isAlnum(s[t-1]) || s[t-1] == '-') {
+		t--
+	}
+	if k == i || t == k || t == 0 || s[t-1] != ' ' || !isDigit(s[t]) {
+		return i
+	}
+	if end, ok := houseNumber(s, t); !ok || end != k {
+		return i
+	}
+	start := i
+	wordsBefore(s, t, 3, true, func(w string, at int) bool {
+		switch {
+		case isUpper(s[at]) || at < len(s) && isCapitalised(s[at:]):
+			start = at
+		case streetParticles[w]:
+		default:
+			return true
+		}
+		return false
+	})
+	return start
 }
 
 // numberWords are the words before a house number: "nr. 5", "huisnummer 5".
@@ -145,8 +203,8 @@ func houseNumber(s string, i int) (int, bool) {
 		for e < len(s) && isLetter(s[e]) && e-j <= 3 {
 			e++
 		}
-		if e-j != 1 && !additions[strings.ToLower(s[j:e])] {
-			return 0, false // "12jaar" is no house number
+		if e-j != 1 && !additions[strings.ToLower(s[j:e])] || s[j] == 'x' {
+			return 0, false // "12jaar", "3x" are no house numbers
 		}
 		end = e
 	case j < len(s) && s[j] == '-':
@@ -208,14 +266,18 @@ type word struct{ start, end int }
 
 // splitWords splits s into words.
 func splitWords(s string) []word {
-	var ws []word
+	ws := make([]word, 0, len(s)/5+8) // words of Dutch prose: six bytes or so
 	start := -1
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		in := false
+		if r < utf8.RuneSelf {
+			in = asciiWord[r]
+		} else {
 			r, size = utf8.DecodeRuneInString(s[i:])
+			in = isWordRune(r)
 		}
-		if isWordRune(r) {
+		if in {
 			if start < 0 {
 				start = i
 			}
@@ -231,6 +293,14 @@ func splitWords(s string) []word {
 	return ws
 }
 
+// asciiWord tells the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for b := range t {
+		t[b] = isAlnum(byte(b))
+	}
+	return t
+}()
+
 // isStreetWord reports whether w is a capitalised word that is or ends in a
 // street word.
 func isStreetWord(w string) bool {
@@ -239,10 +309,10 @@ func isStreetWord(w string) bool {
 
 // streetEnding returns the street word w ends in, in any case, or "".
 func streetEnding(w string) string {
-	if len(w) < 3 {
+	if len(w) < 3 || w[len(w)-1] >= utf8.RuneSelf {
 		return ""
 	}
-	for _, sw := range streetEndings[lower(w[len(w)-3:])] {
+	for _, sw := range streetEndings[w[len(w)-1]|0x20] {
 		if len(w) >= len(sw) && strings.EqualFold(w[len(w)-len(sw):], sw) {
 			return sw
 		}
@@ -250,11 +320,10 @@ func streetEnding(w string) string {
 	return ""
 }
 
-// streetEndings indexes the street words by their last three letters.
-var streetEndings = func() map[string][]string {
-	m := map[string][]string{}
+// streetEndings indexes the street words by their last letter.
+var streetEndings = func() (m [utf8.RuneSelf][]string) {
 	for _, sw := range streetWords {
-		m[sw[len(sw)-3:]] = append(m[sw[len(sw)-3:]], sw)
+		m[sw[len(sw)-1]] = append(m[sw[len(sw)-1]], sw)
 	}
 	return m
 }()
@@ -278,7 +347,7 @@ func isParticle(w string) bool {
 func findStreets(c *collector, ws []word) {
 	s := c.s
 	for k := range ws {
-		if w := s[ws[k].start:ws[k].end]; !isStreetWord(w) && !isLowerStreetWord(w) {
+		if w := s[ws[k].start:ws[k].end]; !isStreetWord(w) && !isLowerStreetWord(w) && !isStreetAbbreviation(s, ws[k]) {
 			continue
 		}
 		// The street name may go on: "Laan van Meerdervoort", "Kerkstraat
@@ -296,27 +365,44 @@ func findStreets(c *collector, ws []word) {
 					break
 				}
 			}
-			j := ws[e].end
-			k2 := skipSpaces(s, j, 3)
-			if k2 == j {
+			k2 := numberAfterStreet(s, ws[e].end)
+			if k2 < 0 {
 				continue
 			}
 			end, ok := houseNumberAfter(s, k2)
 			if !ok {
 				continue
 			}
-			// A postcode straight after belongs to the address.
-			p := end
-			if p < len(s) && s[p] == ',' {
-				p++
-			}
-			if pe, _, ok := postcodeAt(s, skipSpaces(s, p, 3)); ok && skipSpaces(s, p, 3) > end {
-				end = pe
-			}
-			c.add(Postcode, streetStart(s, ws, k), end)
+			c.add(Postcode, streetStart(s, ws, k), withPostcode(s, end))
 			break
 		}
 	}
+}
+
+// isStreetAbbreviation reports whether w is a capitalised street name
+// abbreviated with a full stop: "Kerkstr. 12".
+func isStreetAbbreviation(s string, w word) bool {
+	return w.end-w.start > 4 && isCapitalised(s[w.start:]) && hasPrefixFold(s[w.end-3:], "str") && runeByte(s, w.end) == '.'
+}
+
+// numberAfterStreet returns where a house number may start after a street
+// name that ends at j: after a space, the full stop of "Kerkstr." or a comma
+// before "nummer" or "nr."; or -1.
+func numberAfterStreet(s string, j int) int {
+	if runeByte(s, j) == '.' && j >= 3 && hasPrefixFold(s[j-3:], "str") {
+		j++
+	}
+	k := skipSpaces(s, j, 3)
+	if runeByte(s, j) == ',' {
+		k = skipSpaces(s, j+1, 3)
+		if k == j+1 || !hasPrefixFold(s[k:], "nummer") && !hasPrefixFold(s[k:], "nr") && !hasPrefixFold(s[k:], "huisnummer") {
+			return -1
+		}
+	}
+	if k == j {
+		return -1
+	}
+	return k
 }
 
 // streetStart returns where the street name whose street word is ws[k]

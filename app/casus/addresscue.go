@@ -30,7 +30,7 @@ func isLowerStreetWord(w string) bool {
 		return false
 	}
 	sw := streetEnding(w)
-	return sw != "" && len(w) >= len(sw)+3 && !notStreets[w]
+	return sw != "" && len(w) >= len(sw)+3 && !notStreets.has(w)
 }
 
 // addressCues are words after which a name and a number are an address.
@@ -60,21 +60,25 @@ var notStreetNames = words(`al nog nu ook weer niet wel dan toen pas samen met b
 func findCuedAddresses(c *collector, ws []word) {
 	s := c.s
 	for k := range ws {
-		w := lower(s[ws[k].start:ws[k].end])
+		w := s[ws[k].start:ws[k].end]
 		switch {
-		case addressCues[w]:
+		case len(w) < 2 || len(w) > 15:
+		case addressCues.has(w):
 			cuedAddress(c, ws, k)
-		case w == "nummer" || w == "huisnummer" || w == "nr" || w == "huisnr":
+		case numberCues.has(w):
 			numberBeforeStreet(c, ws, k)
 		}
 	}
 }
 
+// numberCues are the words before a house number written before its street.
+var numberCues = words(`nummer huisnummer nr huisnr`)
+
 // cuedAddress reads the street and house number after the cue ws[k].
 func cuedAddress(c *collector, ws []word, k int) {
 	s := c.s
 	e := k + 1
-	for e < len(ws) && e-k <= 4 && cueGap(s[ws[e-1].end:ws[e].start]) && addressLinks[lower(s[ws[e].start:ws[e].end])] {
+	for e < len(ws) && e-k <= 4 && cueGap(s[ws[e-1].end:ws[e].start]) && addressLinks.has(s[ws[e].start:ws[e].end]) {
 		e++
 	}
 	first := e
@@ -89,7 +93,7 @@ func cuedAddress(c *collector, ws []word, k int) {
 		if r, _ := utf8.DecodeRuneInString(w); len(w) < 2 || !unicode.IsLetter(r) || strings.IndexFunc(w, isDigitRune) >= 0 {
 			return
 		}
-		if notStreetNames[lower(w)] && !streetParticles[w] {
+		if notStreetNames.has(w) && !streetParticles[w] {
 			return
 		}
 		j := ws[e].end
@@ -98,6 +102,9 @@ func cuedAddress(c *collector, ws []word, k int) {
 				return // the postcode is found on its own
 			}
 			if end, ok := houseNumberAfter(s, k2); ok {
+				if y := atoi(s[k2:end]); y >= 1900 && y <= 2099 {
+					return // "verhuisd naar Groningen 2019": a year
+				}
 				c.add(Postcode, ws[first].start, withPostcode(s, end))
 				return
 			}

@@ -1,5 +1,7 @@
 package casus
 
+import "strings"
+
 // Birth dates written where the text names a birth or a birthday: eight or
 // six digits after "geboren" (12032011, 120311), a date split by spaces
 // (geboren 12 03 2011), and a day and month without a year ("jarig op 12
@@ -14,39 +16,86 @@ var birthdayCues = words(`jarig jarige verjaardag verjaart verjaardagen verjaard
 	birthday geboren geb geboortedatum geboortedag gebdatum gebdat geboorte dob born
 	birth birthdate`)
 
+// birthdayWords are the words after a day and month that make it a
+// birthday: "op 12 maart jarig".
+var birthdayWords = words(`jarig jarige verjaardag`)
+
 // birthCueBefore reports whether a date of birth is announced just before
 // offset i.
-func birthCueBefore(s string, i int) bool { return cueBefore(s, i, 3, birthCues) }
+func birthCueBefore(s string, i int) bool { return cueBefore(s, i, 3, &birthCues) }
 
 // birthdayAround reports whether the day and month in s[start:end] are a
 // birthday: a birthday or birth is named in the words before it ("jarig op
 // 12 maart", "geboren op 8 februari") or just after it ("op 12 maart
-// jarig"), or an age follows "wordt op" and the date ("wordt op 22 december
-// 16").
+// jarig"), or someone turns an age on it ("wordt op 22 december 16", "op 3
+// mei wordt ze 15", "ze wordt 14 op 12 april").
 func birthdayAround(s string, start, end int) bool {
-	if cueBefore(s, start, 6, birthdayCues) {
+	if cueBefore(s, start, 6, &birthdayCues) {
 		return true
 	}
-	if wordsAfter(s, end, 2, func(w string) bool { return w == "jarig" || w == "jarige" || w == "verjaardag" }) {
+	if wordsAfter(s, end, 2, func(w string, _ int) bool { return birthdayWords.has(w) }) {
 		return true
 	}
-	turning := false
+	return turnsAge(s, start, end)
+}
+
+// turnsAge reports whether someone turns an age on the date in s[start:end]:
+// "wordt 14 op 12 april", "wordt op 22 december 16", "op 3 mei wordt ze
+// 15".
+func turnsAge(s string, start, end int) bool {
+	var before [3]string
+	ageBefore := false
 	n := 0
-	wordsBefore(s, start, 2, true, func(w string) bool {
+	wordsBefore(s, start, 3, true, func(w string, at int) bool {
+		before[n] = lower(w)
+		if n == 1 {
+			ageBefore = isAge(s, at, at+len(w))
+		}
 		n++
-		turning = n == 2 && (w == "wordt" || w == "word" || w == "turns")
-		return n == 2
+		return false
 	})
-	if !turning {
+	if before[0] == "op" && ageBefore && isTurning(before[2]) {
+		return true // wordt 14 op 12 april
+	}
+	k := 0
+	turning, ageNext := false, false
+	wordsAfter(s, end, 4, func(w string, at int) bool {
+		k++
+		switch {
+		case k == 1 && isAge(s, at, at+len(w)):
+			ageNext = true
+		case k == 1 && isTurning(lower(w)):
+			turning = true
+		case turning && isAge(s, at, at+len(w)):
+			ageNext = true
+			return true
+		case turning && atoi(w) >= 0:
+			return true // another number first
+		}
+		return false
+	})
+	if before[0] == "op" && isTurning(before[1]) && ageNext && !turning {
+		return true // wordt op 22 december 16
+	}
+	return turning && ageNext // op 3 mei wordt ze 15
+}
+
+// isTurning reports whether w is a verb for turning an age.
+func isTurning(w string) bool { return w == "wordt" || w == "word" || w == "werd" || w == "turns" }
+
+// isAge reports whether s[i:j] is an age on its own: a number from 1 to 30
+// that is no time, decimal or count ("16", "16 jaar", not "14:00" or "16
+// uur").
+func isAge(s string, i, j int) bool {
+	n := atoi(s[i:j])
+	if n < 1 || n > 30 || j-i > 2 {
 		return false
 	}
-	j := skipSpaces(s, end, 2)
-	k := j
-	for k < len(s) && isDigit(s[k]) && k-j < 2 {
-		k++
+	if j+1 < len(s) && strings.IndexByte(":.,", s[j]) >= 0 && isDigit(s[j+1]) {
+		return false
 	}
-	age := atoi(s[j:k])
-	return k > j && !wordAt(s, k) && age >= 1 && age <= 30 && !countAfter(s, k)
+	k := skipSpaces(s, j, 1)
+	return !countAfter(s, j) || hasPrefixFold(s[k:], "jaar")
 }
 
 // findBirthNumbers reports dates of birth written as one number after a
@@ -55,16 +104,10 @@ func birthdayAround(s string, start, end int) bool {
 // split by single spaces (12 03 2011).
 func findBirthNumbers(c *collector) {
 	s := c.s
-	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) || (i > 0 && isDigit(s[i-1])) {
-			continue
-		}
-		j := i
-		for j < len(s) && isDigit(s[j]) {
-			j++
-		}
-		if wordBefore(s, i) || wordAt(s, j) {
-			i = j - 1
+	next := 0
+	for _, r := range c.digitRuns() {
+		i, j := r.start, r.end
+		if i < next || wordBefore(s, i) || wordAt(s, j) {
 			continue
 		}
 		end := 0
@@ -78,9 +121,8 @@ func findBirthNumbers(c *collector) {
 		}
 		if end > 0 && birthCueBefore(s, i) {
 			c.add(BirthDate, i, end)
-			j = end
+			next = end
 		}
-		i = j - 1
 	}
 }
 

@@ -215,6 +215,7 @@ type collector struct {
 	orig  string
 	norm  normalised
 	cands []candidate
+	runs  []word // the runs of ASCII digits in s, once asked for
 }
 
 // newCollector returns a collector for text.

@@ -9,16 +9,38 @@ import (
 // "geboren", "kenteken", "woont op") or make it something else ("3 keer",
 // "2023 JB").
 
+// digitRuns returns the runs of ASCII digits in the text, which most
+// detectors start from.
+func (c *collector) digitRuns() []word {
+	if c.runs != nil {
+		return c.runs
+	}
+	s := c.s
+	c.runs = make([]word, 0, len(s)/32+8)
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		c.runs = append(c.runs, word{i, j})
+		i = j
+	}
+	return c.runs
+}
+
 // cueReach is how far back, in bytes, a cue word is looked for.
 const cueReach = 64
 
-// wordsBefore calls f with the words before offset i, nearest first, in
-// lower case, at most n of them and none more than cueReach bytes back. It
+// wordsBefore calls f with the words before offset i, nearest first, and
+// their offsets, at most n of them and none more than cueReach bytes back. It
 // stops when f returns true, and reports whether one did. With sentence set
 // it does not look past the end of a sentence (a full stop after a word of
 // more than three letters, a question or exclamation mark, a semicolon or a
 // line break).
-func wordsBefore(s string, i, n int, sentence bool, f func(w string) bool) bool {
+func wordsBefore(s string, i, n int, sentence bool, f func(w string, at int) bool) bool {
 	limit := max(i-cueReach, 0)
 	j := min(i, len(s))
 	for n > 0 && j > limit {
@@ -47,7 +69,7 @@ func wordsBefore(s string, i, n int, sentence bool, f func(w string) bool) bool 
 		if j == end || (j == limit && limit > 0) {
 			return false
 		}
-		if f(lower(s[j:end])) {
+		if f(s[j:end], j) {
 			return true
 		}
 		n--
@@ -55,10 +77,11 @@ func wordsBefore(s string, i, n int, sentence bool, f func(w string) bool) bool 
 	return false
 }
 
-// wordsAfter calls f with the words from offset i on, in lower case, at most
+// wordsAfter calls f with the words from offset i on and their offsets, at
+// most
 // n of them and within cueReach bytes, stopping at the end of a sentence as
 // wordsBefore does, or when f returns true.
-func wordsAfter(s string, i, n int, f func(w string) bool) bool {
+func wordsAfter(s string, i, n int, f func(w string, at int) bool) bool {
 	limit := min(i+cueReach, len(s))
 	j := max(i, 0)
 	for n > 0 && j < limit {
@@ -83,7 +106,7 @@ func wordsAfter(s string, i, n int, f func(w string) bool) bool {
 		if j == start || (j == limit && limit < len(s)) {
 			return false
 		}
-		if f(lower(s[start:j])) {
+		if f(s[start:j], start) {
 			return true
 		}
 		n--
@@ -105,6 +128,32 @@ func endsSentence(s string, i int) bool {
 	return i-j >= 4 || (i > 0 && isDigit(s[i-1]))
 }
 
+// lookup returns m[w] for w in lower case, without allocating for a short
+// word in ASCII.
+func lookup[V any](m map[string]V, w string) (V, bool) {
+	var buf [24]byte
+	if len(w) <= len(buf) {
+		ascii := true
+		for i := 0; i < len(w); i++ {
+			b := w[i]
+			if b >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if isUpper(b) {
+				b += 'a' - 'A'
+			}
+			buf[i] = b
+		}
+		if ascii {
+			v, ok := m[string(buf[:len(w)])]
+			return v, ok
+		}
+	}
+	v, ok := m[strings.ToLower(w)]
+	return v, ok
+}
+
 // lower returns w in lower case, without allocating when it is already.
 func lower(w string) string {
 	for i := 0; i < len(w); i++ {
@@ -117,8 +166,8 @@ func lower(w string) string {
 
 // cueBefore reports whether one of the n words before offset i, in the same
 // sentence, is in cues.
-func cueBefore(s string, i, n int, cues map[string]bool) bool {
-	return wordsBefore(s, i, n, true, func(w string) bool { return cues[w] })
+func cueBefore(s string, i, n int, cues *wordSet) bool {
+	return wordsBefore(s, i, n, true, func(w string, _ int) bool { return cues.has(w) })
 }
 
 // countWords are words that, after a number, say how many of something
@@ -139,15 +188,50 @@ var countWords = words(`keer keren maal x kwartier seconde seconden minuut minut
 	auto auto's scooter scooters telefoon telefoons simkaart simkaarten
 	euro eur procent cent stuks stuk punten punt km kilometer kilometers meter meters
 	kg kilo gram liter mg ml verdieping verdiepingen hoog hoogte
-	rondjes rondje zaterdagen zondagen maandagen vrijdagen avondjes`)
+	rondjes rondje zaterdagen zondagen maandagen vrijdagen avondjes
+	agenten politieagenten handhavers boa's boas jongerenwerkers hulpverleners
+	medewerkers professionals leerlingen ouders volwassenen tieners minderjarigen
+	meiden jongetjes kinderen baby's getuigen bewoners buren omstanders bezoekers
+	groepen groepjes keren bussen fietsen motoren busjes wagens`)
+
+// wordSet is a set of words compared in lower case. It rejects most words
+// by their length and first letter before it looks them up.
+type wordSet struct {
+	m           map[string]bool
+	first, last [128]bool
+	min, max    int
+}
 
 // words turns a list separated by white space into a set.
-func words(list string) map[string]bool {
-	m := map[string]bool{}
+func words(list string) wordSet {
+	ws := wordSet{m: map[string]bool{}, min: 1 << 30}
 	for _, w := range strings.Fields(list) {
-		m[w] = true
+		w = strings.ToLower(w)
+		ws.m[w] = true
+		ws.min, ws.max = min(ws.min, len(w)), max(ws.max, len(w))
+		if w[0] < 128 {
+			ws.first[w[0]] = true
+		}
+		if l := w[len(w)-1]; l < 128 {
+			ws.last[l] = true
+		}
 	}
-	return m
+	return ws
+}
+
+// has reports whether w, in any case, is in the set.
+func (ws *wordSet) has(w string) bool {
+	if len(w) < ws.min || len(w) > ws.max {
+		return false
+	}
+	if b := w[0]; b < 128 && !ws.first[b] && !(isUpper(b) && ws.first[b+'a'-'A']) {
+		return false
+	}
+	if b := w[len(w)-1]; b < 128 && !ws.last[b] && !(isUpper(b) && ws.last[b+'a'-'A']) {
+		return false
+	}
+	v, _ := lookup(ws.m, w)
+	return v
 }
 
 // countAfter reports whether a count word follows the number that ends at
@@ -168,8 +252,8 @@ func countAfter(s string, i int) bool {
 	if k == j || wordAt(s, k) {
 		return false
 	}
-	w := lower(s[j:k])
-	return countWords[w] || strings.HasPrefix(w, "jarig")
+	w := s[j:k]
+	return countWords.has(w) || hasPrefixFold(w, "jarig")
 }
 
 // hasPrefixFold reports whether s begins with prefix, ignoring ASCII case.
@@ -185,4 +269,4 @@ var agencies = words(`JB GI VT OM WT JZ JR JGZ PI SH BW MO VO PO ZT RK KB GZ
 	SW BO SO VSO PRO HV IB GB LB AZ CB DJ JI JJI COA IND KT EK WK`)
 
 // isAgency reports whether w, in any case, is an agency abbreviation.
-func isAgency(w string) bool { return agencies[strings.ToUpper(w)] }
+func isAgency(w string) bool { return agencies.has(w) }

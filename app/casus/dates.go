@@ -19,6 +19,15 @@ var months = map[string]int{
 	"december": 12, "dec": 12,
 }
 
+// monthNames are the keys of months, as a set to reject other words fast.
+var monthNames = func() wordSet {
+	var list []string
+	for m := range months {
+		list = append(list, m)
+	}
+	return words(strings.Join(list, " "))
+}()
+
 // findTextDates reports dates with the month written as a word: day first
 // ("12 maart 2011", "3 mrt. 2011", "12th of March 2011", "3-mrt-11",
 // "12 mei '11") or month first ("March 12, 2011"). It reads the words around
@@ -31,10 +40,10 @@ func findTextDates(c *collector, ws []word) {
 		if n := w.end - w.start; n < 3 || n > 9 || !isLetter(s[w.start]) {
 			continue
 		}
-		month, ok := months[lower(text(k))]
-		if !ok {
+		if !monthNames.has(text(k)) {
 			continue
 		}
+		month, _ := lookup(months, text(k))
 		if dayFirst(c, ws, k, month) {
 			continue
 		}
@@ -144,8 +153,10 @@ func dayNumber(w string, dutch bool) int {
 // just before them.
 func findNumericDates(c *collector) {
 	s := c.s
-	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) || (i > 0 && isDigit(s[i-1])) || wordBefore(s, i) {
+	next := 0
+	for _, r := range c.digitRuns() {
+		i := r.start
+		if i < next || wordBefore(s, i) {
 			continue
 		}
 		if i >= 2 && strings.IndexByte("-/.,", s[i-1]) >= 0 && isDigit(s[i-2]) {
@@ -181,26 +192,27 @@ func findNumericDates(c *collector) {
 			continue // a fourth part, or letters: not a date
 		}
 		switch {
-		case n == 3 && (!apostrophe || len(parts[2]) == 2) && numericDate(parts, sep):
+		case n == 3 && (!apostrophe || len(parts[2]) == 2) && numericDate(parts, sep, func() bool { return birthCueBefore(s, i) }):
 		case n == 2 && len(parts[0]) <= 2 && len(parts[1]) <= 2 &&
-			validDate(atoi(parts[0]), atoi(parts[1]), "2000") && cueBefore(s, i, 3, birthdayCues):
+			validDate(atoi(parts[0]), atoi(parts[1]), "2000") && cueBefore(s, i, 3, &birthdayCues):
 		default:
 			continue
 		}
 		c.add(BirthDate, i, j)
-		i = j - 1
+		next = j
 	}
 }
 
 // numericDate reports whether the three parts form a real date. With dots
-// and a two-digit year, day and month need two digits each (12.03.11).
-func numericDate(p [3]string, sep byte) bool {
+// and a two-digit year, day and month need two digits each (12.03.11),
+// unless born says a birth is named before them.
+func numericDate(p [3]string, sep byte, born func() bool) bool {
 	switch {
 	case len(p[0]) == 4:
 		return len(p[1]) <= 2 && len(p[2]) <= 2 && validDate(atoi(p[2]), atoi(p[1]), p[0])
 	case len(p[0]) > 2 || len(p[1]) > 2 || (len(p[2]) != 2 && len(p[2]) != 4):
 		return false
-	case sep == '.' && len(p[2]) == 2 && (len(p[0]) != 2 || len(p[1]) != 2):
+	case sep == '.' && len(p[2]) == 2 && (len(p[0]) != 2 || len(p[1]) != 2) && !born():
 		return false // a version or section number: 2.1.10
 	case validDate(atoi(p[0]), atoi(p[1]), p[2]):
 		return true

@@ -53,7 +53,7 @@ func findEmails(c *collector) {
 		for end > at+1 && (s[end-1] == '.' || s[end-1] == '-') {
 			end--
 		}
-		if start < at && validDomain(s[at+1:end]) {
+		if start < at && validDomain(s[at+1:end]) && !isRoleAddress(s[start:at], s[at+1:end]) {
 			c.add(Email, start, end)
 		}
 		next := strings.IndexByte(s[at+1:], '@')
@@ -62,6 +62,28 @@ func findEmails(c *collector) {
 		}
 		at += 1 + next
 	}
+}
+
+// roleMailboxes are the local parts of an organisation's shared mailboxes.
+var roleMailboxes = words(`info contact secretariaat meldpunt helpdesk servicedesk
+	klantenservice receptie administratie privacy noreply no-reply support post postbus
+	communicatie pers klachten aanmelden aanmelding intake planning wijkteam zorgloket
+	loket vragen bestuur directie hr facturen frontoffice backoffice advies`)
+
+// freeMailDomains are the providers where anyone can have an address.
+var freeMailDomains = words(`gmail googlemail hotmail outlook live msn yahoo icloud me mac
+	protonmail proton pm ziggo kpnmail kpnplanet planet home xs4all telfort tele2 upcmail
+	casema chello hetnet quicknet gmx web aol mail yandex zonnet online hotmai hotmal`)
+
+// isRoleAddress reports whether local@domain is an organisation's shared
+// mailbox (info@, meldpunt@) at a domain of its own, which identifies
+// nobody.
+func isRoleAddress(local, domain string) bool {
+	if !roleMailboxes.has(local) {
+		return false
+	}
+	labels := strings.Split(lower(domain), ".")
+	return len(labels) >= 2 && !freeMailDomains.has(labels[len(labels)-2])
 }
 
 // validDomain reports whether d has two or more non-empty labels and a last
@@ -87,6 +109,9 @@ func validDomain(d string) bool {
 	return n >= 2
 }
 
+// atWords are the words for the at sign besides "at".
+var atWords = words(`apenstaartje apestaartje`)
+
 // knownTLDs are the top-level domains a written-out address ("naam at
 // domein punt nl") may end in; only with one does "at" read as an @.
 var knownTLDs = words(`nl be com org net eu de fr uk co info biz io me tv nu online
@@ -101,10 +126,10 @@ var knownTLDs = words(`nl be com org net eu de fr uk co info biz io me tv nu onl
 func findWrittenEmails(c *collector, ws []word) {
 	s := c.s
 	for _, w := range ws {
-		switch lower(s[w.start:w.end]) {
-		case "at":
+		switch n := w.end - w.start; {
+		case n == 2 && strings.EqualFold(s[w.start:w.end], "at"):
 			writtenEmailAt(c, w.start, w.end, true)
-		case "apenstaartje", "apestaartje":
+		case n >= 11 && n <= 12 && atWords.has(s[w.start:w.end]):
 			writtenEmailAt(c, w.start, w.end, false)
 		}
 	}
@@ -143,6 +168,7 @@ func writtenEmailAt(c *collector, start, end int, word bool) {
 	}
 	// The domain: labels split by dots, written out or not.
 	j := skipSpaces(s, end, 2)
+	domain := j
 	labels, literal := 0, true
 	tld := ""
 	for labels < 6 {
@@ -162,7 +188,10 @@ func writtenEmailAt(c *collector, start, end int, word bool) {
 	if labels < 2 || !isTLD(tld) {
 		return
 	}
-	if !knownTLDs[lower(tld)] && (word || !literal) {
+	if !knownTLDs.has(tld) && (word || !literal) {
+		return
+	}
+	if literal && isRoleAddress(s[lstart:lend], s[domain:end]) {
 		return
 	}
 	c.add(Email, lstart, end)

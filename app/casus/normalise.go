@@ -14,65 +14,69 @@ import (
 // typed among digits ("O6-l2345678") is a digit. Findings are mapped back
 // onto the original text, so that they quote it exactly.
 
-// normalised is the text the detectors read and, when it differs from the
-// original, where each of its bytes came from.
+// normalised is the text the detectors read and, when it differs in length
+// from the original, where its bytes came from.
 type normalised struct {
 	s string
-	// src[i] is the offset in the original text of the character that made
-	// byte i of s; src[len(s)] is the length of the original. It is nil
-	// when s is the original.
-	src []int32
+	// anchors hold, in order, the offsets in s and in the original text
+	// at which the two start to agree again after a character was
+	// replaced by a shorter one or dropped; between anchors the texts agree
+	// byte for byte. Empty when every offset is the same in both.
+	anchors []anchor
 }
+
+// anchor is a pair of offsets, in the normalised and the original text,
+// that correspond.
+type anchor struct{ norm, orig int32 }
 
 // normalise returns the normalised form of text; see above.
 func normalise(text string) normalised {
-	i := 0
-	for i < len(text) && text[i] < utf8.RuneSelf {
-		i++
-	}
-	if i == len(text) {
-		if !hasLookalikeDigits(text) {
-			return normalised{s: text}
-		}
-		b := []byte(text)
-		fixLookalikeDigits(b)
-		return normalised{s: string(b)} // same length: offsets unchanged
-	}
-	b := make([]byte, 0, len(text))
-	src := make([]int32, 0, len(text)+1)
+	var b []byte // the normalised text, once it differs from text
+	var anchors []anchor
 	for j := 0; j < len(text); {
 		c := text[j]
 		if c < utf8.RuneSelf {
-			b = append(b, c)
-			src = append(src, int32(j))
+			if b != nil {
+				b = append(b, c)
+			}
 			j++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[j:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, c)
-			src = append(src, int32(j))
-			j++
+		m := r
+		if r != utf8.RuneError || size > 1 {
+			m = plainRune(r)
+		}
+		if m == r {
+			if b != nil {
+				b = append(b, text[j:j+size]...)
+			}
+			j += size
 			continue
 		}
-		switch m := plainRune(r); {
-		case m == dropped:
-		case m == r:
-			for k := 0; k < size; k++ {
-				b = append(b, text[j+k])
-				src = append(src, int32(j+k))
-			}
-		default:
-			b = utf8.AppendRune(b, m)
-			for k := utf8.RuneLen(m); k > 0; k-- {
-				src = append(src, int32(j))
-			}
+		if b == nil {
+			b = make([]byte, j, len(text))
+			copy(b, text[:j])
+		}
+		if m != dropped {
+			b = utf8.AppendRune(b, m) // always ASCII: one byte
 		}
 		j += size
+		at := anchor{int32(len(b)), int32(j)}
+		if n := len(anchors); n > 0 && anchors[n-1].norm == at.norm {
+			anchors[n-1] = at
+		} else {
+			anchors = append(anchors, at)
+		}
 	}
-	src = append(src, int32(len(text)))
+	if b == nil {
+		if !hasLookalikeDigits(text) {
+			return normalised{s: text}
+		}
+		b = []byte(text)
+	}
 	fixLookalikeDigits(b)
-	return normalised{s: string(b), src: src}
+	return normalised{s: string(b), anchors: anchors}
 }
 
 // dropped marks a character that normalisation removes.
@@ -198,22 +202,27 @@ func fixLookalikeDigits(b []byte) {
 	})
 }
 
-// origStart returns the offset in the original text of byte i of s.
-func (n normalised) origStart(i int) int {
-	if n.src == nil {
+// orig returns the offset in the original text of offset i of s.
+func (n normalised) orig(i int) int {
+	k := sort.Search(len(n.anchors), func(k int) bool { return int(n.anchors[k].norm) > i })
+	if k == 0 {
 		return i
 	}
-	return int(n.src[i])
+	a := n.anchors[k-1]
+	return int(a.orig) + i - int(a.norm)
 }
 
+// origStart returns the offset in the original text of byte i of s.
+func (n normalised) origStart(i int) int { return n.orig(i) }
+
 // origEnd returns the offset in the original text that ends a span of s
-// ending at i: after the character that made byte i-1, without the
-// invisible characters that followed it.
+// from start to i (start already mapped): after the character that made
+// byte i-1, without the invisible characters that followed it.
 func (n normalised) origEnd(start, i int, orig string) int {
-	if n.src == nil {
-		return i
+	end := n.orig(i)
+	if len(n.anchors) == 0 {
+		return end
 	}
-	end := int(n.src[i])
 	for end > start {
 		r, size := utf8.DecodeLastRuneInString(orig[:end])
 		if plainRune(r) != dropped {

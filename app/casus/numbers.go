@@ -40,11 +40,12 @@ var otherNumberCues = words(`kvk rsin kenmerk zaaknummer zaaknr dossiernummer do
 func findBSNs(c *collector) {
 	s := c.s
 	var groups []digitGroup
-	for i := 0; i < len(s); {
-		if !isDigit(s[i]) {
-			i++
+	next := 0
+	for _, r := range c.digitRuns() {
+		if r.start < next {
 			continue
 		}
+		i := r.start
 		groups = groups[:0]
 		j := i
 		for {
@@ -86,7 +87,7 @@ func findBSNs(c *collector) {
 				}
 			}
 		}
-		i = j
+		next = j
 	}
 }
 
@@ -95,11 +96,10 @@ func isBSN(s string, start, end, n int) bool {
 	if amountContext(s, start, end) {
 		return false
 	}
-	named := cueBefore(s, start, 3, bsnCues)
 	if n == 8 {
-		return named && elfproef("0"+s[start:end])
+		return elfproef("0"+s[start:end]) && cueBefore(s, start, 6, &bsnCues)
 	}
-	return elfproef(s[start:end]) && (named || !cueBefore(s, start, 2, otherNumberCues))
+	return elfproef(s[start:end]) && (!cueBefore(s, start, 2, &otherNumberCues) || cueBefore(s, start, 3, &bsnCues))
 }
 
 // elfproef reports whether the nine digits in v (other bytes are skipped)
@@ -126,9 +126,13 @@ func elfproef(v string) bool {
 }
 
 // amountContext reports whether the number s[start:end] reads as an amount
-// or a decimal: after a currency sign, or with decimals after a comma.
+// or a decimal: after a currency sign, before "euro", or with decimals after
+// a comma.
 func amountContext(s string, start, end int) bool {
-	if end+1 < len(s) && s[end] == ',' && isDigit(s[end+1]) {
+	if end+1 < len(s) && s[end] == ',' && (isDigit(s[end+1]) || s[end+1] == '-') {
+		return true
+	}
+	if j := skipSpaces(s, end, 1); hasPrefixFold(s[j:], "euro") || hasPrefixFold(s[j:], "eur") && !wordAt(s, j+3) {
 		return true
 	}
 	if start >= 2 && s[start-1] == ',' && isDigit(s[start-2]) {
@@ -159,15 +163,21 @@ var helplines = map[string]bool{
 // findPhones reports phone numbers; see the package documentation.
 func findPhones(c *collector) {
 	s := c.s
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '+', '0', '(':
-		default:
-			continue
-		}
-		if end, national, ok := phoneAt(s, i); ok && !helplines[national] {
-			c.add(Phone, i, end)
-			i = end - 1
+	next := 0
+	for _, r := range c.digitRuns() {
+		// A number starts with its first digit, or with "+", "(" or "(+"
+		// just before it.
+		for i := max(r.start-2, next); i <= r.start; i++ {
+			switch s[i] {
+			case '+', '0', '(', '3':
+			default:
+				continue
+			}
+			if end, national, ok := phoneAt(s, i); ok && !helplines[national] {
+				c.add(Phone, i, end)
+				next = end
+				break
+			}
 		}
 	}
 }
@@ -193,12 +203,28 @@ func phoneAt(s string, i int) (end int, digits string, ok bool) {
 		return foreign(s, i+1)
 	case strings.HasPrefix(s[i:], "00") && i+2 < len(s) && '1' <= s[i+2] && s[i+2] <= '9':
 		return foreign(s, i+2)
+	case strings.HasPrefix(s[i:], "316") && i+11 <= len(s) && allDigits(s[i:i+11]) && phoneEnd(s, i+11):
+		return i + 11, "0" + s[i+2:i+11], true // 31612345678, as in a WhatsApp link
+	case strings.HasPrefix(s[i:], "(+31)"):
+		return dutchInternational(s, i+5)
+	case strings.HasPrefix(s[i:], "(0031)"):
+		return dutchInternational(s, i+6)
 	case s[i] == '(' && i+1 < len(s) && s[i+1] == '0':
 		return national(s, i+1, true)
 	case s[i] == '0':
 		return national(s, i, false)
 	}
 	return 0, "", false
+}
+
+// allDigits reports whether v is made of ASCII digits only.
+func allDigits(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if !isDigit(v[i]) {
+			return false
+		}
+	}
+	return v != ""
 }
 
 // phoneSep returns the length of a separator inside a phone number at s[i]:
@@ -219,6 +245,10 @@ func phoneSep(s string, i int, paren bool) int {
 		if j < len(s) && s[j] == ')' && paren {
 			j++
 			paren = false
+			continue
+		}
+		if strings.HasPrefix(s[j:], "(0)") {
+			j += 3 // the trunk zero of an international number: +32 (0)470
 			continue
 		}
 		break
@@ -296,7 +326,7 @@ func national(s string, i int, paren bool) (int, string, bool) {
 	switch {
 	case first == 2 && string(d[:2]) != "06":
 		return 0, "", false
-	case first < 2, first > 4 && first != 10:
+	case first < 2, first > 4 && first != 10 && !(string(d[:2]) == "06" && first <= 6):
 		return 0, "", false
 	}
 	return end, string(d), true
@@ -392,7 +422,13 @@ func findIBANs(c *collector) {
 	var chars []byte
 	var ends []int // ends[k] is the offset just after chars[k]
 	for i := 0; i+4 <= len(s); i++ {
-		if !isLetter(s[i]) || !isLetter(s[i+1]) || wordBefore(s, i) {
+		if !isLetter(s[i]) || !isLetter(s[i+1]) || i > 0 && isAlnum(s[i-1]) {
+			continue
+		}
+		if !isDigit(s[i+2]) && !(ibanSep(s, i+2) > 0 && digitAt(s, i+2+ibanSep(s, i+2))) {
+			continue // no check digits after the country code
+		}
+		if wordBefore(s, i) {
 			continue
 		}
 		chars, ends = chars[:0], ends[:0]

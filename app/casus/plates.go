@@ -40,35 +40,49 @@ var vehicleCues = words(`kenteken kentekens kentekenplaat kentekennummer nummerb
 // Belgian plates need capitals or a vehicle named before them.
 func findPlates(c *collector) {
 	s := c.s
-	for i := 0; i < len(s); {
-		if !isAlnum(s[i]) {
-			i++
+	done := 0
+	for _, r := range c.digitRuns() {
+		if r.start < done {
 			continue
 		}
-		j, dashes := i, 0
-		for j < len(s) && (isAlnum(s[j]) || s[j] == '-') && j-i < 16 {
-			if s[j] == '-' {
-				dashes++
-			}
+		// The word of letters, digits and dashes that holds the digits.
+		i, j := r.start, r.end
+		for i > 0 && r.start-i < 16 && (isAlnum(s[i-1]) || s[i-1] == '-') {
+			i--
+		}
+		for j < len(s) && j-r.start < 16 && (isAlnum(s[j]) || s[j] == '-') {
 			j++
 		}
-		free := !wordBefore(s, i) && (i == 0 || s[i-1] != '-') && !wordAt(s, j) && (j == len(s) || s[j] != '-')
-		if free {
-			switch {
-			case dashes == 2:
-				if plateShapes[shapeOf(s[i:j])] && (j-i == 8 || plateCapitals(s, i, j)) {
-					c.add(Plate, i, j)
-				}
-			case dashes == 0:
-				if end, ok := plateWithout(s, i, j); ok {
-					c.add(Plate, i, end)
-				}
+		done = j
+		plateToken(c, i, j)
+		// A spaced plate may begin with letters: "JX 385 P".
+		if i >= 2 && s[i-1] == ' ' && isLetter(s[i-2]) {
+			k := i - 2
+			for k > 0 && i-1-k < 4 && isLetter(s[k-1]) {
+				k--
+			}
+			if i-1-k <= 3 {
+				plateToken(c, k, i-1)
 			}
 		}
-		for j < len(s) && (isAlnum(s[j]) || s[j] == '-') {
-			j++
+	}
+}
+
+// plateToken reports the plate that starts with the word s[i:j], if any.
+func plateToken(c *collector, i, j int) {
+	s := c.s
+	if wordBefore(s, i) || s[i] == '-' || wordAt(s, j) || s[j-1] == '-' || (j < len(s) && s[j] == '-') {
+		return
+	}
+	switch strings.Count(s[i:j], "-") {
+	case 2:
+		if plateShapes[shapeOf(s[i:j])] && (j-i == 8 || plateCapitals(s, i, j)) {
+			c.add(Plate, i, j)
 		}
-		i = j
+	case 0:
+		if end, ok := plateWithout(s, i, j); ok {
+			c.add(Plate, i, end)
+		}
 	}
 }
 
@@ -151,7 +165,7 @@ func plateWithout(s string, i, j int) (int, bool) {
 	if spaced && !plateShapes[string(shape)] || !spaced && !undashedShapes[string(shape)] {
 		return 0, false
 	}
-	if cueBefore(s, i, 6, vehicleCues) {
+	if cueBefore(s, i, 6, &vehicleCues) {
 		return end, true
 	}
 	if string(shape) == "DD-DD-LL" || string(shape) == "DDDDLL" {
@@ -178,5 +192,5 @@ func plateWithout(s string, i, j int) (int, bool) {
 // vehicle is named before it.
 func plateCapitals(s string, i, j int) bool {
 	v := s[i:j]
-	return strings.ToUpper(v) == v || cueBefore(s, i, 6, vehicleCues)
+	return strings.ToUpper(v) == v || cueBefore(s, i, 6, &vehicleCues)
 }
