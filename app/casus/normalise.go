@@ -126,7 +126,7 @@ var lookalikes = map[rune]rune{
 	'х': 'x', 'і': 'i', 'ј': 'j', 'ѕ': 's', 'һ': 'h', 'ԁ': 'd', 'ԛ': 'q',
 	'ԝ': 'w', 'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I',
 	'Κ': 'K', 'Μ': 'M', 'Ν': 'N', 'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y',
-	'Χ': 'X', 'ο': 'o', 'ν': 'v',
+	'Χ': 'X', 'ο': 'o', 'ν': 'v', 'ρ': 'p',
 }
 
 // digitValue returns the ASCII digit of a decimal digit of another script.
