@@ -434,6 +434,9 @@ func BenchmarkCheck(b *testing.B) {
 		{"digit groups", fill("12 34.56-78 ")},
 		{"identifiers", fill("123456782 06-12345678 NL91ABNA0417164300 a@b.nl 12-ABC-3 Kerkstraat 12, 1234 AB ")},
 		{"names", fill("Anna de Vries Anna Vries Sanne de Jong ")},
+		{"cues", fill("woont op Rokin jarig op geboren BSN at punt com kenteken nummer 12 van de ")},
+		{"written out", fill("naam at gmail punt com [at] (punt) apenstaartje @ . ")},
+		{"look-alikes", fill("O6–l2 ٣ ０ ᅟ\u200b\u00a0АВ ")},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(bc.text)))
