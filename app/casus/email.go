@@ -119,8 +119,9 @@ var knownTLDs = words(`nl be com org net eu de fr uk co info biz io me tv nu onl
 
 // findWrittenEmails reports e-mail addresses written so that scrapers miss
 // them: "naam at domein punt nl", "naam [at] domein [dot] com",
-// "naam(at)domein(punt)nl", "naam apenstaartje domein.nl", "naam @
-// domein.nl", "voornaam punt achternaam at domein punt com". Where "at"
+// "naam(at)domein(punt)nl", "naam(a)domein.nl", "naam apenstaartje
+// domein.nl", "naam @ domein.nl", "voornaam punt achternaam at domein punt
+// com". Where "at"
 // stands as a plain word the address must end in a known top-level domain,
 // since "at" is also a Dutch verb ("zij at niets").
 func findWrittenEmails(c *collector, ws []word) {
@@ -131,6 +132,9 @@ func findWrittenEmails(c *collector, ws []word) {
 			writtenEmailAt(c, w.start, w.end, true)
 		case n >= 11 && n <= 12 && atWords.has(s[w.start:w.end]):
 			writtenEmailAt(c, w.start, w.end, false)
+		case n == 1 && (s[w.start] == 'a' || s[w.start] == 'A') && w.start >= 2 && w.end+1 < len(s) &&
+			closes(s[w.start-1], s[w.end]) && isLocalByte(s[w.start-2]) && isAlnum(s[w.end+1]):
+			writtenEmailAt(c, w.start, w.end, false) // naam(a)domein.nl
 		}
 	}
 	for at := strings.IndexByte(s, '@'); at >= 0; {

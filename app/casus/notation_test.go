@@ -47,6 +47,8 @@ func TestWrittenEmail(t *testing.T) {
 		{"at and punt", "Contact loopt via jongere123 at gmail punt com.", []want{{Email, "jongere123 at gmail punt com"}}},
 		{"brackets", "Op haar profiel: mailmij [at] outlook [dot] com", []want{{Email, "mailmij [at] outlook [dot] com"}}},
 		{"round brackets without spaces", "mail naar prinsesje(at)live(punt)nl", []want{{Email, "prinsesje(at)live(punt)nl"}}},
+		{"a in brackets", "e-mail: lisa(a)hotmail.com", []want{{Email, "lisa(a)hotmail.com"}}},
+		{"list item a", "Opties: (a) hotmail.com-account opzeggen, (b) melden.", nil},
 		{"apenstaartje", "Adres zonnetje apenstaartje hotmail.nl, zegt de vriendin.", []want{{Email, "zonnetje apenstaartje hotmail.nl"}}},
 		{"capitals", "Contact: lekkerding AT protonmail DOT com.", []want{{Email, "lekkerding AT protonmail DOT com"}}},
 		{"spaces around the at sign", "Bereikbaar via vriendin.van.d @ outlook.com (school).", []want{{Email, "vriendin.van.d @ outlook.com"}}},
