@@ -405,6 +405,9 @@ func benchNote(n int) string {
 		"Zij kreeg geld op NL91 ABNA 0417 1643 00 en stapte in een auto met kenteken 12-ABC-3; geboren 12 maart 2011. ",
 		"Sinds maart 2024 zijn er zorgen over haar schoolverzuim, in 2023 was er al een melding. Kosten € 1.250, 15% eigen bijdrage. ",
 		"De moeder werkt overdag en is 's avonds thuis; de vader woont in het buitenland. Er zijn geen broers of zussen in beeld. ",
+		"In 2023 JB ingeschakeld, wijkteam via 088 – 123 45 67; aangifte op grond van art. 273f Sr, op het plein 3 keer gezien. ",
+		"Contact via meisje2010 at gmail punt com of 06–12345678, jarig op 12 maart, woont op de dorpsstraat 17 (auto GF713L). ",
+		"Zij zegt dat de vriend haar ophaalt na school en haar meeneemt naar een woning in de stad, waar ook andere meisjes komen. ",
 	}
 	var b strings.Builder
 	for i := 0; b.Len() < n; i++ {

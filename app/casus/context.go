@@ -266,7 +266,8 @@ func hasPrefixFold(s, prefix string) bool {
 // as the letters of a postcode.
 var agencies = words(`JB GI VT OM WT JZ JR JGZ PI SH BW MO VO PO ZT RK KB GZ
 	CJG GGD GGZ OTS AVIM ZSH ZVH RVDK RVK BJZ LVB AMK AMHK KMAR WMO WLZ MDA
-	SW BO SO VSO PRO HV IB GB LB AZ CB DJ JI JJI COA IND KT EK WK`)
+	SW BO SO VSO PRO HV IB GB LB AZ CB DJ JI JJI COA IND KT EK WK
+	BSN BRP KVK PGB ZZP MDT SHG TBS HBO MBO ROC NFI NCTV FIOD`)
 
 // isAgency reports whether w, in any case, is an agency abbreviation.
 func isAgency(w string) bool { return agencies.has(w) }

@@ -151,8 +151,9 @@ func findWrittenEmails(c *collector, ws []word) {
 // s[start:end]; word is set when that is the word "at".
 func writtenEmailAt(c *collector, start, end int, word bool) {
 	s := c.s
+	bare := s[start] == '@' // an at sign without brackets or spaces
 	if start > 0 && end < len(s) && closes(s[start-1], s[end]) {
-		start, end, word = start-1, end+1, false
+		start, end, word, bare = start-1, end+1, false, false
 	}
 	// The local part, with "punt" between its words when written out.
 	lend := start
@@ -189,8 +190,8 @@ func writtenEmailAt(c *collector, start, end int, word bool) {
 		literal = literal && lit
 		j = next
 	}
-	if labels < 2 || !isTLD(tld) {
-		return
+	if labels < 2 || !isTLD(tld) || bare && literal && lend == start && domain == start+1 {
+		return // a plain address, which findEmails reads
 	}
 	if !knownTLDs.has(tld) && (word || !literal) {
 		return

@@ -33,12 +33,9 @@ type anchor struct{ norm, orig int32 }
 func normalise(text string) normalised {
 	var b []byte // the normalised text, once it differs from text
 	var anchors []anchor
+	done := 0 // text[:done] is in b
 	for j := 0; j < len(text); {
-		c := text[j]
-		if c < utf8.RuneSelf {
-			if b != nil {
-				b = append(b, c)
-			}
+		if text[j] < utf8.RuneSelf {
 			j++
 			continue
 		}
@@ -48,20 +45,18 @@ func normalise(text string) normalised {
 			m = plainRune(r)
 		}
 		if m == r {
-			if b != nil {
-				b = append(b, text[j:j+size]...)
-			}
 			j += size
 			continue
 		}
 		if b == nil {
-			b = make([]byte, j, len(text))
-			copy(b, text[:j])
+			b = make([]byte, 0, len(text))
 		}
+		b = append(b, text[done:j]...)
 		if m != dropped {
 			b = utf8.AppendRune(b, m) // always ASCII: one byte
 		}
 		j += size
+		done = j
 		at := anchor{int32(len(b)), int32(j)}
 		if n := len(anchors); n > 0 && anchors[n-1].norm == at.norm {
 			anchors[n-1] = at
@@ -74,6 +69,8 @@ func normalise(text string) normalised {
 			return normalised{s: text}
 		}
 		b = []byte(text)
+	} else {
+		b = append(b, text[done:]...)
 	}
 	fixLookalikeDigits(b)
 	return normalised{s: string(b), anchors: anchors}
@@ -156,14 +153,17 @@ func isLookalikeDigit(b byte) bool { return b == 'O' || b == 'o' || b == 'l' || 
 // lookalikeRuns calls f for every run of digits and look-alike letters that
 // stands free of other letters and holds at least as many digits as
 // look-alikes and one of each: "O6", "2O11", "l2345678", not "Olaf" or "lol".
-func lookalikeRuns(s string, f func(start, end int)) {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if !isDigit(c) && !isLookalikeDigit(c) {
-			i++
+func lookalikeRuns[T string | []byte](s T, f func(start, end int)) {
+	end := 0
+	for k := 0; k < len(s); k++ {
+		if !isDigit(s[k]) || k < end {
 			continue
 		}
-		j, digits, looks := i, 0, 0
+		i, j := k, k
+		for i > end && (isDigit(s[i-1]) || isLookalikeDigit(s[i-1])) {
+			i--
+		}
+		digits, looks := 0, 0
 		for j < len(s) && (isDigit(s[j]) || isLookalikeDigit(s[j])) {
 			if isDigit(s[j]) {
 				digits++
@@ -172,12 +172,13 @@ func lookalikeRuns(s string, f func(start, end int)) {
 			}
 			j++
 		}
+		looks += k - i
+		end = j
 		free := (i == 0 || !isLetter(s[i-1]) && s[i-1] < utf8.RuneSelf) &&
 			(j == len(s) || !isLetter(s[j]) && s[j] < utf8.RuneSelf)
 		if free && looks > 0 && digits >= looks {
 			f(i, j)
 		}
-		i = j
 	}
 }
 
@@ -190,7 +191,7 @@ func hasLookalikeDigits(s string) bool {
 
 // fixLookalikeDigits turns the look-alike letters of every run into digits.
 func fixLookalikeDigits(b []byte) {
-	lookalikeRuns(string(b), func(start, end int) {
+	lookalikeRuns(b, func(start, end int) {
 		for k := start; k < end; k++ {
 			switch b[k] {
 			case 'O', 'o':

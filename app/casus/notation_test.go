@@ -21,6 +21,8 @@ func TestEightDigitBSN(t *testing.T) {
 		{"nine digits after another number's name", "KvK-dossier, RSIN 123456782, van de opvangorganisatie.", nil},
 		{"nine digits named a BSN after all", "Kenmerk (= BSN) 123456782 in de brief.", []want{{BSN, "123456782"}}},
 		{"amount in euro", "Landelijk is 123.456.782 euro beschikbaar.", nil},
+		{"inside a VAT number", "Btw-nummer NL123456782B01 van de opvang.", nil},
+		{"glued to its name", "Gegevens: bsn123456782, Havenstad.", []want{{BSN, "123456782"}}},
 		{"look-alike letters", "BSN O12345678 en l23456782.", []want{{BSN, "l23456782"}}},
 	})
 }

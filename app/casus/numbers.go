@@ -93,13 +93,26 @@ func findBSNs(c *collector) {
 
 // isBSN reports whether the digits in s[start:end], n of them, are a BSN.
 func isBSN(s string, start, end, n int) bool {
-	if amountContext(s, start, end) {
+	if amountContext(s, start, end) || wordAt(s, end) {
 		return false
+	}
+	if wordBefore(s, start) && !glued(s, start) {
+		return false // inside a code such as a VAT number: NL123456782B01
 	}
 	if n == 8 {
 		return elfproef("0"+s[start:end]) && cueBefore(s, start, 6, &bsnCues)
 	}
 	return elfproef(s[start:end]) && (!cueBefore(s, start, 2, &otherNumberCues) || cueBefore(s, start, 3, &bsnCues))
+}
+
+// glued reports whether the word that runs into the number at s[i] is a
+// BSN cue: "bsn123456782".
+func glued(s string, i int) bool {
+	j := i
+	for j > 0 && i-j < 24 && isLetter(s[j-1]) {
+		j--
+	}
+	return bsnCues.has(s[j:i])
 }
 
 // elfproef reports whether the nine digits in v (other bytes are skipped)
