@@ -33,7 +33,7 @@ func birthdayAround(s string, start, end int) bool {
 	if cueBefore(s, start, 6, &birthdayCues) {
 		return true
 	}
-	if wordsAfter(s, end, 2, func(w string, _ int) bool { return birthdayWords.has(w) }) {
+	if wordsAfter(s, end, 3, func(w string, _ int) bool { return birthdayWords.has(w) }) {
 		return true
 	}
 	return turnsAge(s, start, end)

@@ -152,8 +152,13 @@ func findWrittenEmails(c *collector, ws []word) {
 func writtenEmailAt(c *collector, start, end int, word bool) {
 	s := c.s
 	bare := s[start] == '@' // an at sign without brackets or spaces
-	if start > 0 && end < len(s) && closes(s[start-1], s[end]) {
-		start, end, word, bare = start-1, end+1, false, false
+	if o, e := start-1, end; o >= 0 && e < len(s) {
+		if s[o] == ' ' && s[e] == ' ' && o > 0 && e+1 < len(s) {
+			o, e = o-1, e+1 // "( at )"
+		}
+		if closes(s[o], s[e]) {
+			start, end, word, bare = o, e+1, false, false
+		}
 	}
 	// The local part, with "punt" between its words when written out.
 	lend := start

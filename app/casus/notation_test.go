@@ -48,6 +48,7 @@ func TestWrittenEmail(t *testing.T) {
 	run(t, []testCase{
 		{"at and punt", "Contact loopt via jongere123 at gmail punt com.", []want{{Email, "jongere123 at gmail punt com"}}},
 		{"brackets", "Op haar profiel: mailmij [at] outlook [dot] com", []want{{Email, "mailmij [at] outlook [dot] com"}}},
+		{"brackets with spaces", "Mail: naam123 ( at ) gmail ( dot ) com", []want{{Email, "naam123 ( at ) gmail ( dot ) com"}}},
 		{"round brackets without spaces", "mail naar prinsesje(at)live(punt)nl", []want{{Email, "prinsesje(at)live(punt)nl"}}},
 		{"a in brackets", "e-mail: lisa(a)hotmail.com", []want{{Email, "lisa(a)hotmail.com"}}},
 		{"list item a", "Opties: (a) hotmail.com-account opzeggen, (b) melden.", nil},
@@ -132,6 +133,7 @@ func TestDateNotations(t *testing.T) {
 		{"apostrophe year", "Broertje is van 4-9-'15.", []want{{BirthDate, "4-9-'15"}}},
 		{"jarig op", "Jongere is jarig op 3 juni.", []want{{BirthDate, "3 juni"}}},
 		{"jarig after", "Moeder is op 12 maart jarig.", []want{{BirthDate, "12 maart"}}},
+		{"verjaardag after", "12 maart is haar verjaardag.", []want{{BirthDate, "12 maart"}}},
 		{"verjaardag in digits", "Haar verjaardag 3-5 valt in de meivakantie.", []want{{BirthDate, "3-5"}}},
 		{"geboren without year", "Zij is geboren op 8 februari.", []want{{BirthDate, "8 februari"}}},
 		{"turning an age", "Jongen wordt op 22 december 16.", []want{{BirthDate, "22 december"}}},
