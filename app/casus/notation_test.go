@@ -1,10 +1,35 @@
 package casus
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // These cases cover the notations of everyday typing: what word processors
 // make of a hyphen, numbers that lost a digit, identifiers written out, and
 // the clean text that looks like them.
+
+// runCertain checks each case like run, but compares only the certain
+// findings: whether a street without a number or a name in the same text is
+// a probable identifier is another matter.
+func runCertain(t *testing.T, cases []testCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			all := Check(tc.text, people)
+			checkInvariants(t, tc.text, all)
+			got := slices.DeleteFunc(all, func(f Finding) bool { return f.Tier() != Certain })
+			if len(got) != len(tc.want) {
+				t.Fatalf("Check(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+			for i, w := range tc.want {
+				if got[i].Kind != w.kind || got[i].Text != w.text {
+					t.Errorf("finding %d = %s %q, want %s %q (in %q)", i, got[i].Kind, got[i].Text, w.kind, w.text, tc.text)
+				}
+			}
+		})
+	}
+}
 
 func TestEightDigitBSN(t *testing.T) {
 	for _, v := range []string{"097329150", "026078843", "020519011"} {
@@ -12,7 +37,7 @@ func TestEightDigitBSN(t *testing.T) {
 			t.Fatalf("example %s does not pass the 11-test", v)
 		}
 	}
-	run(t, []testCase{
+	runCertain(t, []testCase{
 		{"after BSN", "Het BSN 97329150 uit de Excel-lijst klopt.", []want{{BSN, "97329150"}}},
 		{"after burgerservicenummer, further back", "Burgerservicenummer van het kind is 26078843.", []want{{BSN, "26078843"}}},
 		{"grouped", "bsn broertje: 20 51 90 11", []want{{BSN, "20 51 90 11"}}},
@@ -28,7 +53,7 @@ func TestEightDigitBSN(t *testing.T) {
 }
 
 func TestPhoneNotations(t *testing.T) {
-	run(t, []testCase{
+	runCertain(t, []testCase{
 		{"en dash", "Nummer loverboy: 06–12345678.", []want{{Phone, "06–12345678"}}},
 		{"non-breaking hyphen", "Tel. 06‑12345678", []want{{Phone, "06‑12345678"}}},
 		{"minus sign and no-break spaces", "Tel. 06 − 12 34 56 78", []want{{Phone, "06 − 12 34 56 78"}}},
@@ -45,7 +70,7 @@ func TestPhoneNotations(t *testing.T) {
 }
 
 func TestWrittenEmail(t *testing.T) {
-	run(t, []testCase{
+	runCertain(t, []testCase{
 		{"at and punt", "Contact loopt via jongere123 at gmail punt com.", []want{{Email, "jongere123 at gmail punt com"}}},
 		{"brackets", "Op haar profiel: mailmij [at] outlook [dot] com", []want{{Email, "mailmij [at] outlook [dot] com"}}},
 		{"brackets with spaces", "Mail: naam123 ( at ) gmail ( dot ) com", []want{{Email, "naam123 ( at ) gmail ( dot ) com"}}},
@@ -66,7 +91,7 @@ func TestWrittenEmail(t *testing.T) {
 }
 
 func TestIBANNotations(t *testing.T) {
-	run(t, []testCase{
+	runCertain(t, []testCase{
 		{"dashes", "Betalingen via NL91-ABNA-0417-1643-00.", []want{{IBAN, "NL91-ABNA-0417-1643-00"}}},
 		{"en dashes", "IBAN vader: NL91–ABNA–0417–1643–00", []want{{IBAN, "NL91–ABNA–0417–1643–00"}}},
 		{"dots", "Rekening NL91.ABNA.0417.1643.00 genoemd.", []want{{IBAN, "NL91.ABNA.0417.1643.00"}}},
@@ -77,7 +102,7 @@ func TestIBANNotations(t *testing.T) {
 }
 
 func TestPlateNotations(t *testing.T) {
-	run(t, []testCase{
+	runCertain(t, []testCase{
 		{"without dashes, plate letters", "Zwarte Polo GF713L gezien.", []want{{Plate, "GF713L"}}},
 		{"without dashes, sidecode 1", "De auto (HF6716) stond bij de afhaalplek.", []want{{Plate, "HF6716"}}},
 		{"spaced", "Gezien in auto met nummerbord JX 385 P.", []want{{Plate, "JX 385 P"}}},
@@ -97,7 +122,7 @@ func TestPlateNotations(t *testing.T) {
 }
 
 func TestAddressNotations(t *testing.T) {
-	run(t, []testCase{
+	runCertain(t, []testCase{
 		{"small letters and a space, with number", "woont nu op 2514 gh 18 (zolderkamer)", []want{{Postcode, "2514 gh 18"}}},
 		{"small letters and a space, with a place", "Havenstad, 1234 ab", []want{{Postcode, "1234 ab"}}},
 		{"small letters after postcode", "Postcode 3511 kt volgens moeder.", []want{{Postcode, "3511 kt"}}},
@@ -123,7 +148,7 @@ func TestAddressNotations(t *testing.T) {
 }
 
 func TestDateNotations(t *testing.T) {
-	run(t, []testCase{
+	runCertain(t, []testCase{
 		{"eight digits after geboren", "geboren 12032011 volgens het formulier", []want{{BirthDate, "12032011"}}},
 		{"eight digits, year first", "geb. 20110312", []want{{BirthDate, "20110312"}}},
 		{"six digits after geb.", "Jongere geb. 120311, moeder geb. 040685.", []want{{BirthDate, "120311"}, {BirthDate, "040685"}}},
