@@ -78,9 +78,8 @@ func wordsBefore(s string, i, n int, sentence bool, f func(w string, at int) boo
 }
 
 // wordsAfter calls f with the words from offset i on and their offsets, at
-// most
-// n of them and within cueReach bytes, stopping at the end of a sentence as
-// wordsBefore does, or when f returns true.
+// most n of them and within cueReach bytes, stopping at the end of a
+// sentence as wordsBefore does, or when f returns true.
 func wordsAfter(s string, i, n int, f func(w string, at int) bool) bool {
 	limit := min(i+cueReach, len(s))
 	j := max(i, 0)
@@ -187,11 +186,11 @@ var countWords = words(`keer keren maal x kwartier seconde seconden minuut minut
 	deur deuren adres adressen locatie locaties plek plekken plekjes kamer kamers
 	auto auto's scooter scooters telefoon telefoons simkaart simkaarten
 	euro eur procent cent stuks stuk punten punt km kilometer kilometers meter meters
-	kg kilo gram liter mg ml verdieping verdiepingen hoog hoogte
+	kg kilo gram liter mg ml verdieping verdiepingen
 	rondjes rondje zaterdagen zondagen maandagen vrijdagen avondjes
 	agenten politieagenten handhavers boa's boas jongerenwerkers hulpverleners
 	medewerkers professionals leerlingen ouders volwassenen tieners minderjarigen
-	meiden jongetjes kinderen baby's getuigen bewoners buren omstanders bezoekers
+	meiden jongetjes baby's getuigen bewoners buren omstanders bezoekers
 	groepen groepjes keren bussen fietsen motoren busjes wagens`)
 
 // wordSet is a set of words compared in lower case. It rejects most words

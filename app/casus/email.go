@@ -121,9 +121,8 @@ var knownTLDs = words(`nl be com org net eu de fr uk co info biz io me tv nu onl
 // them: "naam at domein punt nl", "naam [at] domein [dot] com",
 // "naam(at)domein(punt)nl", "naam(a)domein.nl", "naam apenstaartje
 // domein.nl", "naam @ domein.nl", "voornaam punt achternaam at domein punt
-// com". Where "at"
-// stands as a plain word the address must end in a known top-level domain,
-// since "at" is also a Dutch verb ("zij at niets").
+// com". Where "at" stands as a plain word the address must end in a known
+// top-level domain, since "at" is also a Dutch verb ("zij at niets").
 func findWrittenEmails(c *collector, ws []word) {
 	s := c.s
 	for _, w := range ws {

@@ -119,7 +119,7 @@ func findPostcodes(c *collector) {
 			j++
 		}
 		if k := skipSpaces(s, j, 3); k > end {
-			if _, _, next := postcodeAt(s, k); !next {
+			if _, _, another := postcodeAt(s, k); !another {
 				if e, ok := houseNumberAfter(s, k); ok {
 					end, numbered = e, true
 				}
@@ -154,7 +154,7 @@ func addressBefore(s string, i int) int {
 	start := i
 	wordsBefore(s, t, 3, true, func(w string, at int) bool {
 		switch {
-		case isUpper(s[at]) || at < len(s) && isCapitalised(s[at:]):
+		case isCapitalised(w):
 			start = at
 		case streetParticles[w]:
 		default:
