@@ -126,6 +126,7 @@ func TestAddressNotations(t *testing.T) {
 		{"small letters and a space, with number", "woont nu op 2514 gh 18 (zolderkamer)", []want{{Postcode, "2514 gh 18"}}},
 		{"small letters and a space, with a place", "Havenstad, 1234 ab", []want{{Postcode, "1234 ab"}}},
 		{"small letters after postcode", "Postcode 3511 kt volgens moeder.", []want{{Postcode, "3511 kt"}}},
+		{"an organisation's post box", "Stuur het naar Postbus 1234, 3500 AB Havenstad.", nil},
 		{"year and agency", "In 2023 JB ingeschakeld, sinds 2022 GI, 2021 VT, 2022 GI.", nil},
 		{"year and a word in small letters", "In 2021 OM gehoord, 2024 WT op de hoogte.", nil},
 		{"two years", "Cijfers over 2022 en 2023.", nil},

@@ -98,6 +98,10 @@ var postcodeCues = words(`postcode pc adres woonadres postadres verblijfadres ve
 	huisadres woont wonen woonde woonachtig verblijft verblijven ingeschreven verhuisd
 	verhuist verhuizen logeert slaapt`)
 
+// poBoxCues name the post boxes of organisations, whose postcodes are
+// their own.
+var poBoxCues = words(`postbus antwoordnummer`)
+
 // findPostcodes reports postcodes, with the house number that follows them
 // ("1234 AB 12", "1234AB, 12", "1234 AB, huisnummer 12") taken into the
 // finding.
@@ -127,6 +131,10 @@ func findPostcodes(c *collector) {
 		}
 		if weak && !numbered && !cueBefore(s, i, 6, &postcodeCues) {
 			continue
+		}
+		if cueBefore(s, i, 2, &poBoxCues) {
+			next = end
+			continue // an organisation's post box: "Postbus 1234, 3500 AB"
 		}
 		c.add(Postcode, addressBefore(s, i), end)
 		next = end
