@@ -20,6 +20,16 @@ var birthdayCues = words(`jarig jarige verjaardag verjaart verjaardagen verjaard
 // birthday: "op 12 maart jarig".
 var birthdayWords = words(`jarig jarige verjaardag`)
 
+// numericBirthday reports whether the day and month in digits in s[i:j]
+// ("3-5", "17/9") are a birthday: one is named in the three words before
+// them or, as "jarig" or "verjaardag", in the two after them (not "jarige",
+// as in "3-5 jarige kinderen").
+func numericBirthday(s string, i, j int) bool {
+	return cueBefore(s, i, 3, &birthdayCues) || wordsAfter(s, j, 2, func(w string, _ int) bool {
+		return strings.EqualFold(w, "jarig") || strings.EqualFold(w, "verjaardag")
+	})
+}
+
 // birthCueBefore reports whether a date of birth is announced just before
 // offset i.
 func birthCueBefore(s string, i int) bool { return cueBefore(s, i, 3, &birthCues) }

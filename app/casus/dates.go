@@ -194,7 +194,7 @@ func findNumericDates(c *collector) {
 		switch {
 		case n == 3 && (!apostrophe || len(parts[2]) == 2) && numericDate(parts, sep, func() bool { return birthCueBefore(s, i) }):
 		case n == 2 && len(parts[0]) <= 2 && len(parts[1]) <= 2 &&
-			validDate(atoi(parts[0]), atoi(parts[1]), "2000") && cueBefore(s, i, 3, &birthdayCues):
+			validDate(atoi(parts[0]), atoi(parts[1]), "2000") && numericBirthday(s, i, j):
 		default:
 			continue
 		}

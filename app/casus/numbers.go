@@ -1,5 +1,7 @@
 package casus
 
+import "strings"
+
 // digitGroup is a run of ASCII digits, s[start:end].
 type digitGroup struct{ start, end int }
 
@@ -96,9 +98,19 @@ func isBSN(s string, start, end, n int) bool {
 		return false // inside a code such as a VAT number: NL123456782B01
 	}
 	if n == 8 {
-		return elfproef("0"+s[start:end]) && cueBefore(s, start, 6, &bsnCues)
+		return elfproef("0"+s[start:end]) && bsnNamed(s, start, 6)
 	}
-	return elfproef(s[start:end]) && (!cueBefore(s, start, 2, &otherNumberCues) || cueBefore(s, start, 3, &bsnCues))
+	return elfproef(s[start:end]) && (!cueBefore(s, start, 2, &otherNumberCues) || bsnNamed(s, start, 3))
+}
+
+// bsnNamed reports whether a BSN is named in the n words before offset i,
+// also as "B.S.N.".
+func bsnNamed(s string, i, n int) bool {
+	if cueBefore(s, i, n, &bsnCues) {
+		return true
+	}
+	before := strings.TrimSuffix(strings.TrimRight(s[max(i-8, 0):i], " :"), ".")
+	return len(before) >= 5 && strings.EqualFold(before[len(before)-5:], "b.s.n")
 }
 
 // glued reports whether the word that runs into the number at s[i] is a

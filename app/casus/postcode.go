@@ -179,7 +179,7 @@ var numberWords = []string{"huisnummer", "huisnr.", "huisnr", "nummer", "nr.", "
 // houseNumberAfter reads an optional "nr." and a house number at s[i].
 func houseNumberAfter(s string, i int) (int, bool) {
 	for _, nr := range numberWords {
-		if hasPrefixFold(s[i:], nr) && !wordAt(s, i+len(nr)) {
+		if hasPrefixFold(s[i:], nr) && (!wordAt(s, i+len(nr)) || digitAt(s, i+len(nr))) {
 			i = skipSpaces(s, i+len(nr), 3)
 			break
 		}
