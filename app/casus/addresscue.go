@@ -53,7 +53,9 @@ var notStreetNames = words(`al nog nu ook weer niet wel dan toen pas samen met b
 	fase niveau week dag dagen nummer nr huisnummer regio wijk blok gebouw locatie
 	plek school jaar jaren maand maanden moeder vader oma opa tante oom zus broer
 	vriend vriendin pleeggezin pleegouders opvang instelling gezin familie hotel
-	kamp azc bed bus lijn tram trein`)
+	kamp azc bed bus lijn tram trein havo vwo vmbo mbo hbo mavo atheneum gymnasium
+	leerjaar college lyceum roc praktijkonderwijs zie dossier bijlage pagina formulier
+	systeem onbekend bekend geheim afgeschermd volgt`)
 
 // findCuedAddresses reports an address announced by a word such as "woont"
 // or "adres": up to four words after it, then a house number.
