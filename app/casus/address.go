@@ -5,136 +5,6 @@ import (
 	"unicode/utf8"
 )
 
-// sidecodes are the shapes of Dutch licence plates, sidecodes 1 to 14:
-// L a letter, D a digit.
-var sidecodes = map[string]bool{
-	"LL-DD-DD": true, "DD-DD-LL": true, "DD-LL-DD": true, "LL-DD-LL": true,
-	"LL-LL-DD": true, "DD-LL-LL": true, "DD-LLL-D": true, "D-LLL-DD": true,
-	"LL-DDD-L": true, "L-DDD-LL": true, "LLL-DD-L": true, "L-DD-LLL": true,
-	"D-LL-DDD": true, "DDD-LL-D": true,
-}
-
-// findPlates reports licence plates: a token of ASCII letters, digits and
-// exactly two dashes, in any case, whose shape is a sidecode.
-func findPlates(c *collector) {
-	s := c.s
-	var shape []byte
-	for i := 0; i < len(s); {
-		if !isAlnum(s[i]) {
-			i++
-			continue
-		}
-		j, dashes := i, 0
-		for j < len(s) && (isAlnum(s[j]) || s[j] == '-') && j-i < 12 {
-			if s[j] == '-' {
-				dashes++
-			}
-			j++
-		}
-		if j-i == 8 && dashes == 2 && !wordBefore(s, i) && !wordAt(s, j) &&
-			(i == 0 || s[i-1] != '-') && (j == len(s) || s[j] != '-') {
-			shape = shape[:0]
-			for k := i; k < j; k++ {
-				switch {
-				case isDigit(s[k]):
-					shape = append(shape, 'D')
-				case isLetter(s[k]):
-					shape = append(shape, 'L')
-				default:
-					shape = append(shape, '-')
-				}
-			}
-			if sidecodes[string(shape)] {
-				c.add(Plate, i, j)
-			}
-		}
-		for j < len(s) && (isAlnum(s[j]) || s[j] == '-') {
-			j++
-		}
-		i = j
-	}
-}
-
-// units are measures written straight after a number ("1500mg"), which a
-// lower-case postcode would otherwise match.
-var units = map[string]bool{
-	"mg": true, "ml": true, "cl": true, "dl": true, "kg": true, "km": true,
-	"cm": true, "mm": true, "dm": true, "hm": true, "kb": true, "mb": true,
-	"gb": true, "tb": true, "hz": true, "kw": true, "mw": true, "gw": true,
-	"pk": true, "ms": true, "uu": true, "st": true, "nd": true, "rd": true,
-	"th": true, "jr": true,
-}
-
-// postcodeAt reads a Dutch postcode at s[i]: four digits, the first not 0,
-// then two capitals, with or without a space between them, or two small
-// letters straight after the digits. SA, SD and SS are not used.
-func postcodeAt(s string, i int) (end int, ok bool) {
-	if i+6 > len(s) || s[i] < '1' || s[i] > '9' || !digitAt(s, i+1) || !digitAt(s, i+2) || !digitAt(s, i+3) {
-		return 0, false
-	}
-	if r := runeBefore(s, i); isWordRune(r) || strings.ContainsRune("-./,:+€$", r) {
-		return 0, false // part of a longer number or an amount
-	}
-	j := i + 4
-	spaced := false
-	if w := spaceAt(s, j); w > 0 {
-		j += w
-		spaced = true
-	}
-	if j+2 > len(s) {
-		return 0, false
-	}
-	a, b := s[j], s[j+1]
-	switch {
-	case isUpper(a) && isUpper(b):
-	case !spaced && isLower(a) && isLower(b) && !units[s[j:j+2]]:
-	default:
-		return 0, false
-	}
-	if pair := string(upper(a)) + string(upper(b)); pair == "SA" || pair == "SD" || pair == "SS" {
-		return 0, false
-	}
-	end = j + 2
-	if wordAt(s, end) || (end < len(s) && s[end] == '-') {
-		return 0, false
-	}
-	return end, true
-}
-
-// findPostcodes reports postcodes, with the house number that follows them
-// ("1234 AB 12", "1234AB, 12") taken into the finding.
-func findPostcodes(c *collector) {
-	s := c.s
-	for i := 0; i+6 <= len(s); i++ {
-		end, ok := postcodeAt(s, i)
-		if !ok {
-			continue
-		}
-		j := end
-		if j < len(s) && s[j] == ',' {
-			j++
-		}
-		if k := skipSpaces(s, j, 3); k > end {
-			if e, ok := houseNumberAfter(s, k); ok {
-				end = e
-			}
-		}
-		c.add(Postcode, i, end)
-		i = end - 1
-	}
-}
-
-// houseNumberAfter reads an optional "nr." and a house number at s[i].
-func houseNumberAfter(s string, i int) (int, bool) {
-	for _, nr := range []string{"nummer", "nr.", "nr", "no.", "no"} {
-		if len(s)-i >= len(nr) && strings.EqualFold(s[i:i+len(nr)], nr) && !wordAt(s, i+len(nr)) {
-			i = skipSpaces(s, i+len(nr), 3)
-			break
-		}
-	}
-	return houseNumber(s, i)
-}
-
 // additions are the written additions to a house number besides a letter.
 var additions = map[string]bool{"hs": true, "bis": true, "bg": true, "hg": true, "rd": true, "zw": true}
 
@@ -156,8 +26,8 @@ func houseNumber(s string, i int) (int, bool) {
 		for e < len(s) && isLetter(s[e]) && e-j <= 3 {
 			e++
 		}
-		if e-j != 1 && !additions[strings.ToLower(s[j:e])] {
-			return 0, false // "12jaar" is no house number
+		if e-j != 1 && !additions[strings.ToLower(s[j:e])] || s[j] == 'x' {
+			return 0, false // "12jaar", "3x" are no house numbers
 		}
 		end = e
 	case j < len(s) && s[j] == '-':
@@ -177,8 +47,8 @@ func houseNumber(s string, i int) (int, bool) {
 			}
 		}
 	}
-	if wordAt(s, end) {
-		return 0, false
+	if wordAt(s, end) || countAfter(s, j) || countAfter(s, end) {
+		return 0, false // "3 keer", "15-jarige"
 	}
 	if end+1 < len(s) && strings.IndexByte(":.,", s[end]) >= 0 && isDigit(s[end+1]) {
 		return 0, false // a time (14:30) or a decimal
@@ -219,14 +89,18 @@ type word struct{ start, end int }
 
 // splitWords splits s into words.
 func splitWords(s string) []word {
-	var ws []word
+	ws := make([]word, 0, len(s)/5+8) // words of Dutch prose: six bytes or so
 	start := -1
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		in := false
+		if r < utf8.RuneSelf {
+			in = asciiWord[r]
+		} else {
 			r, size = utf8.DecodeRuneInString(s[i:])
+			in = isWordRune(r)
 		}
-		if isWordRune(r) {
+		if in {
 			if start < 0 {
 				start = i
 			}
@@ -242,19 +116,40 @@ func splitWords(s string) []word {
 	return ws
 }
 
+// asciiWord tells the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for b := range t {
+		t[b] = isAlnum(byte(b))
+	}
+	return t
+}()
+
 // isStreetWord reports whether w is a capitalised word that is or ends in a
 // street word.
 func isStreetWord(w string) bool {
-	if len(w) < 3 || !isCapitalised(w) {
-		return false
+	return len(w) >= 3 && isCapitalised(w) && streetEnding(w) != ""
+}
+
+// streetEnding returns the street word w ends in, in any case, or "".
+func streetEnding(w string) string {
+	if len(w) < 3 || w[len(w)-1] >= utf8.RuneSelf {
+		return ""
 	}
-	for _, sw := range streetWords {
+	for _, sw := range streetEndings[w[len(w)-1]|0x20] {
 		if len(w) >= len(sw) && strings.EqualFold(w[len(w)-len(sw):], sw) {
-			return true
+			return sw
 		}
 	}
-	return false
+	return ""
 }
+
+// streetEndings indexes the street words by their last letter.
+var streetEndings = func() (m [utf8.RuneSelf][]string) {
+	for _, sw := range streetWords {
+		m[sw[len(sw)-1]] = append(m[sw[len(sw)-1]], sw)
+	}
+	return m
+}()
 
 // joinsName reports whether the gap between two words of one name is a
 // single short space or a hyphen ("Sint-Jansstraat").
@@ -275,7 +170,7 @@ func isParticle(w string) bool {
 func findStreets(c *collector, ws []word) {
 	s := c.s
 	for k := range ws {
-		if !isStreetWord(s[ws[k].start:ws[k].end]) {
+		if w := s[ws[k].start:ws[k].end]; !isStreetWord(w) && !isLowerStreetWord(w) && !isStreetAbbreviation(s, ws[k]) {
 			continue
 		}
 		// The street name may go on: "Laan van Meerdervoort", "Kerkstraat
@@ -293,27 +188,44 @@ func findStreets(c *collector, ws []word) {
 					break
 				}
 			}
-			j := ws[e].end
-			k2 := skipSpaces(s, j, 3)
-			if k2 == j {
+			k2 := numberAfterStreet(s, ws[e].end)
+			if k2 < 0 {
 				continue
 			}
 			end, ok := houseNumberAfter(s, k2)
 			if !ok {
 				continue
 			}
-			// A postcode straight after belongs to the address.
-			p := end
-			if p < len(s) && s[p] == ',' {
-				p++
-			}
-			if pe, ok := postcodeAt(s, skipSpaces(s, p, 3)); ok && skipSpaces(s, p, 3) > end {
-				end = pe
-			}
-			c.add(Postcode, streetStart(s, ws, k), end)
+			c.add(Postcode, streetStart(s, ws, k), withPostcode(s, end))
 			break
 		}
 	}
+}
+
+// isStreetAbbreviation reports whether w is a capitalised street name
+// abbreviated with a full stop: "Kerkstr. 12".
+func isStreetAbbreviation(s string, w word) bool {
+	return w.end-w.start > 4 && isCapitalised(s[w.start:]) && hasPrefixFold(s[w.end-3:], "str") && runeByte(s, w.end) == '.'
+}
+
+// numberAfterStreet returns where a house number may start after a street
+// name that ends at j: after a space, the full stop of "Kerkstr." or a comma
+// before "nummer" or "nr."; or -1.
+func numberAfterStreet(s string, j int) int {
+	if runeByte(s, j) == '.' && j >= 3 && hasPrefixFold(s[j-3:], "str") {
+		j++
+	}
+	k := skipSpaces(s, j, 3)
+	if runeByte(s, j) == ',' {
+		k = skipSpaces(s, j+1, 3)
+		if k == j+1 || !hasPrefixFold(s[k:], "nummer") && !hasPrefixFold(s[k:], "nr") && !hasPrefixFold(s[k:], "huisnummer") {
+			return -1
+		}
+	}
+	if k == j {
+		return -1
+	}
+	return k
 }
 
 // streetStart returns where the street name whose street word is ws[k]

@@ -1,47 +1,83 @@
-// Package casus guards casus notes, the case material typed during case
-// conferences, before they are stored. Such notes must be pseudonymised:
-// nothing in them may give a child away. Check finds the identifiers that
-// would: citizen service numbers, full dates, addresses, phone numbers, e-mail
-// addresses, bank accounts, licence plates and the names of people known to
-// the workspace.
+// Package casus guards the free text professionals type (case notes,
+// minutes, actions, plans) before it is stored. Nothing in it may give a
+// child away. Check finds the identifiers that would, in two tiers: certain
+// ones (citizen service numbers, full dates and birthdays, addresses, phone
+// numbers, e-mail addresses, bank accounts, licence plates), which are
+// refused in every field, and probable ones (names, initials, schools,
+// handles, streets without a number), which the writer confirms or removes.
+//
+// Before matching, the text is normalised: every dash (en dash, em dash,
+// minus sign, non-breaking hyphen) reads as "-", every space (no-break,
+// narrow, thin) as " ", zero-width characters and soft hyphens are ignored,
+// full-width forms and digits of other scripts read as ASCII, Cyrillic and
+// Greek letters that look Latin as Latin, and an O or l typed among digits
+// ("O6-l2345678") as a digit. Case does not matter where writers vary it.
+// Findings still quote the original text at its own offsets.
 //
 // The guard leans towards refusing: when a span looks like an identifier and
 // passes its checksum or calendar test, it is reported, even if the writer
 // meant something else (a full date of a meeting is reported like a date of
-// birth). It deliberately lets pass what is not identifying on its own: a year
-// ("2024"), a month and year ("maart 2024"), amounts, percentages, times,
-// article numbers, a city, numbers that fail the checks below, and the public
-// helplines of the allowlist (Veilig Thuis 0800-2000, 112, 0900-8844, ...).
+// birth). It deliberately lets pass what identifies no one: a year ("2024"),
+// a month and year ("maart 2024"), a day and month ("op 12 maart") unless a
+// birthday is spoken of, amounts, percentages, times, week numbers, ages,
+// article numbers ("art. 273f Sr"), a year before an agency's abbreviation
+// ("in 2023 JB"), a number followed by a count ("Kerkstraat 3 keer"),
+// organisation numbers (088) and helplines (112, 113, 116 111, 0800, 0900),
+// and the shared mailboxes of organisations (info@, meldpunt@ at their own
+// domain).
 //
 // Choices a caller should know:
-//   - A BSN is nine ASCII digits, written together or in groups of two to four
-//     digits split by one space, dot or dash, that pass the elfproef. A BSN
-//     after a currency sign or with decimals reads as an amount and passes.
-//     Old eight-digit numbers without the leading zero are not recognised.
+//   - A BSN is nine digits that pass the elfproef, written together or in
+//     groups of two to five digits split by a space, dot or dash; or eight
+//     such digits, which pass with a zero in front, when a BSN is named in
+//     the words just before them (a spreadsheet drops the leading zero). A
+//     number after a currency sign, before "euro" or with decimals reads as
+//     an amount; after the name of another number ("KvK", "RSIN",
+//     "zaaknummer") as that number, unless a BSN is named too.
 //   - A date needs a day, a month and a year. Numeric dates are read day
-//     first (12-03-2011), year first when the year comes first (2011-03-12),
-//     and, with slashes only, month first when day first is no date
-//     (03/25/2011). Four-digit years must lie in 1900–2099. Two-digit years
-//     are accepted in numeric dates (with dots only after a two-digit day and
-//     month, so that "versie 2.1.10" passes), and in written dates only as
-//     '11 or with dashes (3-mrt-11). Any full date is refused, also the date
-//     of a meeting or of a new law ("per 1 januari 2025").
-//   - A full postcode (1234 AB) is refused also without a house number, since
-//     it narrows a child down to a few houses; the house number after it is
-//     taken into the same finding. A street address needs a capitalised
-//     street name ending in a street word (Kerkstraat, Laan van Meerdervoort,
-//     Oude Gracht) followed by a house number; the postcode after it joins
-//     the finding. Public buildings are not told apart ("Stationsplein 1").
+//     first (12-03-2011, 12.03.11, 4-9-'15), year first when the year comes
+//     first (2011-03-12), and, with slashes only, month first when day first
+//     is no date (03/25/2011). Written months may be split off by spaces,
+//     dashes, slashes or dots (12 mrt. 2011, 3-mrt-11, 12/mrt/2011, de 3e
+//     van maart 2011). Four-digit years must lie in 1900–2099; two-digit
+//     years count in numeric dates (with dots only after a two-digit day and
+//     month, so that "versie 2.1.10" passes, unless a birth is named) and in
+//     written ones as '11, between equal separators, or after "geboren".
+//     After "geboren", "geb." or "geboortedatum" also eight or six digits in
+//     a row (12032011, 120311) and a date split by spaces count. A day and
+//     month without a year count when a birthday is spoken of: "jarig op 12
+//     maart", "verjaardag 3-5", "wordt op 22 december 16".
+//   - A full postcode (1234 AB, 1234ab, 1234-AB) is refused also without a
+//     house number; the house number after it joins the finding, as does a
+//     street and number before it. With small letters and a space (1234 ab),
+//     or with digits that could be a year and letters of an agency or a word
+//     in small letters after it, a postcode needs a house number, a place
+//     next to it or a word such as "postcode" or "woont" before it. A street
+//     address is a street name ending in a street word (Kerkstraat, Laan van
+//     Meerdervoort, Oude Gracht, "Kerkstr."; in small letters too, when the
+//     word is longer than the street word: "dorpsstraat 17") followed by a
+//     house number; any name and number after "woont", "adres",
+//     "verblijft" and the like ("woont op Rokin 75"); and the number before
+//     the street ("nummer 14 van de Molenstraat"). A number followed by a
+//     count ("3 keer", "2 agenten", "15-jarige") is no house number. Public
+//     buildings are not told apart ("Stationsplein 1").
 //   - Phone numbers are Dutch numbers of ten digits in the national form
-//     (area codes 01–07, 084, 085, 087, 088, 091), the same numbers after +31
-//     or 0031, and numbers in the international form (+32 470 12 34 56,
-//     0044 ...) of 9 to 15 digits. Short and service numbers (112, 0800,
-//     0900) are never personal and are not flagged.
-//   - Licence plates are recognised in sidecodes 1 to 14 only when written
-//     with their two dashes.
+//     (area codes 01–07, 084, 085, 087, 091), with any separators, the same
+//     numbers after +31, (+31), 0031 or as 316... in a link, and numbers in
+//     the international form (+32 (0)470 12 34 56, 0044 ...) of 9 to 15
+//     digits.
+//   - E-mail addresses are found also when written out against scrapers:
+//     "naam at domein punt nl", "naam [at] domein [dot] com",
+//     "naam(at)domein(punt)nl", "naam apenstaartje domein.nl"; with the plain
+//     word "at" only when the address ends in a known top-level domain.
+//   - Bank accounts are IBANs with valid check digits, in any case, grouped
+//     by spaces, dashes or dots.
+//   - Licence plates are the Dutch sidecodes 1 to 14 and the Belgian plate
+//     (1-ABC-234): with two dashes always; without dashes (12ABC3) or with
+//     spaces (12 ABC 3) when a vehicle is named just before them or, in
+//     capitals, their letters are those Dutch plates use and no agency's.
 //   - Names: see Check.
-//   - Not recognised at all: user names on social media (@naam), licence
-//     plates without dashes, digits outside ASCII.
+//   - Not recognised at all: user names on social media (@naam).
 package casus
 
 import (
@@ -183,17 +219,20 @@ func (f Finding) Masked() string {
 // Check never panics, whatever the input (invalid UTF-8 included), and takes
 // time linear in the length of text and the number of names.
 func Check(text string, names []string) []Finding {
-	c := &collector{s: text}
+	c := newCollector(text)
 	findEmails(c)
 	findIBANs(c)
 	findBSNs(c)
 	findPhones(c)
 	findNumericDates(c)
+	findBirthNumbers(c)
 	findPlates(c)
 	findPostcodes(c)
-	words := splitWords(text)
+	words := splitWords(c.s)
 	findTextDates(c, words)
+	findWrittenEmails(c, words)
 	findStreets(c, words)
+	findCuedAddresses(c, words)
 	if pats := compileNames(names); pats.n > 0 {
 		findNames(c, words, pats)
 	}
@@ -207,10 +246,21 @@ type candidate struct {
 	start, end int
 }
 
-// collector gathers the candidates of every detector for one text.
+// collector gathers the candidates of every detector for one text. The
+// detectors read s, the normalised text, and give offsets into it; resolve
+// maps them back onto the original.
 type collector struct {
 	s     string
+	orig  string
+	norm  normalised
 	cands []candidate
+	runs  []word // the runs of ASCII digits in s, once asked for
+}
+
+// newCollector returns a collector for text.
+func newCollector(text string) *collector {
+	n := normalise(text)
+	return &collector{s: n.s, orig: text, norm: n}
 }
 
 // add records text[start:end] as a candidate of kind k; spans out of range or
@@ -247,9 +297,13 @@ func (c *collector) resolve() []Finding {
 		kept = append(kept, cd)
 	}
 	slices.SortFunc(kept, func(a, b candidate) int { return a.start - b.start })
-	out := make([]Finding, len(kept))
-	for i, cd := range kept {
-		out[i] = Finding{Kind: cd.kind, Text: c.s[cd.start:cd.end], Start: cd.start, End: cd.end}
+	out := make([]Finding, 0, len(kept))
+	for _, cd := range kept {
+		start := c.norm.origStart(cd.start)
+		end := c.norm.origEnd(start, cd.end, c.orig)
+		if start < end {
+			out = append(out, Finding{Kind: cd.kind, Text: c.orig[start:end], Start: start, End: end})
+		}
 	}
 	return out
 }

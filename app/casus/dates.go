@@ -19,6 +19,15 @@ var months = map[string]int{
 	"december": 12, "dec": 12,
 }
 
+// monthNames are the keys of months, as a set to reject other words fast.
+var monthNames = func() wordSet {
+	var list []string
+	for m := range months {
+		list = append(list, m)
+	}
+	return words(strings.Join(list, " "))
+}()
+
 // findTextDates reports dates with the month written as a word: day first
 // ("12 maart 2011", "3 mrt. 2011", "12th of March 2011", "3-mrt-11",
 // "12 mei '11") or month first ("March 12, 2011"). It reads the words around
@@ -31,34 +40,12 @@ func findTextDates(c *collector, ws []word) {
 		if n := w.end - w.start; n < 3 || n > 9 || !isLetter(s[w.start]) {
 			continue
 		}
-		month, ok := months[strings.ToLower(text(k))]
-		if !ok {
+		if !monthNames.has(text(k)) {
 			continue
 		}
-		// Day first: day [.] sep [of sep] month [.][,] sep ['] year.
-		if d := k - 1; d >= 0 && k+1 < len(ws) {
-			g := gap(k)
-			if d >= 1 && strings.EqualFold(text(d), "of") && dateSep(g, false) {
-				g = gap(d)
-				d--
-			}
-			day := dayNumber(text(d), true)
-			y := text(k + 1)
-			after, apostrophe := strings.CutSuffix(gap(k+1), "'")
-			if !apostrophe {
-				after, apostrophe = strings.CutSuffix(gap(k+1), "’")
-			}
-			after = strings.TrimPrefix(strings.TrimPrefix(after, "."), ",")
-			g = strings.TrimPrefix(g, ".")
-			dashes := g == "-" && after == "-"
-			switch {
-			case day < 0, !dateSep(g, true), !dateSep(after, true), atoi(y) < 0:
-			case len(y) == 2 && !apostrophe && !dashes: // "12 maart 11": eleven what?
-			case len(y) == 4 && apostrophe:
-			case validDate(day, month, y):
-				c.add(BirthDate, ws[d].start, ws[k+1].end)
-				continue
-			}
+		month, _ := lookup(months, text(k))
+		if dayFirst(c, ws, k, month) {
+			continue
 		}
 		// Month first: month [.] sep day [,] sep year.
 		if k+2 < len(ws) {
@@ -72,10 +59,59 @@ func findTextDates(c *collector, ws []word) {
 	}
 }
 
+// dayFirst reads a date with its day before the month name ws[k]: day [.]
+// sep [of|van sep] month [.][,] sep ['] year, or a day and month alone
+// where the text speaks of a birthday ("jarig op 12 maart").
+func dayFirst(c *collector, ws []word, k, month int) bool {
+	s := c.s
+	text := func(i int) string { return s[ws[i].start:ws[i].end] }
+	gap := func(i int) string { return s[ws[i-1].end:ws[i].start] } // before ws[i]
+	d := k - 1
+	if d < 0 {
+		return false
+	}
+	g := gap(k)
+	if d >= 1 && (strings.EqualFold(text(d), "of") || strings.EqualFold(text(d), "van")) && dateSep(g, false) {
+		g = gap(d)
+		d--
+	}
+	day := dayNumber(text(d), true)
+	if g != "." {
+		g = strings.TrimPrefix(g, ".")
+	}
+	if day < 0 || !dateSep(g, true) {
+		return false
+	}
+	if k+1 < len(ws) {
+		y := text(k + 1)
+		after, apostrophe := strings.CutSuffix(gap(k+1), "'")
+		if after != "." {
+			after = strings.TrimPrefix(after, ".")
+		}
+		after = strings.TrimPrefix(after, ",")
+		same := len(g) == 1 && g == after && strings.IndexByte("-/.", g[0]) >= 0
+		switch {
+		case !dateSep(after, true), atoi(y) < 0:
+		case len(y) == 2 && !apostrophe && !same && !birthCueBefore(s, ws[d].start):
+			// "12 maart 11": eleven what?
+		case len(y) == 4 && apostrophe:
+		case validDate(day, month, y):
+			c.add(BirthDate, ws[d].start, ws[k+1].end)
+			return true
+		}
+	}
+	if validDate(day, month, "2000") && birthdayAround(s, ws[d].start, ws[k].end) {
+		c.add(BirthDate, ws[d].start, ws[k].end)
+		return true
+	}
+	return false
+}
+
 // dateSep reports whether g separates the parts of a written date: one to
-// three white space characters, or, with dash set, a single dash.
+// three white space characters, or, with dash set, a single dash, slash or
+// full stop.
 func dateSep(g string, dash bool) bool {
-	if dash && g == "-" {
+	if dash && (g == "-" || g == "/" || g == ".") {
 		return true
 	}
 	n := 0
@@ -111,63 +147,72 @@ func dayNumber(w string, dutch bool) int {
 }
 
 // findNumericDates reports dates written in digits: day, month and year
-// (12-03-2011, 12/3/11, 12.03.2011) or year, month and day (2011-03-12),
-// with the same separator twice and nothing that continues the number.
+// (12-03-2011, 12/3/11, 12.03.2011, 4-9-'15) or year, month and day
+// (2011-03-12), with the same separator twice and nothing that continues the
+// number; and a day and month alone (3-5, 17/9) where a birthday is named
+// just before them.
 func findNumericDates(c *collector) {
 	s := c.s
-	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) || (i > 0 && isDigit(s[i-1])) {
+	next := 0
+	for _, r := range c.digitRuns() {
+		i := r.start
+		if i < next || wordBefore(s, i) {
 			continue
 		}
+		if i >= 2 && strings.IndexByte("-/.,", s[i-1]) >= 0 && isDigit(s[i-2]) {
+			continue // the tail of a longer number
+		}
 		var parts [3]string
-		j, sep := i, byte(0)
-		ok := true
-		for p := 0; p < 3 && ok; p++ {
+		j, sep, n, apostrophe := i, byte(0), 0, false
+		for n < 3 {
+			if n == 2 && s[j] == '\'' {
+				apostrophe = true
+				j++
+			}
 			k := j
 			for k < len(s) && isDigit(s[k]) && k-j <= 4 {
 				k++
 			}
-			if k == j || k-j > 4 {
-				ok = false
+			if k-j > 4 {
 				break
 			}
-			parts[p] = s[j:k]
+			parts[n] = s[j:k]
+			n++
 			j = k
-			if p == 2 {
+			if n == 3 || j+1 >= len(s) || strings.IndexByte("-/.", s[j]) < 0 || (sep != 0 && s[j] != sep) {
 				break
 			}
-			if j >= len(s) || strings.IndexByte("-/.", s[j]) < 0 || (sep != 0 && s[j] != sep) {
-				ok = false
+			if !isDigit(s[j+1]) && !(n == 2 && s[j+1] == '\'' && digitAt(s, j+2)) {
 				break
 			}
 			sep = s[j]
 			j++
 		}
-		if !ok || wordAt(s, j) || wordBefore(s, i) {
+		if wordAt(s, j) || (j+1 < len(s) && strings.IndexByte("-/.,", s[j]) >= 0 && isDigit(s[j+1])) {
+			continue // a fourth part, or letters: not a date
+		}
+		switch {
+		case n == 3 && (!apostrophe || len(parts[2]) == 2) && numericDate(parts, sep, func() bool { return birthCueBefore(s, i) }):
+		case n == 2 && len(parts[0]) <= 2 && len(parts[1]) <= 2 &&
+			validDate(atoi(parts[0]), atoi(parts[1]), "2000") && numericBirthday(s, i, j):
+		default:
 			continue
 		}
-		if j+1 < len(s) && strings.IndexByte("-/.,", s[j]) >= 0 && isDigit(s[j+1]) {
-			continue // a fourth part: not a date
-		}
-		if i >= 2 && strings.IndexByte("-/.,", s[i-1]) >= 0 && isDigit(s[i-2]) {
-			continue
-		}
-		if numericDate(parts, sep) {
-			c.add(BirthDate, i, j)
-			i = j - 1
-		}
+		c.add(BirthDate, i, j)
+		next = j
 	}
 }
 
 // numericDate reports whether the three parts form a real date. With dots
-// and a two-digit year, day and month need two digits each (12.03.11).
-func numericDate(p [3]string, sep byte) bool {
+// and a two-digit year, day and month need two digits each (12.03.11),
+// unless born says a birth is named before them.
+func numericDate(p [3]string, sep byte, born func() bool) bool {
 	switch {
 	case len(p[0]) == 4:
 		return len(p[1]) <= 2 && len(p[2]) <= 2 && validDate(atoi(p[2]), atoi(p[1]), p[0])
 	case len(p[0]) > 2 || len(p[1]) > 2 || (len(p[2]) != 2 && len(p[2]) != 4):
 		return false
-	case sep == '.' && len(p[2]) == 2 && (len(p[0]) != 2 || len(p[1]) != 2):
+	case sep == '.' && len(p[2]) == 2 && (len(p[0]) != 2 || len(p[1]) != 2) && !born():
 		return false // a version or section number: 2.1.10
 	case validDate(atoi(p[0]), atoi(p[1]), p[2]):
 		return true

@@ -1,9 +1,6 @@
 package casus
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
 // digitGroup is a run of ASCII digits, s[start:end].
 type digitGroup struct{ start, end int }
@@ -21,18 +18,32 @@ func numberSep(s string, i int) int {
 	return spaceAt(s, i)
 }
 
-// findBSNs reports nine-digit numbers that pass the elfproef. A number is
-// taken from a chain of digit groups joined by single separators: one group
-// of exactly nine digits, or two to four adjacent groups of two to four
-// digits each that hold nine digits together (1234.56.782, 123 456 782).
+// bsnCues are words that name a citizen service number.
+var bsnCues = words(`bsn bsns burgerservicenummer burgerservicenummers burgerservicenr
+	sofinummer sofinr sofi bsnnummer bsnnr citizen`)
+
+// otherNumberCues name numbers of other sorts. A nine-digit number after one
+// is taken for what it is said to be, unless a BSN is named too.
+var otherNumberCues = words(`kvk rsin kenmerk zaaknummer zaaknr dossiernummer dossiernr
+	registratienummer registratienr factuurnummer factuurnr ordernummer klantnummer
+	polisnummer relatienummer agb ticketnummer referentie referentienummer rekestnummer
+	parketnummer pv bvh ecli`)
+
+// findBSNs reports nine-digit numbers that pass the elfproef, and
+// eight-digit numbers that pass it with a zero in front when a BSN is named
+// just before them (a spreadsheet drops the leading zero). A number is taken
+// from a chain of digit groups joined by single separators: one group of
+// nine (or eight) digits, or two to four adjacent groups of two to five
+// digits each that hold the digits together (1234.56.782, 123 456 782).
 func findBSNs(c *collector) {
 	s := c.s
 	var groups []digitGroup
-	for i := 0; i < len(s); {
-		if !isDigit(s[i]) {
-			i++
+	next := 0
+	for _, r := range c.digitRuns() {
+		if r.start < next {
 			continue
 		}
+		i := r.start
 		groups = groups[:0]
 		j := i
 		for {
@@ -52,8 +63,8 @@ func findBSNs(c *collector) {
 			total := 0
 			for b := a; b < len(groups) && b-a < 4; b++ {
 				n := groups[b].end - groups[b].start
-				if b > a || n != 9 {
-					if n < 2 || n > 4 {
+				if b > a || (n != 9 && n != 8) {
+					if n < 2 || n > 5 {
 						break
 					}
 				}
@@ -61,17 +72,55 @@ func findBSNs(c *collector) {
 				if total > 9 {
 					break
 				}
+				if total < 8 {
+					continue
+				}
+				start, end := groups[a].start, groups[b].end
+				if isBSN(s, start, end, total) {
+					c.add(BSN, start, end)
+					break
+				}
 				if total == 9 {
-					start, end := groups[a].start, groups[b].end
-					if elfproef(s[start:end]) && !amountContext(s, start, end) {
-						c.add(BSN, start, end)
-					}
 					break
 				}
 			}
 		}
-		i = j
+		next = j
 	}
+}
+
+// isBSN reports whether the digits in s[start:end], n of them, are a BSN.
+func isBSN(s string, start, end, n int) bool {
+	if amountContext(s, start, end) || wordAt(s, end) {
+		return false
+	}
+	if wordBefore(s, start) && !glued(s, start) {
+		return false // inside a code such as a VAT number: NL123456782B01
+	}
+	if n == 8 {
+		return elfproef("0"+s[start:end]) && bsnNamed(s, start, 6)
+	}
+	return elfproef(s[start:end]) && (!cueBefore(s, start, 2, &otherNumberCues) || bsnNamed(s, start, 3))
+}
+
+// bsnNamed reports whether a BSN is named in the n words before offset i,
+// also as "B.S.N.".
+func bsnNamed(s string, i, n int) bool {
+	if cueBefore(s, i, n, &bsnCues) {
+		return true
+	}
+	before := strings.TrimSuffix(strings.TrimRight(s[max(i-8, 0):i], " :"), ".")
+	return len(before) >= 5 && strings.EqualFold(before[len(before)-5:], "b.s.n")
+}
+
+// glued reports whether the word that runs into the number at s[i] is a
+// BSN cue: "bsn123456782".
+func glued(s string, i int) bool {
+	j := i
+	for j > 0 && i-j < 24 && isLetter(s[j-1]) {
+		j--
+	}
+	return bsnCues.has(s[j:i])
 }
 
 // elfproef reports whether the nine digits in v (other bytes are skipped)
@@ -98,9 +147,13 @@ func elfproef(v string) bool {
 }
 
 // amountContext reports whether the number s[start:end] reads as an amount
-// or a decimal: after a currency sign, or with decimals after a comma.
+// or a decimal: after a currency sign, before "euro", or with decimals after
+// a comma.
 func amountContext(s string, start, end int) bool {
-	if end+1 < len(s) && s[end] == ',' && isDigit(s[end+1]) {
+	if end+1 < len(s) && s[end] == ',' && (isDigit(s[end+1]) || s[end+1] == '-') {
+		return true
+	}
+	if j := skipSpaces(s, end, 1); hasPrefixFold(s[j:], "euro") || hasPrefixFold(s[j:], "eur") && !wordAt(s, j+3) {
 		return true
 	}
 	if start >= 2 && s[start-1] == ',' && isDigit(s[start-2]) {
@@ -112,207 +165,6 @@ func amountContext(s string, start, end int) bool {
 	}
 	r := runeBefore(s, i)
 	return r == '€' || r == '$' || r == '£'
-}
-
-// helplines are public numbers that may always be named in a note, as
-// digits in the national form.
-var helplines = map[string]bool{
-	"112":      true, // emergency
-	"113":      true, // 113 Zelfmoordpreventie
-	"08000113": true, // 113 Zelfmoordpreventie
-	"08002000": true, // Veilig Thuis
-	"08000432": true, // De Kindertelefoon
-	"08000188": true, // Centrum Seksueel Geweld
-	"08007000": true, // Meld Misdaad Anoniem
-	"09008844": true, // Politie, no emergency
-	"09000101": true, // Slachtofferhulp Nederland
-}
-
-// findPhones reports phone numbers; see the package documentation.
-func findPhones(c *collector) {
-	s := c.s
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '+', '0', '(':
-		default:
-			continue
-		}
-		if end, national, ok := phoneAt(s, i); ok && !helplines[national] {
-			c.add(Phone, i, end)
-			i = end - 1
-		}
-	}
-}
-
-// phoneAt reads a phone number starting at s[i]. It returns its end and its
-// digits (in the national form for Dutch numbers).
-func phoneAt(s string, i int) (end int, digits string, ok bool) {
-	if wordBefore(s, i) {
-		return 0, "", false
-	}
-	if i > 0 && strings.IndexByte("+(", s[i-1]) >= 0 {
-		return 0, "", false
-	}
-	if i >= 2 && strings.IndexByte(".,-/", s[i-1]) >= 0 && isDigit(s[i-2]) {
-		return 0, "", false // the tail of a longer number
-	}
-	switch {
-	case strings.HasPrefix(s[i:], "+31"):
-		return dutchInternational(s, i+3)
-	case strings.HasPrefix(s[i:], "0031"):
-		return dutchInternational(s, i+4)
-	case s[i] == '+' && i+1 < len(s) && '1' <= s[i+1] && s[i+1] <= '9':
-		return foreign(s, i+1)
-	case strings.HasPrefix(s[i:], "00") && i+2 < len(s) && '1' <= s[i+2] && s[i+2] <= '9':
-		return foreign(s, i+2)
-	case s[i] == '(' && i+1 < len(s) && s[i+1] == '0':
-		return national(s, i+1, true)
-	case s[i] == '0':
-		return national(s, i, false)
-	}
-	return 0, "", false
-}
-
-// phoneSep returns the length of a separator inside a phone number at s[i]:
-// up to three spaces with at most one dash, dot or slash among them, or a
-// closing parenthesis when one is open. It returns 0 unless a digit follows.
-func phoneSep(s string, i int, paren bool) int {
-	j, marks := i, 0
-	for n := 0; n < 4; n++ {
-		if w := spaceAt(s, j); w > 0 {
-			j += w
-			continue
-		}
-		if j < len(s) && strings.IndexByte("-./", s[j]) >= 0 && marks == 0 {
-			j++
-			marks++
-			continue
-		}
-		if j < len(s) && s[j] == ')' && paren {
-			j++
-			paren = false
-			continue
-		}
-		break
-	}
-	if j == i || !digitAt(s, j) {
-		return 0
-	}
-	return j - i
-}
-
-// collectDigits reads up to want digits from s[i], with phone separators
-// between them, and returns where they end, the digits, and the length of the
-// first group (the digits before the first separator).
-func collectDigits(s string, i, want int, paren bool) (end int, digits []byte, first int) {
-	j := i
-	first = -1
-	for len(digits) < want {
-		if digitAt(s, j) {
-			digits = append(digits, s[j])
-			j++
-			continue
-		}
-		w := 0
-		if len(digits) > 0 {
-			w = phoneSep(s, j, paren)
-		}
-		if w == 0 {
-			break
-		}
-		if first < 0 {
-			first = len(digits)
-		}
-		if strings.IndexByte(s[j:j+w], ')') >= 0 {
-			paren = false
-		}
-		j += w
-	}
-	if first < 0 {
-		first = len(digits)
-	}
-	return j, digits, first
-}
-
-// phoneEnd reports whether a phone number may end at s[j]: no further
-// digit or letter follows.
-func phoneEnd(s string, j int) bool { return !wordAt(s, j) }
-
-// validArea reports whether a ten-digit national number starts with an area
-// code in use for personal numbers: 01–07, 084, 085, 087, 088 or 091.
-func validArea(d []byte) bool {
-	if len(d) < 3 || d[0] != '0' {
-		return false
-	}
-	switch {
-	case '1' <= d[1] && d[1] <= '7':
-		return true
-	case d[1] == '8':
-		return strings.IndexByte("4578", d[2]) >= 0
-	case d[1] == '9':
-		return d[2] == '1'
-	}
-	return false
-}
-
-// national reads a ten-digit national number from s[i] (at its leading 0).
-func national(s string, i int, paren bool) (int, string, bool) {
-	end, d, first := collectDigits(s, i, 10, paren)
-	if len(d) != 10 || !validArea(d) || !phoneEnd(s, end) {
-		return 0, "", false
-	}
-	// The first group is the area code, the mobile prefix (06 or 0612) or
-	// the whole number; "01-02-2011 12" is a date, not a number.
-	switch {
-	case first == 2 && string(d[:2]) != "06":
-		return 0, "", false
-	case first < 2, first > 4 && first != 10:
-		return 0, "", false
-	}
-	return end, string(d), true
-}
-
-// dutchInternational reads the rest of a number after +31 or 0031 at s[i]:
-// an optional (0) or 0 and nine more digits.
-func dutchInternational(s string, i int) (int, string, bool) {
-	j := skipSpaces(s, i, 2)
-	if j < len(s) && s[j] == '-' {
-		j = skipSpaces(s, j+1, 2)
-	}
-	if strings.HasPrefix(s[j:], "(0)") {
-		j = skipSpaces(s, j+3, 2)
-		if j < len(s) && s[j] == '-' {
-			j = skipSpaces(s, j+1, 2)
-		}
-	}
-	if !digitAt(s, j) {
-		return 0, "", false
-	}
-	want := 9
-	if s[j] == '0' {
-		want = 10 // a trunk 0 written after the country code
-	}
-	end, d, _ := collectDigits(s, j, want, false)
-	if len(d) != want || !phoneEnd(s, end) {
-		return 0, "", false
-	}
-	if want == 9 {
-		d = append([]byte{'0'}, d...)
-	}
-	if !validArea(d) {
-		return 0, "", false
-	}
-	return end, string(d), true
-}
-
-// foreign reads an international number (country code included) of 9 to 15
-// digits from s[i].
-func foreign(s string, i int) (int, string, bool) {
-	end, d, _ := collectDigits(s, i, 16, false)
-	if len(d) < 9 || len(d) > 15 || !phoneEnd(s, end) {
-		return 0, "", false
-	}
-	return end, string(d), true
 }
 
 // ibanLengths holds the length of the IBAN of each country in the ISO 13616
@@ -334,14 +186,41 @@ var ibanLengths = map[string]int{
 	"VG": 24, "XK": 20, "YE": 30,
 }
 
-// findIBANs reports IBANs, written together or with single spaces, in upper
-// or lower case, whose check digits pass ISO 13616 mod-97.
+// ibanSep returns the length of a separator between the groups of an IBAN
+// at s[i]: one or two spaces, or a dash or dot with at most a space on either
+// side; 0 unless a letter or digit follows.
+func ibanSep(s string, i int) int {
+	j := i
+	if j < len(s) && s[j] == ' ' {
+		j++
+	}
+	if j < len(s) && (s[j] == '-' || s[j] == '.' || s[j] == ' ') {
+		j++
+		if j < len(s) && s[j] == ' ' && s[j-1] != ' ' {
+			j++
+		}
+	}
+	if j == i || j >= len(s) || !isAlnum(s[j]) {
+		return 0
+	}
+	return j - i
+}
+
+// findIBANs reports IBANs, written together or in groups split by spaces,
+// dashes or dots, in upper or lower case, whose check digits pass ISO 13616
+// mod-97.
 func findIBANs(c *collector) {
 	s := c.s
 	var chars []byte
 	var ends []int // ends[k] is the offset just after chars[k]
 	for i := 0; i+4 <= len(s); i++ {
-		if !isLetter(s[i]) || !isLetter(s[i+1]) || wordBefore(s, i) {
+		if !isLetter(s[i]) || !isLetter(s[i+1]) || i > 0 && isAlnum(s[i-1]) {
+			continue
+		}
+		if !isDigit(s[i+2]) && !(ibanSep(s, i+2) > 0 && digitAt(s, i+2+ibanSep(s, i+2))) {
+			continue // no check digits after the country code
+		}
+		if wordBefore(s, i) {
 			continue
 		}
 		chars, ends = chars[:0], ends[:0]
@@ -355,8 +234,8 @@ func findIBANs(c *collector) {
 				}
 				continue
 			}
-			if s[j] == ' ' && j+1 < len(s) && isAlnum(s[j+1]) {
-				j++
+			if w := ibanSep(s, j); w > 0 {
+				j += w
 				continue
 			}
 			break
@@ -413,86 +292,4 @@ func mod97(v []byte) bool {
 		}
 	}
 	return r == 1
-}
-
-// isLocalByte reports whether b may appear in the local part of an e-mail
-// address as this guard reads it.
-func isLocalByte(b byte) bool {
-	return isAlnum(b) || strings.IndexByte("._%+-'", b) >= 0
-}
-
-// findEmails reports e-mail addresses: a local part, an @ and a domain of at
-// least two labels whose last label has two or more letters. Letters outside
-// ASCII count in both parts.
-func findEmails(c *collector) {
-	s := c.s
-	for at := strings.IndexByte(s, '@'); at >= 0; {
-		start := at
-		for start > 0 {
-			if b := s[start-1]; b < 0x80 {
-				if !isLocalByte(b) {
-					break
-				}
-				start--
-				continue
-			}
-			r, w := utf8.DecodeLastRuneInString(s[:start])
-			if !isWordRune(r) {
-				break
-			}
-			start -= w
-		}
-		for start < at && strings.IndexByte(".'-", s[start]) >= 0 {
-			start++
-		}
-		end := at + 1
-		for end < len(s) {
-			if b := s[end]; b < 0x80 {
-				if !isAlnum(b) && b != '-' && b != '.' {
-					break
-				}
-				end++
-				continue
-			}
-			r, w := utf8.DecodeRuneInString(s[end:])
-			if !isWordRune(r) {
-				break
-			}
-			end += w
-		}
-		for end > at+1 && (s[end-1] == '.' || s[end-1] == '-') {
-			end--
-		}
-		if start < at && validDomain(s[at+1:end]) {
-			c.add(Email, start, end)
-		}
-		next := strings.IndexByte(s[at+1:], '@')
-		if next < 0 {
-			break
-		}
-		at += 1 + next
-	}
-}
-
-// validDomain reports whether d has two or more non-empty labels and a last
-// label of letters only, two at least.
-func validDomain(d string) bool {
-	labels := strings.Split(d, ".")
-	if len(labels) < 2 {
-		return false
-	}
-	for _, l := range labels {
-		if l == "" {
-			return false
-		}
-	}
-	tld := labels[len(labels)-1]
-	n := 0
-	for _, r := range tld {
-		if !isWordRune(r) || (r < 0x80 && !isLetter(byte(r))) {
-			return false
-		}
-		n++
-	}
-	return n >= 2
 }

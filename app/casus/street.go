@@ -2,18 +2,18 @@ package casus
 
 import "strings"
 
-// streetEndings end the names of Dutch streets: Kerkstraat, Stationsweg,
+// streetNameEndings end the names of Dutch streets: Kerkstraat, Stationsweg,
 // Havenkade.
-var streetEndings = []string{
+var streetNameEndings = []string{
 	"straat", "weg", "laan", "plein", "singel", "gracht", "kade", "dijk", "dreef",
 	"pad", "steeg", "plantsoen", "markt", "baan", "wal", "haven", "allee",
 	"boulevard", "kanaal", "vaart", "wetering", "burgwal", "hof", "erf", "park",
 }
 
-// streetLast are the last letters of streetEndings.
+// streetLast are the last letters of streetNameEndings.
 var streetLast = func() [256]bool {
 	var m [256]bool
-	for _, e := range streetEndings {
+	for _, e := range streetNameEndings {
 		m[e[len(e)-1]] = true
 	}
 	return m
@@ -87,7 +87,7 @@ func streetWord(w string) bool {
 	if len(w) < 5 || !streetLast[w[len(w)-1]] {
 		return false
 	}
-	for _, e := range streetEndings {
+	for _, e := range streetNameEndings {
 		if rest, ok := strings.CutSuffix(w, e); ok && len(rest) >= 3 && rest[len(rest)-1] != '-' {
 			return true
 		}
