@@ -40,7 +40,7 @@ func (s *Server) attendeeInvite(c *fiber.Ctx) error {
 		status = http.StatusUnprocessableEntity
 		if guest {
 			p.Parts.GuestName, p.Parts.GuestOrganisation = c.FormValue("guest_name"), c.FormValue("guest_organisation")
-			p.Parts.GuestErrors = fields
+			p.Parts.GuestErrors, p.Parts.GuestGuard = fields, service.Guarded(err)
 		} else {
 			p.Parts.InviteErrors = fields
 		}
