@@ -757,7 +757,7 @@ func outcomeAdd(d *MeetingParts, it *model.AgendaItem) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		if e := errs["text"]; e != "" && guard == nil {
+		if e := errs["text"]; ownError(e) {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 61, "<div class=\"utrecht-form-field-error-message\" id=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err

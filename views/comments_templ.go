@@ -1183,7 +1183,7 @@ func commentText(fieldID, label, value, errorID string, guard *service.GuardedFi
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		if errorID != "" && guard == nil {
+		if ownError(errorID) {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 95, "<div class=\"utrecht-form-field-error-message\" id=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err

@@ -216,7 +216,7 @@ type FormField struct {
 
 func (f FormField) describedBy() string {
 	var ids string
-	if f.Error != "" && f.Guard == nil {
+	if ownError(f.Error) {
 		ids = "f-" + f.Name + "-error"
 	}
 	if f.Hint != "" {
@@ -230,7 +230,7 @@ func (f FormField) describedBy() string {
 
 // invalid says whether the field is marked invalid.
 func (f FormField) invalid() bool {
-	return (f.Error != "" && f.Guard == nil) || guardInvalid(f.Guard)
+	return ownError(f.Error) || guardInvalid(f.Guard)
 }
 
 func (f FormField) controlAttrs() templ.Attributes {
@@ -426,7 +426,7 @@ func Field(f FormField) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		if f.Error != "" && f.Guard == nil {
+		if ownError(f.Error) {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 22, "<div class=\"utrecht-form-field-error-message\" id=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err

@@ -1156,7 +1156,7 @@ func ToetsQuestionItem(q ToetsQuestion) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if q.Errors["note"] != "" && q.Guard == nil {
+			if ownError(q.Errors["note"]) {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 96, "<div class=\"utrecht-form-field-error-message\" id=\"")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err

@@ -55,6 +55,15 @@ type GuardAnswers struct {
 
 type guardAnswersKey struct{}
 
+type acceptedTextKey struct{}
+
+// withAcceptedText returns ctx in which the probable identifiers of text
+// pass the guard without a confirmation: text is a value that was saved
+// before, with them accepted then, and is now put back.
+func withAcceptedText(ctx context.Context, text string) context.Context {
+	return context.WithValue(ctx, acceptedTextKey{}, text)
+}
+
 // WithGuardAnswers returns ctx carrying the writer's answers to the guard.
 func WithGuardAnswers(ctx context.Context, a GuardAnswers) context.Context {
 	return context.WithValue(ctx, guardAnswersKey{}, a)
@@ -145,6 +154,9 @@ type guard struct {
 	workspaceID, meetingID int64
 	answers                GuardAnswers
 
+	// accepted is a text put back whose probable findings pass.
+	accepted string
+
 	names  []string
 	loaded bool
 	failed error
@@ -155,7 +167,9 @@ type guard struct {
 }
 
 func (s *Service) guard(ctx context.Context, db bun.IDB, workspaceID, meetingID int64) *guard {
-	return &guard{s: s, db: db, workspaceID: workspaceID, meetingID: meetingID, answers: guardAnswersFrom(ctx)}
+	g := &guard{s: s, db: db, workspaceID: workspaceID, meetingID: meetingID, answers: guardAnswersFrom(ctx)}
+	g.accepted, _ = ctx.Value(acceptedTextKey{}).(string)
+	return g
 }
 
 // text is text() for free text that others read: trimmed and checked for
@@ -201,8 +215,11 @@ func (g *guard) checkFound(field, value string, found []casus.Finding, before st
 	if !refused {
 		sent := strings.Split(g.answers.Confirmed[field], ".")
 		var accepted []string
-		if before != "" {
-			for _, f := range casus.Check(before, g.names) {
+		for _, known := range []string{before, g.accepted} {
+			if known == "" {
+				continue
+			}
+			for _, f := range casus.Check(known, g.names) {
 				accepted = append(accepted, g.digest(f))
 			}
 		}

@@ -298,7 +298,7 @@ func (s *Server) outcomeCreate(c *fiber.Ctx) error {
 		DueDate: c.FormValue("due_date"), Rights: strings.Join(formValues(c, "rights"), ","),
 	}
 	_, err = s.svc.AddOutcome(c.UserContext(), currentUser(c), m.WorkspaceID, it.ID, in)
-	fields := fieldErrors(err)
+	fields, guard := fieldErrors(err), service.Guarded(err)["text"]
 	if err != nil && fields == nil {
 		return err
 	}
@@ -311,7 +311,7 @@ func (s *Server) outcomeCreate(c *fiber.Ctx) error {
 			return err
 		}
 		p.Parts.OutcomeItem, p.Parts.OutcomeForm, p.Parts.OutcomeErrors = it.ID, &in, fields
-		p.Parts.OutcomeGuard = service.Guarded(err)["text"]
+		p.Parts.OutcomeGuard = guard
 		return s.renderMeetingPage(c, http.StatusUnprocessableEntity, p)
 	}
 	d, err := s.meetingParts(c, m)
@@ -320,7 +320,7 @@ func (s *Server) outcomeCreate(c *fiber.Ctx) error {
 	}
 	if fields != nil {
 		d.OutcomeItem, d.OutcomeForm, d.OutcomeErrors = it.ID, &in, fields
-		d.OutcomeGuard = service.Guarded(err)["text"]
+		d.OutcomeGuard = guard
 		return s.renderFragments(c, http.StatusUnprocessableEntity, views.ItemOutcomes(d, it, false))
 	}
 	return s.renderFragments(c, http.StatusOK, views.ItemOutcomes(d, it, false), views.MeetingActions(d, true),
