@@ -10,18 +10,22 @@ import (
 // list, that names a person, or "" when it names none. A guest is often
 // put down by role or organisation ("Ervaringsdeskundige (gast)",
 // "Jongerenwerker", "GGD"): such words would make the guard warn about
-// every mention of a role. What is in brackets, role words, organisation
-// words and abbreviations are left out; what remains counts when every
-// word of it looks like part of a name: capitalised letters, or a
-// tussenvoegsel ("van der").
+// every mention of a role. What is in brackets and role words are left
+// out, and an organisation (an organisation word or an abbreviation) ends
+// the name ("Iris namens GGD Kustland" is Iris; "GGD Kustland" nobody);
+// what remains counts when every word of it looks like part of a name:
+// capitalised letters, or a tussenvoegsel ("van der").
 func guestPersonName(s string) string {
 	var words []string
 	for _, w := range strings.Fields(withoutBrackets(s)) {
 		w = strings.Trim(w, ",;:·-–—/")
-		switch {
-		case w == "":
-		case isRoleWord(w), isAbbreviation(w):
-		default:
+		if w == "" {
+			continue
+		}
+		if isOrganisationWord(w) || isAbbreviation(w) {
+			break
+		}
+		if !isRoleWord(w) {
 			words = append(words, w)
 		}
 	}
@@ -121,6 +125,21 @@ func isRoleWord(w string) bool {
 	return false
 }
 
+// isOrganisationWord reports whether w names an organisation or leads to
+// one ("namens", "vanuit").
+func isOrganisationWord(w string) bool {
+	l := strings.ToLower(strings.Trim(w, ".'’"))
+	if organisationWords[l] {
+		return true
+	}
+	for _, end := range organisationEndings {
+		if strings.HasSuffix(l, end) {
+			return true
+		}
+	}
+	return false
+}
+
 var roleWords = map[string]bool{
 	// Dutch roles and the words around them.
 	"gast": true, "gasten": true, "namens": true, "vanuit": true, "en": true, "of": true,
@@ -133,20 +152,29 @@ var roleWords = map[string]bool{
 	"stagiaire": true, "vrijwilliger": true, "vertegenwoordiger": true, "directeur": true, "manager": true,
 	"teamleider": true, "leidinggevende": true, "coach": true, "begeleider": true, "hulpverlener": true,
 	"maatschappelijk": true, "werker": true, "expert": true, "deskundige": true, "medewerker": true,
-	"collega": true, "coördinator": true, "coordinator": true, "regisseur": true, "observator": true,
+	"medewerkers": true, "collega": true, "coördinator": true, "coordinator": true, "regisseur": true, "observator": true,
 	"moeder": true, "vader": true, "ouder": true, "ouders": true, "pleegouder": true, "pleegouders": true,
-	// Organisations and their words.
-	"gemeente": true, "school": true, "jeugdzorg": true, "jeugdbescherming": true, "veilig": true,
-	"thuis": true, "raad": true, "voor": true, "kinderbescherming": true, "openbaar": true, "ministerie": true,
-	"fier": true, "comensha": true, "leger": true, "des": true, "heils": true, "zorg": true, "veiligheidshuis": true,
-	"centrum": true, "stichting": true, "bureau": true, "team": true, "wijkteam": true, "jeugdteam": true,
-	"marechaussee": true, "koninklijke": true, "reclassering": true, "ggz": true, "ggd": true,
 	// English.
 	"guest": true, "by": true, "experience": true, "youth": true, "worker": true,
 	"police": true, "officer": true, "interpreter": true, "lawyer": true, "teacher": true, "speaker": true,
 	"chair": true, "counsellor": true, "social": true, "representative": true, "volunteer": true,
-	"municipality": true, "the": true, "from": true, "on": true, "behalf": true,
 }
+
+// organisationWords name organisations, or lead to one.
+var organisationWords = map[string]bool{
+	"namens": true, "vanuit": true, "gemeente": true, "school": true, "jeugdzorg": true, "jeugdbescherming": true,
+	"veilig": true, "raad": true, "kinderbescherming": true, "openbaar": true, "ministerie": true, "fier": true,
+	"comensha": true, "leger": true, "zorg": true, "veiligheidshuis": true, "centrum": true, "stichting": true,
+	"bureau": true, "team": true, "wijkteam": true, "jeugdteam": true, "marechaussee": true, "koninklijke": true,
+	"reclassering": true, "politie": true, "justitie": true, "jeugdhulp": true, "ggz": true, "ggd": true,
+	"municipality": true, "police": true, "on": true, "from": true, "foundation": true,
+	// Parts of a town, as teams and officers are named by them.
+	"noord": true, "oost": true, "zuid": true, "west": true, "midden": true,
+}
+
+// organisationEndings end compound organisation words: "jeugdbescherming",
+// "wijkteam", "veiligheidshuis".
+var organisationEndings = []string{"bescherming", "team", "huis", "dienst", "bureau", "centrum", "hulp"}
 
 // roleEndings end compound role words: "jongerenwerker",
 // "ervaringsdeskundige", "beleidsmedewerker", "zorgcoördinator".
@@ -154,5 +182,4 @@ var roleEndings = []string{
 	"werker", "deskundige", "medewerker", "coördinator", "coordinator", "functionaris", "regisseur",
 	"agent", "begeleider", "verlener", "beschermer", "voogd", "trainer", "adviseur", "consulent",
 	"kundige", "pedagoog", "psycholoog", "spreker", "voorzitter", "vertegenwoordiger",
-	"team", "dienst", "bureau", "centrum", "politie",
 }
