@@ -18,4 +18,5 @@ const (
 	AuditObjectReview     = "plan_review"
 	AuditObjectOutcome    = "outcome"
 	AuditObjectTemplate   = "agenda_template"
+	AuditObjectGuide      = "guide_version"
 )

@@ -348,6 +348,10 @@ func (g *guard) audit(ctx context.Context, db bun.IDB, u *model.User, object str
 	}
 	slices.Sort(kinds)
 	g.confirmed = nil
+	if g.workspaceID == 0 {
+		// Text of no workspace: the guide.
+		return g.s.auditPlatform(ctx, db, u, model.AuditGuardConfirmed, object, id, strings.Join(kinds, ","))
+	}
 	return g.s.auditIn(ctx, db, u, g.workspaceID, model.AuditGuardConfirmed, object, id, strings.Join(kinds, ","))
 }
 

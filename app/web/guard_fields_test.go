@@ -13,6 +13,7 @@ import (
 
 	"schakel/app/casus"
 	"schakel/app/model"
+	"schakel/app/store"
 	"schakel/app/testkit"
 )
 
@@ -163,6 +164,19 @@ var guardedFields = []guardedField{
 		request: func(t *testing.T, p *guardPlace, text string) (string, url.Values) {
 			p.noOpenAssessment(t)
 			return wsPath(p.ws, "/toets"), url.Values{"title": {text}, "framework": {"pijlers"}}
+		}},
+	{name: "guide's explanation", user: reviewer, field: "explanation", saved: http.StatusSeeOther, object: "guide_version", noMembers: true,
+		request: func(t *testing.T, p *guardPlace, text string) (string, url.Values) {
+			cur, err := store.GuideText(context.Background(), p.db, "ivrk-12", "nl")
+			if err != nil {
+				t.Fatal(err)
+			}
+			form := url.Values{"version": {strconv.Itoa(cur.Version)}}
+			for _, f := range model.GuideFields {
+				form.Set(f, cur.Field(f))
+			}
+			form.Set("explanation", text)
+			return "/guide/ivrk-12/nl", form
 		}},
 	{name: "workspace's description", user: admin, field: "description", saved: http.StatusSeeOther, object: "workspace", noMembers: true,
 		request: func(t *testing.T, p *guardPlace, text string) (string, url.Values) {
