@@ -337,5 +337,28 @@ func TestEveryFieldGuardsWhatItIsTyped(t *testing.T) {
 				}
 			})
 		}
+
+		t.Run("the audit log says who confirmed what kind", func(t *testing.T) {
+			r := client(coordinator).Get(wsPath(p.ws, "/audit?event="+model.AuditGuardConfirmed))
+			rows := r.Doc.Find("table.schakel-audit tbody tr")
+			if r.Status != http.StatusOK || rows.Length() == 0 {
+				t.Fatalf("audit log: %d, %d lines", r.Status, rows.Length())
+			}
+			got := rows.First().Text()
+			for _, want := range []string{"Tekst bevestigd als niet herkenbaar", "Bevestigd: een naam", "Anna de Vries"} {
+				if !strings.Contains(got, want) {
+					t.Errorf("the line %q does not say %q", got, want)
+				}
+			}
+			var details []string
+			if err := db.NewSelect().Model((*model.AuditEntry)(nil)).Column("detail").Where("event = ?", model.AuditGuardConfirmed).Scan(context.Background(), &details); err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range details {
+				if d != "name" {
+					t.Errorf("a confirmation is logged as %q, want its kind alone", d)
+				}
+			}
+		})
 	})
 }
