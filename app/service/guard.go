@@ -257,7 +257,7 @@ func (g *guard) checkFound(field, value string, found []casus.Finding, before st
 
 // checkGuestName checks the name of a meeting's guest. The field is for a
 // person's name, so the name it starts with is no finding ("Iris Smit",
-// "J. de Boer (GGD)"); a name further on is ("moeder van Lisa"), and so is
+// "J. de Boer (GGD)"); a name further on is ("Moeder van Lisa"), and so is
 // anything of another kind.
 func (g *guard) checkGuestName(ctx context.Context, field, value string) *GuardedField {
 	if strings.TrimSpace(value) == "" && !g.asked(field) {
@@ -268,26 +268,11 @@ func (g *guard) checkGuestName(ctx context.Context, field, value string) *Guarde
 		g.failed = err
 		return nil
 	}
-	found := casus.Check(value, names)
-	at, own := 0, 0
-	for _, f := range found {
-		if f.Kind != casus.Name && f.Kind != casus.Initials || !onlyParticles(value[at:f.Start]) {
-			break
-		}
-		at, own = f.End, own+1
-	}
-	return g.checkFound(field, value, found[own:], "", false)
-}
-
-// onlyParticles reports whether s, the text between two parts of a name,
-// holds nothing but spaces and tussenvoegsels.
-func onlyParticles(s string) bool {
-	for _, w := range strings.Fields(s) {
-		if !isTussenvoegsel(w) {
-			return false
-		}
-	}
-	return true
+	own := leadingNameEnd(value)
+	found := slices.DeleteFunc(casus.Check(value, names), func(f casus.Finding) bool {
+		return (f.Kind == casus.Name || f.Kind == casus.Initials) && f.End <= own
+	})
+	return g.checkFound(field, value, found, "", false)
 }
 
 // hold records the answer on a field, in place of an earlier one (a

@@ -45,6 +45,39 @@ func guestPersonName(s string) string {
 	return strings.Join(words, " ")
 }
 
+// leadingNameEnd is where the name a guest's entry starts with ends: the
+// words up to the first that is no part of a name (a role word, a word in
+// lower case, something in brackets), a comma included. "Iris Smit (GGD)"
+// starts with "Iris Smit"; "Moeder van Lisa" with no name at all.
+func leadingNameEnd(s string) int {
+	end, i := 0, 0
+	for i < len(s) {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\t' {
+			j++
+		}
+		if i == j {
+			break
+		}
+		w := s[i:j]
+		last := strings.HasSuffix(w, ",")
+		w = strings.TrimRight(w, ",;:")
+		if strings.HasPrefix(w, "(") || strings.HasPrefix(w, "[") || isRoleWord(w) || isOrganisationWord(w) ||
+			!(isTussenvoegsel(w) || looksLikeNamePart(w)) {
+			break
+		}
+		end = j
+		if last {
+			break
+		}
+		i = j
+	}
+	return end
+}
+
 // withoutBrackets drops what is between round or square brackets.
 func withoutBrackets(s string) string {
 	var b strings.Builder

@@ -34,3 +34,19 @@ func TestGuestPersonName(t *testing.T) {
 		}
 	}
 }
+
+func TestLeadingNameEnd(t *testing.T) {
+	for _, tt := range []struct{ guest, want string }{
+		{"Iris Smit", "Iris Smit"},
+		{"Iris Smit (GGD)", "Iris Smit"},
+		{"J. de Boer, wijkteam", "J. de Boer,"},
+		{"Moeder van Lisa", ""},
+		{"Overleg met Sanne Jansen", "Overleg"},
+		{"Ervaringsdeskundige (gast)", ""},
+		{"", ""},
+	} {
+		if got := tt.guest[:leadingNameEnd(tt.guest)]; got != tt.want {
+			t.Errorf("leadingNameEnd(%q) ends after %q, want %q", tt.guest, got, tt.want)
+		}
+	}
+}
