@@ -151,12 +151,11 @@ func findWrittenEmails(c *collector, ws []word) {
 func writtenEmailAt(c *collector, start, end int, word bool) {
 	s := c.s
 	bare := s[start] == '@' // an at sign without brackets or spaces
-	// A space on one side of a bare at sign only is a handle after a word
-	// ("noemt zichzelf @boss.man"), not an address spaced out on purpose
-	// ("lisa @ hotmail.com").
-	if bare && (start > 0 && s[start-1] == ' ') != (end < len(s) && s[end] == ' ') {
-		return
-	}
+	// A space on one side of a bare at sign only may be a handle after a
+	// word ("noemt zichzelf @boss.man") as well as a slipped address
+	// ("lisa_2009 @hotmail.com"): it counts as an address only with a
+	// known top-level domain, as the word "at" does.
+	lopsided := bare && (start > 0 && s[start-1] == ' ') != (end < len(s) && s[end] == ' ')
 	if o, e := start-1, end; o >= 0 && e < len(s) {
 		if s[o] == ' ' && s[e] == ' ' && o > 0 && e+1 < len(s) {
 			o, e = o-1, e+1 // "( at )"
@@ -203,7 +202,7 @@ func writtenEmailAt(c *collector, start, end int, word bool) {
 	if labels < 2 || !isTLD(tld) || bare && literal && lend == start && domain == start+1 {
 		return // a plain address, which findEmails reads
 	}
-	if !knownTLDs.has(tld) && (word || !literal) {
+	if !knownTLDs.has(tld) && (word || lopsided || !literal) {
 		return
 	}
 	if literal && isRoleAddress(s[lstart:lend], s[domain:end]) {
