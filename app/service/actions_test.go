@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -308,7 +307,7 @@ func TestConcurrentStaleWritesOneWins(t *testing.T) {
 			wg.Add(1)
 			go func(i int, u *model.User) {
 				defer wg.Done()
-				_, results[i] = f.svc.UpdateActionField(ctx, u, f.ws, a.ID, "title", "Folder versie "+strconv.Itoa(i+1), a.Version)
+				_, results[i] = f.svc.UpdateActionField(ctx, u, f.ws, a.ID, "title", "Folder versie "+u.Name, a.Version)
 			}(i, u)
 		}
 		wg.Wait()

@@ -79,9 +79,8 @@ func (s *Service) SaveTemplate(ctx context.Context, u *model.User, workspaceID, 
 		return nil, err
 	}
 	var v apperr.Validation
-	g := s.guard(ctx, s.DB, workspaceID, meetingID)
-	name = g.text(ctx, &v, "name", name, true, MaxName)
-	if err := g.result(&v); err != nil {
+	name = text(&v, "name", name, true, MaxName)
+	if err := v.Err(); err != nil {
 		return nil, err
 	}
 	var t *model.AgendaTemplate
@@ -101,10 +100,7 @@ func (s *Service) SaveTemplate(ctx context.Context, u *model.User, workspaceID, 
 		if t.Items == nil {
 			t.Items = []model.TemplateItem{}
 		}
-		if err := store.CreateTemplate(ctx, tx, t); err != nil {
-			return err
-		}
-		return g.audit(ctx, tx, u, model.AuditObjectTemplate, t.ID)
+		return store.CreateTemplate(ctx, tx, t)
 	})
 	return t, notFoundErr(err)
 }

@@ -82,15 +82,14 @@ func (s *Service) CreateMeeting(ctx context.Context, u *model.User, workspaceID 
 		WorkspaceID: workspaceID, State: model.MeetingPlanned, Version: 1,
 		CreatedBy: u.ID, CreatedAt: now, UpdatedAt: now,
 	}
-	g := s.guard(ctx, s.DB, workspaceID, 0)
-	m.Title = g.text(ctx, &v, "title", in.Title, true, MaxTitle)
+	m.Title = text(&v, "title", in.Title, true, MaxTitle)
 	if m.Kind = in.Kind; !m.Kind.Valid() {
 		v.Add("kind", "validation.choice")
 	}
 	m.Date = requiredDate(&v, "date", in.Date)
 	m.StartTime = clock(&v, "start_time", in.StartTime)
 	m.Duration = minutes(&v, "duration", in.Duration, MaxMeetingMinutes)
-	m.Location = g.text(ctx, &v, "location", in.Location, false, MaxName)
+	m.Location = text(&v, "location", in.Location, false, MaxName)
 	m.OnlineURL = webAddress(&v, "online_url", in.OnlineURL)
 	items, err := s.templateItems(ctx, workspaceID, in.Template)
 	if err != nil {
@@ -101,14 +100,11 @@ func (s *Service) CreateMeeting(ctx context.Context, u *model.User, workspaceID 
 		if err != nil {
 			v.Add("plan", "validation.choice")
 		}
-		if err := g.result(&v); err != nil {
+		if err := v.Err(); err != nil {
 			return err
 		}
 		m.PlanID = plan
 		if err := store.CreateMeeting(ctx, tx, m); err != nil {
-			return err
-		}
-		if err := g.audit(ctx, tx, u, model.AuditObjectMeeting, m.ID); err != nil {
 			return err
 		}
 		for i, ti := range items {

@@ -61,13 +61,11 @@ func (s *Service) AddOutcome(ctx context.Context, u *model.User, workspaceID, it
 		if !in.Kind.Valid() {
 			v.Add("kind", "validation.choice")
 		}
-		longest := MaxTitle
+		txt := text(&v, "text", in.Text, true, MaxTitle)
 		if in.Kind == model.OutcomeInformation || in.Kind == model.OutcomeDecision {
-			longest = MaxDescription
+			txt = text(&v, "text", in.Text, true, MaxDescription)
 		}
-		g := s.guard(ctx, tx, workspaceID, m.ID)
-		txt := g.text(ctx, &v, "text", in.Text, true, longest)
-		if err := g.result(&v); err != nil {
+		if err := v.Err(); err != nil {
 			return err
 		}
 		now := time.Now().UTC()
@@ -79,10 +77,7 @@ func (s *Service) AddOutcome(ctx context.Context, u *model.User, workspaceID, it
 			}
 			o.ActionID = &a.ID
 		}
-		if err := store.CreateOutcome(ctx, tx, o); err != nil {
-			return err
-		}
-		return g.audit(ctx, tx, u, model.AuditObjectOutcome, o.ID)
+		return store.CreateOutcome(ctx, tx, o)
 	})
 	if err != nil {
 		return nil, notFoundErr(err)
