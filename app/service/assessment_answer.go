@@ -140,8 +140,20 @@ func answerValues(in AnswerInput) (int, string, error) {
 		}
 	}
 	note := text(&v, "note", strings.ReplaceAll(in.Note, "\r\n", "\n"), false, MaxAnswerNote)
-	if v.Err() == nil && note != "" && len(casus.Check(note, nil)) > 0 {
+	if v.Err() == nil && note != "" && certainFinding(casus.Check(note, nil)) {
 		v.Add("note", "toets.error.note_identifying")
 	}
 	return score, note, v.Err()
+}
+
+// certainFinding reports whether the guard is certain of one of found: a
+// note about a workspace's approach is refused only for an identifier
+// that is sure, not for a word that might be a name.
+func certainFinding(found []casus.Finding) bool {
+	for _, f := range found {
+		if f.Tier() == casus.Certain {
+			return true
+		}
+	}
+	return false
 }
