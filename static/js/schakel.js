@@ -168,6 +168,28 @@
     }
   });
 
+  // --- Privacy guard ------------------------------------------------------
+
+  // A form that shows the privacy guard's note has "Pseudonymise for me"
+  // as a submit button before its own Save. Enter in a text box submits
+  // with the first submit button, so it would pseudonymise instead of
+  // saving: here it presses the form's own button. (Without JavaScript
+  // Enter pseudonymises for review, which saves nothing.)
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || event.defaultPrevented || event.isComposing) { return; }
+    var input = event.target;
+    if (!(input instanceof HTMLInputElement) || !input.form || input.type === "checkbox" || input.type === "radio") { return; }
+    var form = input.form;
+    if (!form.querySelector("[data-guard-choice]")) { return; }
+    var own = Array.prototype.filter.call(form.querySelectorAll("button[type=submit], input[type=submit]"), function (b) {
+      return !b.hasAttribute("data-guard-choice");
+    })[0];
+    if (own) {
+      event.preventDefault();
+      form.requestSubmit(own);
+    }
+  });
+
   // --- Action plans: drag and drop ---------------------------------------
 
   // Each theme's list of actions can be reordered by dragging an action by
