@@ -155,4 +155,3 @@ func answerValues(in AnswerInput) (int, string, error) {
 	note := text(&v, "note", strings.ReplaceAll(in.Note, "\r\n", "\n"), false, MaxAnswerNote)
 	return score, note, v.Err()
 }
-
