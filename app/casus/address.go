@@ -56,14 +56,15 @@ func houseNumber(s string, i int) (int, bool) {
 	return end, true
 }
 
-// streetWords are the endings of Dutch street names. A street name is a
-// capitalised word that ends in one (Kerkstraat) or is one (Laan, in "Laan
-// van Meerdervoort").
+// streetWords are the endings of Dutch street names, for addresses with a
+// number and for street names alone. A street name is a capitalised word
+// that ends in one (Kerkstraat) or is one (Laan, in "Laan van
+// Meerdervoort").
 var streetWords = []string{
 	"straat", "weg", "laan", "plein", "singel", "gracht", "kade", "dijk",
 	"hof", "pad", "steeg", "dreef", "park", "plantsoen", "markt", "baan",
 	"wal", "haven", "allee", "boulevard", "kanaal", "vaart", "wetering",
-	"poort", "burgwal",
+	"poort", "burgwal", "erf",
 }
 
 // particles are the lower-case words inside Dutch names of people and

@@ -135,7 +135,7 @@ func TestAddressNotations(t *testing.T) {
 		{"street in small letters", "Vader woont op de dorpsstraat 17 in Havenstad.", []want{{Postcode, "dorpsstraat 17"}}},
 		{"street without a street word, after woont", "Woont op Rokin 75, bovenwoning.", []want{{Postcode, "Rokin 75"}}},
 		{"street without a street word, after adres", "Ingeschreven op het adres Lange Voorhout 9.", []want{{Postcode, "Lange Voorhout 9"}}},
-		{"street before a postcode", "Kikkenstein 12, 1104 AB Amsterdam", []want{{Postcode, "Kikkenstein 12, 1104 AB"}}},
+		{"street before a postcode", "Kikkenstein 12, 1104 AB Amsterdam", []want{{Postcode, "Kikkenstein 12, 1104 AB Amsterdam"}}},
 		{"number before the street", "Ze verblijft op nummer 14 van de Molenstraat.", []want{{Postcode, "nummer 14 van de Molenstraat"}}},
 		{"nr glued to the number", "Woont op de Kerkstraat nr12.", []want{{Postcode, "Kerkstraat nr12"}}},
 		{"abbreviated street", "Kerkstr. 12, Havenstad", []want{{Postcode, "Kerkstr. 12"}}},
