@@ -157,7 +157,11 @@ type guard struct {
 	// accepted is a text put back whose probable findings pass.
 	accepted string
 
-	names  []string
+	names []string
+	// places are the words of the names of workspaces, regions and
+	// organisations, in lower case: a name found that is made of them
+	// only is a place or an organisation, not a person.
+	places map[string]bool
 	loaded bool
 	failed error
 	held   []*GuardedField
@@ -198,7 +202,7 @@ func (g *guard) check(ctx context.Context, field, value, before string, strict b
 		g.failed = err
 		return nil
 	}
-	return g.checkFound(field, value, casus.Check(value, names), before, strict)
+	return g.checkFound(field, value, g.find(value, names), before, strict)
 }
 
 // checkFound is check with the findings in hand.
@@ -219,7 +223,7 @@ func (g *guard) checkFound(field, value string, found []casus.Finding, before st
 			if known == "" {
 				continue
 			}
-			for _, f := range casus.Check(known, g.names) {
+			for _, f := range g.find(known, g.names) {
 				accepted = append(accepted, g.digest(f))
 			}
 		}
@@ -269,7 +273,7 @@ func (g *guard) checkGuestName(ctx context.Context, field, value string) *Guarde
 		return nil
 	}
 	own := leadingNameEnd(value)
-	found := slices.DeleteFunc(casus.Check(value, names), func(f casus.Finding) bool {
+	found := slices.DeleteFunc(g.find(value, names), func(f casus.Finding) bool {
 		return (f.Kind == casus.Name || f.Kind == casus.Initials) && f.End <= own
 	})
 	return g.checkFound(field, value, found, "", false)
@@ -351,6 +355,12 @@ func (g *guard) knownNames(ctx context.Context) ([]string, error) {
 		return nil, err
 	}
 	g.names = k.Members
+	g.places = map[string]bool{}
+	for _, p := range k.Places {
+		for _, w := range nameWords(p) {
+			g.places[w] = true
+		}
+	}
 	for _, guest := range k.Guests {
 		if n := guestPersonName(guest); n != "" {
 			g.names = append(g.names, n)
@@ -358,6 +368,36 @@ func (g *guard) knownNames(ctx context.Context) ([]string, error) {
 	}
 	g.loaded = true
 	return g.names, nil
+}
+
+// find is casus.Check on value, without the names found that are made of
+// the words of a workspace's, region's or organisation's name only ("Plan
+// Lindendal", "overleg met De Brug"): such a name is no person's.
+func (g *guard) find(value string, names []string) []casus.Finding {
+	found := casus.Check(value, names)
+	if len(g.places) == 0 {
+		return found
+	}
+	return slices.DeleteFunc(found, func(f casus.Finding) bool {
+		if f.Kind != casus.Name {
+			return false
+		}
+		words := nameWords(f.Text)
+		for _, w := range words {
+			if !g.places[w] {
+				return false
+			}
+		}
+		return len(words) > 0
+	})
+}
+
+// nameWords are the words of a name in lower case, without the
+// punctuation around them.
+func nameWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+	})
 }
 
 // digest names a finding in a confirmation without giving it away: a keyed

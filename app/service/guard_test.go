@@ -115,6 +115,22 @@ func TestGuardOnAnActionsDescription(t *testing.T) {
 				t.Fatalf("restored %q", cur.Description)
 			}
 		})
+		t.Run("the names of workspaces, regions and organisations name nobody", func(t *testing.T) {
+			for _, tt := range []struct {
+				name, text string
+				held       bool
+			}{
+				{"another municipality", "Afstemmen met Lindendal over de opvang.", false},
+				{"a region", "Plan voor heel Kustland, ook met Waterzande.", false},
+				{"an organisation", "Jeugdhulp De Brug sluit aan.", false},
+				{"a person beside a municipality", "Chantal (15) uit Lindendal is terug.", true},
+			} {
+				_, g, err := save(ctx, tt.text)
+				if held := g != nil; held != tt.held {
+					t.Errorf("%s: %q held back %v (%v), want %v", tt.name, tt.text, held, err, tt.held)
+				}
+			}
+		})
 	})
 }
 

@@ -309,6 +309,10 @@ type KnownNames struct {
 	// as their accounts have them, role words and all ("Iris
 	// (ervaringsdeskundige)").
 	Guests []string
+	// Places are the names of every workspace, region and organisation
+	// ("Havenstad", "Kustland", "Jeugdhulp De Brug"): names that are no
+	// person's, whatever word looks like a name in them.
+	Places []string
 }
 
 // KnownNamesOf lists the names of a workspace's members and, when
@@ -321,8 +325,18 @@ func KnownNamesOf(ctx context.Context, db bun.IDB, workspaceID, meetingID int64)
 		Where("id IN (?)", db.NewSelect().TableExpr("memberships").Column("user_id").
 			Where("workspace_id = ?", workspaceID).Where("role <> ?", model.RoleGuest)).
 		Scan(ctx, &k.Members)
-	if err != nil || meetingID == 0 {
+	if err != nil {
 		return k, err
+	}
+	for _, table := range []string{"workspaces", "regions", "organisations"} {
+		var names []string
+		if err := db.NewSelect().TableExpr(table).Column("name").Scan(ctx, &names); err != nil {
+			return k, err
+		}
+		k.Places = append(k.Places, names...)
+	}
+	if meetingID == 0 {
+		return k, nil
 	}
 	err = db.NewSelect().Model((*model.Attendee)(nil)).Column("guest_name").
 		Where("workspace_id = ?", workspaceID).Where("meeting_id = ?", meetingID).Where("user_id IS NULL").

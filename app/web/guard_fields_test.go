@@ -272,8 +272,8 @@ func TestEveryFieldGuardsWhatItIsTyped(t *testing.T) {
 				token := confirm.AttrOr("value", "forged")
 
 				// The confirmation covers what was shown, nothing more.
-				more := "Overleg met Sanne Jansen en Mo Bakker, " + mark("meer")
-				if r := send(more, url.Values{"confirm_" + f.field: {token}}); !strings.Contains(guardNote(t, r, f.field).Text(), "M•••••••r") {
+				more := "Overleg met Sanne Jansen en Chantal (15), " + mark("meer")
+				if r := send(more, url.Values{"confirm_" + f.field: {token}}); !strings.Contains(guardNote(t, r, f.field).Text(), "C•••••l") {
 					t.Error("a name the warning did not show was saved with its confirmation")
 				}
 

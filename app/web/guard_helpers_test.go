@@ -129,6 +129,7 @@ var textColumns = []struct{ table, column string }{
 	{"comments", "body"}, {"plan_reviews", "summary"}, {"signals", "description"}, {"assessments", "title"},
 	{"assessment_answers", "note"}, {"workspaces", "description"}, {"changes", "old_value"}, {"changes", "new_value"},
 	{"audit_log", "detail"}, {"mail_outbox", "subject"}, {"mail_outbox", "text_body"}, {"mail_outbox", "html_body"},
+	{"guide_versions", "title"}, {"guide_versions", "explanation"}, {"guide_versions", "prevention"},
 }
 
 // storedAt names the columns of the database that hold s.
