@@ -130,6 +130,17 @@ func firstAction(p *tab) int64 {
 	return mustID(p.t, eval[string](p, `document.querySelector("[id^=open-]").id.slice(5)`))
 }
 
+// goToSettled loads a page and waits until it stands still: its scripts
+// have run and, on a page that follows changes live, its live connection
+// is up (the list of who is looking, which moves what is below it, shows
+// oneself).
+func (p *tab) goToSettled(path string) {
+	p.t.Helper()
+	p.goTo(path)
+	p.until("the page's scripts and live connection",
+		`document.readyState === "complete" && (!document.querySelector("[ws-connect]") || document.querySelector("#presence-viewers li"))`)
+}
+
 // setValue sets the value of a field that is not typed in (a date, a
 // time) or that the test does not look at.
 func (p *tab) setValue(sel, value string) {
@@ -174,7 +185,7 @@ func TestEveryFieldGuardsInTheBrowser(t *testing.T) {
 						c.message, c.confirm = "textguard.refused_case", false
 					}
 					path := strings.ReplaceAll(f.page(t, h), "{plan}", itoa(h.plan.ID))
-					p.goTo(path)
+					p.goToSettled(path)
 					if f.open != nil {
 						p.click(f.open(p))
 					}

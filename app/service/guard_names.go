@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"schakel/app/casus"
 )
 
 // guestPersonName is the part of a guest's name, as typed on a meeting's
@@ -13,8 +15,9 @@ import (
 // every mention of a role. What is in brackets and role words are left
 // out, and an organisation (an organisation word or an abbreviation) ends
 // the name ("Iris namens GGD Kustland" is Iris; "GGD Kustland" nobody);
-// what remains counts when every word of it looks like part of a name:
-// capitalised letters, or a tussenvoegsel ("van der").
+// what remains counts when every word of it looks like part of a name
+// (capitalised letters, or a tussenvoegsel: "van der") and casus, which
+// knows names and ordinary words, takes it for a person's name.
 func guestPersonName(s string) string {
 	var words []string
 	for _, w := range strings.Fields(withoutBrackets(s)) {
@@ -39,10 +42,11 @@ func guestPersonName(s string) string {
 			name = true
 		}
 	}
-	if !name {
+	joined := strings.Join(words, " ")
+	if !name || !casus.LooksLikeName(joined) {
 		return ""
 	}
-	return strings.Join(words, " ")
+	return joined
 }
 
 // leadingNameEnd is where the name a guest's entry starts with ends: the
