@@ -90,7 +90,11 @@ type word struct{ start, end int }
 
 // splitWords splits s into words.
 func splitWords(s string) []word {
-	ws := make([]word, 0, len(s)/5+8) // words of Dutch prose: six bytes or so
+	return appendWords(make([]word, 0, len(s)/5+8), s) // words of Dutch prose: six bytes or so
+}
+
+// appendWords appends the words of s to ws.
+func appendWords(ws []word, s string) []word {
 	start := -1
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
