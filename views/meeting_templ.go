@@ -730,7 +730,7 @@ func MeetingShowPage(d MeetingPage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = Field(FormField{Name: "name", Label: "meetings.template.name", Type: "text", Value: d.TemplateName, Error: d.TemplateError, Required: true, Hint: "meetings.template.hint", Guard: d.TemplateGuard}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = Field(FormField{Name: "name", ID: "template-name", Label: "meetings.template.name", Type: "text", Value: d.TemplateName, Error: d.TemplateError, Required: true, Hint: "meetings.template.hint", Guard: d.TemplateGuard}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
