@@ -55,6 +55,18 @@ var guardedInputs = []guardedInput{
 			return "#edit-" + itoa(firstAction(p)) + "-title"
 		},
 		control: func(p *tab) string { return "#f-" + itoa(firstAction(p)) + "-title" }},
+	{name: "plan's title in place", who: "anna", page: planPage,
+		open: fixed("#edit-plan-{plan}-title"), control: fixed("#f-plan-title")},
+	{name: "reply to a comment", who: "anna", page: planPage,
+		open: func(p *tab) string {
+			return "#" + eval[string](p, `document.querySelector(".schakel-comment__reply").id`) + " summary"
+		},
+		control: func(p *tab) string {
+			return "#" + eval[string](p, `document.querySelector(".schakel-comment__reply").id`) + "-body"
+		},
+		submit: func(p *tab) string {
+			return "#" + eval[string](p, `document.querySelector(".schakel-comment__reply").id`) + " button[type=submit]:not([data-guard-choice])"
+		}},
 	{name: "action's description on its page", who: "anna",
 		page:    func(t *testing.T, h *havenstad) string { return h.actionPath(h.actions[0].ID) },
 		control: func(p *tab) string { return "textarea[id$=-description]" },
@@ -86,6 +98,15 @@ var guardedInputs = []guardedInput{
 	{name: "outcome", who: "anna", page: meetingPage(model.MeetingCaseConf),
 		open:    func(p *tab) string { return "#item-" + firstItem(p) + "-outcomes details > summary" },
 		control: func(p *tab) string { return "#o" + firstItem(p) + "-text" }},
+	{name: "meeting's title in place", who: "anna", page: meetingPage(model.MeetingCaseConf),
+		open:    fixed("[id^=edit-meeting-][id$=-title]"),
+		control: fixed("[id^=fm-][id$=-title]")},
+	{name: "meeting's location in place", who: "anna", page: meetingPage(model.MeetingCaseConf),
+		open:    fixed("[id^=edit-meeting-][id$=-location]"),
+		control: fixed("[id^=fm-][id$=-location]")},
+	{name: "guest's organisation", who: "anna", page: meetingPage(model.MeetingCaseConf), control: fixed("#f-guest_organisation"),
+		fill: func(p *tab) { p.setValue("#f-guest_name", "Iris Smit") }},
+	{name: "agenda template's name", who: "anna", page: meetingPage(model.MeetingCaseConf), control: fixed("#template-name")},
 	{name: "guest's name", who: "anna", page: meetingPage(model.MeetingCaseConf), control: fixed("#f-guest_name"),
 		certain: "Iris Smit, 06-12345678", probable: "Moeder van Chantal (15)"},
 	{name: "new meeting's title", who: "anna", page: func(t *testing.T, h *havenstad) string { return h.workspacePath() + "/meetings" },
@@ -187,7 +208,7 @@ func TestEveryFieldGuardsInTheBrowser(t *testing.T) {
 					path := strings.ReplaceAll(f.page(t, h), "{plan}", itoa(h.plan.ID))
 					p.goToSettled(path)
 					if f.open != nil {
-						p.click(f.open(p))
+						p.click(strings.ReplaceAll(f.open(p), "{plan}", itoa(h.plan.ID)))
 					}
 					control := strings.ReplaceAll(f.control(p), "{plan}", itoa(h.plan.ID))
 					p.waitVisible(control)
@@ -197,14 +218,18 @@ func TestEveryFieldGuardsInTheBrowser(t *testing.T) {
 					p.do("type the "+c.tier+" text", chromedp.Focus(chromedp.CSS(control)),
 						chromedp.Evaluate[chromedp.Void]("document.activeElement.value = ''"),
 						chromedp.KeyEvent(c.typed))
+					id := eval[string](p, "document.querySelector("+js(control)+").id")
 					if f.submit == nil {
 						p.press("\r")
 					} else {
 						p.click(strings.ReplaceAll(f.submit(p), "{plan}", itoa(h.plan.ID)))
 					}
-					id := eval[string](p, "document.querySelector("+js(control)+").id")
 					guard := "#" + id + "-guard"
-					p.waitText(guard+"[role=alert]", nl(c.message))
+					if err := p.poll(textOf(guard+"[role=alert]") + ".includes(" + js(nl(c.message)) + ")"); err != nil {
+						t.Fatalf("%s: no note of the guard %s after sending (%v); the page is %s, the focus on %s, and the field's form reads %q", c.tier, guard, err,
+							p.path(), eval[string](p, `(document.activeElement.tagName + "#" + document.activeElement.id)`),
+							eval[string](p, `(function () { var f = document.getElementById(`+js(id)+`); return f && f.form ? f.form.innerText : "(no such field)" })()`))
+					}
 					if got := p.text(guard); !strings.Contains(got, nl(c.kind)) {
 						t.Errorf("%s: the note says %q, want it to name %q", c.tier, got, nl(c.kind))
 					}

@@ -72,9 +72,13 @@ func saveField[T any](ctx context.Context, s *Service, k *versioned[T], u *model
 	if err := s.require(u, workspaceID, k.obj, k.act); err != nil {
 		return nil, err
 	}
-	if !slices.Contains(k.fields, field) {
+	i := slices.Index(k.fields, field)
+	if i < 0 {
 		return nil, apperr.NotFound()
 	}
+	// The field's name goes on into live events, which outlive the
+	// request: the kind's own string, not the caller's.
+	field = k.fields[i]
 	if slices.Contains(k.text, field) {
 		value = strings.ReplaceAll(value, "\r\n", "\n")
 	}

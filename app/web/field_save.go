@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -54,3 +55,8 @@ func sentVersion(c *fiber.Ctx) int {
 	v, _ := strconv.Atoi(c.FormValue("version"))
 	return v
 }
+
+// fieldParam is the field named in the path, copied: what fiber returns
+// lives in the request's buffer, which the next request reuses, and a
+// field's name travels on in live events after the answer has gone.
+func fieldParam(c *fiber.Ctx) string { return strings.Clone(c.Params("field")) }

@@ -114,7 +114,7 @@ func (s *Server) loadMeetingField(c *fiber.Ctx) (*model.Meeting, string, error) 
 	if err != nil {
 		return nil, "", err
 	}
-	field := c.Params("field")
+	field := fieldParam(c)
 	for _, f := range service.MeetingFields {
 		if f == field {
 			return m, field, nil

@@ -184,7 +184,7 @@ func (s *Server) loadItemField(c *fiber.Ctx) (*model.AgendaItem, *model.Meeting,
 	if err != nil {
 		return nil, nil, "", err
 	}
-	field := c.Params("field")
+	field := fieldParam(c)
 	if !service.IsItemField(field) {
 		return nil, nil, "", apperr.NotFound()
 	}

@@ -44,7 +44,7 @@ func (s *Server) loadPlanField(c *fiber.Ctx) (*model.Plan, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	field := c.Params("field")
+	field := fieldParam(c)
 	known := false
 	for _, f := range service.PlanFields {
 		known = known || f == field
