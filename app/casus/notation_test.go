@@ -137,6 +137,7 @@ func TestAddressNotations(t *testing.T) {
 		{"street without a street word, after adres", "Ingeschreven op het adres Lange Voorhout 9.", []want{{Postcode, "Lange Voorhout 9"}}},
 		{"street before a postcode", "Kikkenstein 12, 1104 AB Amsterdam", []want{{Postcode, "Kikkenstein 12, 1104 AB Amsterdam"}}},
 		{"number before the street after a cue", "Ze woont 5 Kerkstraat.", []want{{Postcode, "5 Kerkstraat"}}},
+		{"a label before the street is no part of it", "Adres: Dorpsweg 4, 1234AB.", []want{{Postcode, "Dorpsweg 4, 1234AB"}}},
 		{"number before a street in small letters", "Woont sinds kort 14b dorpsstraat.", []want{{Postcode, "14b dorpsstraat"}}},
 		{"number first with postcode and place", "Adres: 3 Lange Nieuwstraat, 1234 AB Havenstad.", []want{{Postcode, "3 Lange Nieuwstraat, 1234 AB Havenstad"}}},
 		{"number before the street", "Ze verblijft op nummer 14 van de Molenstraat.", []want{{Postcode, "nummer 14 van de Molenstraat"}}},

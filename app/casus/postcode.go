@@ -188,6 +188,9 @@ func addressBefore(s string, i int) int {
 	}
 	start := i
 	wordsBefore(s, t, 3, true, func(w string, at int) bool {
+		if e := at + len(w); e < len(s) && s[e] != ' ' && s[e] != '-' && s[e] != '.' {
+			return true // "Adres: Dorpsweg 4": a label, not the street's name
+		}
 		switch {
 		case isCapitalised(w):
 			start = at
