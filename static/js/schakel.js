@@ -128,6 +128,33 @@
     if (to) { to.focus(); }
   });
 
+  // typedIn says whether someone is typing in form: the focus is in one of
+  // its text fields, or one holds text other than it came with.
+  function typedIn(form) {
+    var active = document.activeElement;
+    if (active && form.contains(active) && active.matches("input[type=text], input[type=email], input:not([type]), textarea")) {
+      return true;
+    }
+    return Array.prototype.some.call(form.querySelectorAll("input[type=text], input[type=email], input:not([type]), textarea"), function (field) {
+      return field.value !== field.defaultValue;
+    });
+  }
+
+  // findForm finds in fragment the form that takes the place of form, a
+  // form of target: the one with its id, or else the one sent to the same
+  // address in the same place among those.
+  function findForm(fragment, target, form) {
+    if (form.id) { return fragment.querySelector("#" + CSS.escape(form.id)); }
+    var action = form.getAttribute("action");
+    if (!action) { return null; }
+    var same = function (root) {
+      return Array.prototype.filter.call(root.querySelectorAll("form"), function (f) { return f.getAttribute("action") === action; });
+    };
+    var at = same(target).indexOf(form);
+    var there = same(fragment);
+    return at >= 0 && at < there.length ? there[at] : null;
+  }
+
   // Live updates arrive as out-of-band fragments. They never replace a field
   // someone is editing: the editor stays, says the field changed meanwhile,
   // and saving it then shows both versions. An action the page has already
@@ -155,6 +182,21 @@
       if (replacement && !replacement.matches(".schakel-field--editing")) {
         var hadFocus = editor.contains(document.activeElement) ? document.activeElement : null;
         replacement.replaceWith(editor);
+        if (hadFocus) {
+          window.setTimeout(function () { hadFocus.focus(); }, 0);
+        }
+      }
+    });
+    // Nor do they take away what someone is typing in a form of the part
+    // they redraw (a guest's name under the attendees, say): that form
+    // stays as it is, with its text and the focus, and the rest of the
+    // part is redrawn around it.
+    target.querySelectorAll("form:not(.schakel-field--editing)").forEach(function (form) {
+      if (!typedIn(form)) { return; }
+      var replacement = findForm(fragment, target, form);
+      if (replacement) {
+        var hadFocus = form.contains(document.activeElement) ? document.activeElement : null;
+        replacement.replaceWith(form);
         if (hadFocus) {
           window.setTimeout(function () { hadFocus.focus(); }, 0);
         }
