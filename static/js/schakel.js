@@ -155,6 +155,23 @@
     return at >= 0 && at < there.length ? there[at] : null;
   }
 
+  // keepFocus gives the focus back to el, which a live update takes out of
+  // the page and puts back: at once when the swap is done, in the same
+  // turn, so that no key typed meanwhile goes astray.
+  var refocus = null;
+  function keepFocus(el) {
+    refocus = el;
+    window.setTimeout(function () {
+      if (refocus === el && el.isConnected) { el.focus(); }
+      refocus = null;
+    }, 0);
+  }
+  document.addEventListener("htmx:oobAfterSwap", function () {
+    if (refocus && refocus.isConnected && document.activeElement !== refocus) {
+      refocus.focus();
+    }
+  });
+
   // Live updates arrive as out-of-band fragments. They never replace a field
   // someone is editing: the editor stays, says the field changed meanwhile,
   // and saving it then shows both versions. An action the page has already
@@ -183,7 +200,7 @@
         var hadFocus = editor.contains(document.activeElement) ? document.activeElement : null;
         replacement.replaceWith(editor);
         if (hadFocus) {
-          window.setTimeout(function () { hadFocus.focus(); }, 0);
+          keepFocus(hadFocus);
         }
       }
     });
@@ -198,7 +215,7 @@
         var hadFocus = form.contains(document.activeElement) ? document.activeElement : null;
         replacement.replaceWith(form);
         if (hadFocus) {
-          window.setTimeout(function () { hadFocus.focus(); }, 0);
+          keepFocus(hadFocus);
         }
       }
     });
