@@ -103,6 +103,9 @@ func AuditObject(t *i18n.Translator, e *model.AuditEntry, o store.AuditObjects) 
 	case model.AuditObjectLog, "":
 		return ""
 	}
+	if msg := "audit.object." + e.Object; t.Has(msg) {
+		return t.Get(msg, "ID", id)
+	}
 	return e.Object + " " + strconv.FormatInt(id, 10)
 }
 
@@ -176,17 +179,25 @@ func AuditDetail(t *i18n.Translator, e *model.AuditEntry) string {
 			return t.Get("audit.detail.plan_import", "Actions", f["actions"], "Changes", f["changes"])
 		}
 	case model.AuditCaseRefused:
-		var kinds []string
-		for _, k := range strings.Split(d, ",") {
-			if id := "casus.kind." + k; t.Has(id) {
-				kinds = append(kinds, t.Get(id))
-			} else {
-				kinds = append(kinds, k)
-			}
-		}
-		return t.Get("audit.detail.refused", "Kinds", strings.Join(kinds, ", "))
+		return t.Get("audit.detail.refused", "Kinds", auditKinds(t, d))
+	case model.AuditGuardConfirmed:
+		return t.Get("audit.detail.confirmed", "Kinds", auditKinds(t, d))
 	}
 	return d
+}
+
+// auditKinds names the kinds of identifier of a detail such as
+// "name,school" in words: "een naam, een school".
+func auditKinds(t *i18n.Translator, d string) string {
+	var kinds []string
+	for _, k := range strings.Split(d, ",") {
+		if id := "textguard.kind." + k; t.Has(id) {
+			kinds = append(kinds, t.Get(id))
+		} else {
+			kinds = append(kinds, k)
+		}
+	}
+	return strings.Join(kinds, ", ")
 }
 
 // auditFields reads a detail written as words and key=value pairs, such

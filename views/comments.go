@@ -37,12 +37,34 @@ type CommentForm struct {
 	Kind          model.CommentKind
 	Body, DueDate string
 	Errors        map[string]string
+	// Guard is the privacy guard's answer on the text.
+	Guard *service.GuardedField
 }
 
 // CommentItem is one comment or reply to draw, with the thread's subject.
 type CommentItem struct {
 	Comment *model.Comment
 	Rights  CommentRights
+	// Edit is a change of the text sent back, drawn with the editing
+	// form open; nil otherwise.
+	Edit *CommentForm
+}
+
+// editBody is the text the editing form holds.
+func (d CommentItem) editBody() string {
+	if d.Edit != nil {
+		return d.Edit.Body
+	}
+	return d.Comment.Body
+}
+
+// editSent is the change of the text sent back, if any: its error and the
+// privacy guard's answer.
+func (d CommentItem) editSent() (string, *service.GuardedField) {
+	if d.Edit == nil {
+		return "", nil
+	}
+	return d.Edit.Errors["body"], d.Edit.Guard
 }
 
 // commentsKey is the stem of the ids of one subject's comments section.

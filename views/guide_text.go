@@ -28,8 +28,10 @@ type GuideEdit struct {
 	// save starts from.
 	Values  map[string]string
 	Version int
-	// Errors are the message ids of the fields' errors.
+	// Errors are the message ids of the fields' errors; Guard the privacy
+	// guard's answers on them.
 	Errors map[string]string
+	Guard  service.GuardedFields
 	// Conflict, if set, is the version saved meanwhile and how the
 	// editor's text differs from it.
 	Conflict *GuideConflict
@@ -182,11 +184,12 @@ func langName(lang string) string {
 }
 
 // guideDescribed ties a control to its hint and, if any, its error.
-func guideDescribed(control, err string) templ.Attributes {
-	a := templ.Attributes{"aria-describedby": control + "-hint"}
-	if err != "" {
-		a["aria-describedby"] = control + "-error " + control + "-hint"
-		a["aria-invalid"] = "true"
+func guideDescribed(control, err string, g *service.GuardedField) templ.Attributes {
+	a := guardedAttrs(control, err, g, false)
+	if d, ok := a["aria-describedby"].(string); ok {
+		a["aria-describedby"] = d + " " + control + "-hint"
+	} else {
+		a["aria-describedby"] = control + "-hint"
 	}
 	return a
 }

@@ -332,11 +332,11 @@ func MeetingAttendees(d *MeetingParts) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = Field(FormField{Name: "guest_name", Label: "attendees.guest_name", Type: "text", Value: d.GuestName, Error: d.GuestErrors["guest_name"], Required: true}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = Field(FormField{Name: "guest_name", Label: "attendees.guest_name", Type: "text", Value: d.GuestName, Error: d.GuestErrors["guest_name"], Required: true, Guard: d.GuestGuard["guest_name"]}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = Field(FormField{Name: "guest_organisation", Label: "attendees.guest_organisation", Type: "text", Value: d.GuestOrganisation, Error: d.GuestErrors["guest_organisation"]}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = Field(FormField{Name: "guest_organisation", Label: "attendees.guest_organisation", Type: "text", Value: d.GuestOrganisation, Error: d.GuestErrors["guest_organisation"], Guard: d.GuestGuard["guest_organisation"]}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

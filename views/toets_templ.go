@@ -754,7 +754,7 @@ func ToetsListPage(d ToetsList) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = Field(FormField{Name: "title", Label: "toets.field.title", Type: "text", Value: d.Form.Title, Error: d.Errors["title"], Hint: "toets.field.title_hint"}).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = Field(FormField{Name: "title", Label: "toets.field.title", Type: "text", Value: d.Form.Title, Error: d.Errors["title"], Hint: "toets.field.title_hint", Guard: d.Form.Guard["title"]}).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

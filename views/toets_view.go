@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/a-h/templ"
+
 	"schakel/app/model"
 	"schakel/app/service"
 )
@@ -24,6 +26,8 @@ type ToetsList struct {
 // ToetsForm holds the values of the form that starts an assessment.
 type ToetsForm struct {
 	Title, Framework string
+	// Guard is the privacy guard's answer on the title.
+	Guard service.GuardedFields
 }
 
 // open is the assessment that is not complete yet, if any.
@@ -73,6 +77,8 @@ type ToetsQuestion struct {
 	Version     int
 	// Errors are message ids per field ("score", "note").
 	Errors map[string]string
+	// Guard is the privacy guard's answer on the note.
+	Guard *service.GuardedField
 	// Conflict, if set, is the answer someone else saved meanwhile, by
 	// ConflictBy.
 	Conflict   *model.AssessmentAnswer
@@ -215,4 +221,16 @@ func changeText(ctx context.Context, delta int, ok, inTenths bool) string {
 func questionRights(question string) []model.Right {
 	q, _ := model.AssessmentQuestionByID(question)
 	return q.Rights
+}
+
+// noteAttrs are the attributes of the note's text area: its hint, and its
+// error or the privacy guard's answer.
+func (q ToetsQuestion) noteAttrs(controlID string) templ.Attributes {
+	a := guardedAttrs(controlID, q.Errors["note"], q.Guard, false)
+	if d, ok := a["aria-describedby"].(string); ok {
+		a["aria-describedby"] = d + " " + controlID + "-hint"
+	} else {
+		a["aria-describedby"] = controlID + "-hint"
+	}
+	return a
 }

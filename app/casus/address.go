@@ -56,14 +56,15 @@ func houseNumber(s string, i int) (int, bool) {
 	return end, true
 }
 
-// streetWords are the endings of Dutch street names. A street name is a
-// capitalised word that ends in one (Kerkstraat) or is one (Laan, in "Laan
-// van Meerdervoort").
+// streetWords are the endings of Dutch street names, for addresses with a
+// number and for street names alone. A street name is a capitalised word
+// that ends in one (Kerkstraat) or is one (Laan, in "Laan van
+// Meerdervoort").
 var streetWords = []string{
 	"straat", "weg", "laan", "plein", "singel", "gracht", "kade", "dijk",
 	"hof", "pad", "steeg", "dreef", "park", "plantsoen", "markt", "baan",
 	"wal", "haven", "allee", "boulevard", "kanaal", "vaart", "wetering",
-	"poort", "burgwal",
+	"poort", "burgwal", "erf",
 }
 
 // particles are the lower-case words inside Dutch names of people and
@@ -89,7 +90,11 @@ type word struct{ start, end int }
 
 // splitWords splits s into words.
 func splitWords(s string) []word {
-	ws := make([]word, 0, len(s)/5+8) // words of Dutch prose: six bytes or so
+	return appendWords(make([]word, 0, len(s)/5+8), s) // words of Dutch prose: six bytes or so
+}
+
+// appendWords appends the words of s to ws.
+func appendWords(ws []word, s string) []word {
 	start := -1
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1

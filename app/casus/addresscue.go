@@ -87,6 +87,9 @@ func cuedAddress(c *collector, ws []word, k int) {
 	if first >= len(ws) || first-k > 4 || !cueGap(s[ws[first-1].end:ws[first].start]) {
 		return
 	}
+	if numberThenStreet(c, ws, first) {
+		return
+	}
 	for e < len(ws) && e-first < 4 {
 		w := s[ws[e].start:ws[e].end]
 		if e > first && !joinsName(s[ws[e-1].end:ws[e].start]) && !abbreviationGap(s, ws[e-1], ws[e]) {
@@ -157,8 +160,39 @@ func numberBeforeStreet(c *collector, ws []word, k int) {
 	}
 }
 
-// withPostcode returns the end of the postcode that follows an address
-// ending at end, or end.
+// numberThenStreet reads an address after a cue written number first, as
+// in English and in some notes: "woont 12a Molenstraat", "adres: 3
+// Lange Nieuwstraat". ws[first] is the word after the cue and its links;
+// it reports whether it found one.
+func numberThenStreet(c *collector, ws []word, first int) bool {
+	s := c.s
+	end, ok := houseNumber(s, ws[first].start)
+	if !ok {
+		return false
+	}
+	e := first + 1
+	for e < len(ws) && ws[e].start < end {
+		e++
+	}
+	if e >= len(ws) || skipSpaces(s, end, 3) != ws[e].start || ws[e].start == end {
+		return false
+	}
+	for n := 0; e < len(ws) && n < 3; n++ {
+		w := s[ws[e].start:ws[e].end]
+		if isStreetWord(w) || isLowerStreetWord(w) {
+			c.add(Postcode, ws[first].start, withPostcode(s, ws[e].end))
+			return true
+		}
+		if !isCapitalised(w) || (n > 0 && !joinsName(s[ws[e-1].end:ws[e].start])) {
+			return false
+		}
+		e++
+	}
+	return false
+}
+
+// withPostcode returns the end of the postcode (and its place) that
+// follows an address ending at end, or end.
 func withPostcode(s string, end int) int {
 	p := end
 	if p < len(s) && s[p] == ',' {
@@ -166,7 +200,7 @@ func withPostcode(s string, end int) int {
 	}
 	if q := skipSpaces(s, p, 3); q > end {
 		if pe, _, ok := postcodeAt(s, q); ok {
-			return pe
+			return placeAfter(s, pe)
 		}
 	}
 	return end

@@ -83,6 +83,7 @@ package casus
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -228,7 +229,10 @@ func Check(text string, names []string) []Finding {
 	findBirthNumbers(c)
 	findPlates(c)
 	findPostcodes(c)
-	words := splitWords(c.s)
+	buf := wordBufs.Get().(*[]word)
+	defer func() { wordBufs.Put(buf) }()
+	words := appendWords((*buf)[:0], c.s)
+	*buf = words
 	findTextDates(c, words)
 	findWrittenEmails(c, words)
 	findStreets(c, words)
@@ -239,6 +243,10 @@ func Check(text string, names []string) []Finding {
 	findProbable(c, words)
 	return c.resolve()
 }
+
+// wordBufs keeps the word lists of checks for the next: a long note has
+// tens of thousands of words.
+var wordBufs = sync.Pool{New: func() any { return new([]word) }}
 
 // candidate is a possible finding before overlaps are resolved.
 type candidate struct {

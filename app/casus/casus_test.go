@@ -181,7 +181,7 @@ func TestDate(t *testing.T) { run(t, dateCases) }
 var postcodeCases = []testCase{
 	{"postcode and number", "Woont op 1234 AB 12 bij haar oom.", []want{{Postcode, "1234 AB 12"}}},
 	{"postcode, comma and number", "Adres: 1234AB, 12 (bovenwoning).", []want{{Postcode, "1234AB, 12"}}},
-	{"street, number and postcode", "Verblijft op Kerkstraat 12, 1234 AB Havenstad.", []want{{Postcode, "Kerkstraat 12, 1234 AB"}}},
+	{"street, number and postcode", "Verblijft op Kerkstraat 12, 1234 AB Havenstad.", []want{{Postcode, "Kerkstraat 12, 1234 AB Havenstad"}}},
 	{"street and number with letter", "Vriend woont in de Kerkstraat 12a, op de tweede verdieping.", []want{{Postcode, "Kerkstraat 12a"}}},
 	{"street of several words", "Afspraak bij oma, Laan van Meerdervoort 100.", []want{{Postcode, "Laan van Meerdervoort 100"}}},
 	{"street with a title", "Zij slaapt soms op de Burgemeester de Withstraat 5.", []want{{Postcode, "Burgemeester de Withstraat 5"}}},
@@ -330,7 +330,7 @@ var overlapCases = []testCase{
 	{"full name rather than first name", "Anna de Vries en Anna.", []want{{Name, "Anna de Vries"}, {Name, "Anna"}}},
 	{"everything", "Anna (BSN 123456782, geb. 12-03-2011) woont op Kerkstraat 12a, 1234 AB Havenstad, tel. 06-12345678, " +
 		"mail anna@example.nl, rekening NL91ABNA0417164300, vriend rijdt 12-ABC-3.",
-		[]want{{Name, "Anna"}, {BSN, "123456782"}, {BirthDate, "12-03-2011"}, {Postcode, "Kerkstraat 12a, 1234 AB"},
+		[]want{{Name, "Anna"}, {BSN, "123456782"}, {BirthDate, "12-03-2011"}, {Postcode, "Kerkstraat 12a, 1234 AB Havenstad"},
 			{Phone, "06-12345678"}, {Email, "anna@example.nl"}, {IBAN, "NL91ABNA0417164300"}, {Plate, "12-ABC-3"}}},
 }
 

@@ -59,14 +59,15 @@ func findHandles(c *collector, p *textScan) {
 			continue
 		}
 		cue := p.lower(i)
+		named := nameCues[cue]
 		if i+1 < len(p.ws) && p.gap(i+1) == "-" && strings.EqualFold(p.text(i+1), "naam") {
-			cue += "-naam" // "WhatsApp-naam"
+			named = true // "WhatsApp-naam", "Telegram-naam"
 			i++
 		}
 		if !handleCues[cue] || runeBefore(s, p.ws[i].start) == '[' {
 			continue
 		}
-		p.handleAfter(c, i, nameCues[cue])
+		p.handleAfter(c, i, named)
 	}
 }
 

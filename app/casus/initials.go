@@ -18,7 +18,7 @@ pvda cvb rvt rvb rvs mvt ovj hvj pva pve kvk vve wvs wvsv wvsr bw bbw svt vws
 
 // initialParticles are the tussenvoegsels abbreviated between initials:
 // "J.v.d.B.", "A. v. D.".
-var initialParticles = set(`v vd d de den der t`)
+var initialParticles = set(`v vd d de den der t van ter ten te`)
 
 // findInitials reports initials: letters with dots ("J.v.d.B.", "A.B."),
 // with a surname after them ("J. de Vries", "A.B. Jansen"), run-together
@@ -70,9 +70,13 @@ func (p *textScan) dottedInitials(i int) (end, last int, ok bool) {
 		w := p.ws[k]
 		if k > i {
 			g := p.gap(k)
-			if g != "." && g != ". " {
+			if g != "." && g != ". " && !(g == " " && initialParticles[p.lower(k-1)]) {
 				break
 			}
+		}
+		if k > i && w.end < len(s) && s[w.end] == ' ' && initialParticles[p.lower(k)] && k+1 < len(p.ws) && dottedStart(s, p.ws[k+1]) {
+			letters.WriteString(s[w.start:w.end]) // "M. de J.": a particle written out
+			continue
 		}
 		if w.end-w.start > 3 || w.end >= len(s) || s[w.end] != '.' {
 			break

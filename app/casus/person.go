@@ -79,17 +79,17 @@ func (p *textScan) isPerson(i int) bool {
 	case listed && info.common:
 		// also a frequent word: "Roos", "Storm", "Bakker", "Toch"
 		if start {
-			return p.verbAfter(last, info.current)
+			return p.verbAfter(last, info.current) || p.kinAfter(last)
 		}
 		return !p.articleBefore(first)
 	case listed && start && p.word(i):
-		return p.verbAfter(last, true) // also a rare word: "Bram", "Mees"
+		return p.verbAfter(last, true) || p.kinAfter(last) // also a rare word: "Bram", "Mees"
 	case listed:
 		return !p.articleBefore(first)
 	case p.isOrdinary(p.lower(i)):
 		return false
 	case start:
-		return p.verbAfter(last, true)
+		return p.verbAfter(last, true) || p.kinAfter(last)
 	default:
 		// A capitalised word inside a sentence that is no ordinary word is
 		// a proper name: a person's unless a place or an organisation is

@@ -169,6 +169,20 @@ func (p *textScan) verbAfter(i int, weak bool) bool {
 	return personVerbs[v] && (weak || !weakVerbs[v])
 }
 
+// kinAfter reports whether "en", a possessive and a kinship word follow
+// word i: "Tigist en haar zusje", "Dex en zijn vriendin".
+func (p *textScan) kinAfter(i int) bool {
+	j := i + 1
+	if j+2 >= len(p.ws) || !spaces(p.gap(j)) || !spaces(p.gap(j+1)) || !spaces(p.gap(j+2)) || p.lower(j) != "en" {
+		return false
+	}
+	switch p.lower(j + 1) {
+	case "haar", "zijn", "hun", "her", "his":
+		return kinWords[p.lower(j+2)]
+	}
+	return false
+}
+
 // articleBefore reports whether an article stands right before word i,
 // as in the names of organisations and places ("De Linde", "Het Baken").
 func (p *textScan) articleBefore(i int) bool {

@@ -80,6 +80,30 @@ func placeNextTo(s string, i, j int) bool {
 	})
 }
 
+// placeAfter returns the end of the place that follows a postcode ending
+// at s[j] ("1234 AB Havenstad", "1234 AB 's-Hertogenbosch"), taken into
+// the address, or j when no capitalised word follows.
+func placeAfter(s string, j int) int {
+	k := skipSpaces(s, j, 2)
+	if k == j || k >= len(s) {
+		return j
+	}
+	start := k
+	if strings.HasPrefix(s[k:], "'s-") {
+		k += 3
+	}
+	if !isCapitalised(s[k:]) || isUpper(runeByte(s, k+1)) {
+		return j
+	}
+	for k < len(s) && (isLetter(s[k]) || s[k] == '-' || s[k] >= 0x80) {
+		k++
+	}
+	if k-start < 3 {
+		return j
+	}
+	return k
+}
+
 // runeByte returns s[i], or 0 out of range.
 func runeByte(s string, i int) byte {
 	if i < 0 || i >= len(s) {
@@ -129,6 +153,9 @@ func findPostcodes(c *collector) {
 				}
 			}
 		}
+		if !numbered {
+			end = placeAfter(s, end)
+		}
 		if weak && !numbered && !cueBefore(s, i, 6, &postcodeCues) {
 			continue
 		}
@@ -161,6 +188,9 @@ func addressBefore(s string, i int) int {
 	}
 	start := i
 	wordsBefore(s, t, 3, true, func(w string, at int) bool {
+		if e := at + len(w); e < len(s) && s[e] != ' ' && s[e] != '-' && s[e] != '.' {
+			return true // "Adres: Dorpsweg 4": a label, not the street's name
+		}
 		switch {
 		case isCapitalised(w):
 			start = at

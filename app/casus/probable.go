@@ -5,6 +5,7 @@ package casus
 // without a house number. They share one reading of the words.
 func findProbable(c *collector, words []word) {
 	p := newTextScan(c.s, words)
+	defer p.release()
 	findPeople(c, p)
 	findInitials(c, p)
 	findSchools(c, p)
@@ -21,6 +22,7 @@ func findProbable(c *collector, words []word) {
 func LooksLikeName(s string) bool {
 	ws := splitWords(s)
 	p := newTextScan(s, ws)
+	defer p.release()
 	for i := range ws {
 		if !p.eligible(i) {
 			continue

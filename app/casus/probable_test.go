@@ -18,6 +18,8 @@ var personCases = []testCase{
 	{"role word and a verb", "Jeugdbeschermer vertelt over de voortgang.", nil},
 	{"ordinary word with an age", "Meisje (15) is weggelopen.", nil},
 	{"kinship word", "Haar zusje Kaylani is ook benaderd.", []want{{Name, "Kaylani"}}},
+	{"named with a kin of theirs", "Tigist en haar zusje verblijven in de opvang.", []want{{Name, "Tigist"}}},
+	{"a town with its partners", "Zwolle en haar partners werken samen.", nil},
 	{"relative of", "De moeder van Kaylani belde de school.", []want{{Name, "Kaylani"}}},
 	{"nickname in quotes", "Bijnaam 'Snoepje' volgens de politie.", []want{{Name, "Snoepje"}}},
 	{"nickname before genoemd", "Zij wordt op straat Snoepje genoemd.", []want{{Name, "Snoepje"}}},

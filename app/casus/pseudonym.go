@@ -32,9 +32,12 @@ func Pseudonymise(text string, found []Finding, lang string) string {
 			key := personKey(f.Text)
 			p, ok := people[key]
 			if !ok {
-				p = words.person + " " + letter(len(people))
-				people[key] = p
+				p, ok = samePerson(people, key)
 			}
+			if !ok {
+				p = words.person + " " + letter(len(people))
+			}
+			people[key] = p
 			b.WriteString(p)
 		default:
 			b.WriteString("[" + words.kinds[f.Kind] + "]")
@@ -60,6 +63,45 @@ var placeholders = map[string]placeholderWords{
 		BSN: "BSN", BirthDate: "date", Postcode: "address", Phone: "phone number", Email: "e-mail address",
 		IBAN: "bank account", Plate: "licence plate", School: "school", Handle: "account", Street: "street",
 	}},
+}
+
+// samePerson returns the placeholder of a person named before whose name
+// holds every word of key, or whose words key holds: "Lisa" after "Lisa de
+// Vries", "Lisa de Vries" after "Lisa". Among several it takes none, as
+// "de Vries" after "Lisa de Vries" and "Tom de Vries" may be either.
+func samePerson(people map[string]string, key string) (string, bool) {
+	words := strings.Fields(key)
+	found, n := "", 0
+	for k, p := range people {
+		have := strings.Fields(k)
+		if containsAll(have, words) || containsAll(words, have) {
+			if p != found {
+				n++
+			}
+			found = p
+		}
+	}
+	return found, n == 1
+}
+
+// containsAll reports whether every word of part is in all.
+func containsAll(all, part []string) bool {
+	for _, w := range part {
+		if len(w) < 2 && len(part) > 1 {
+			continue
+		}
+		found := false
+		for _, a := range all {
+			if a == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // personKey tells people apart: their words, lower case, single-spaced,

@@ -71,7 +71,11 @@ func findSchools(c *collector, p *textScan) {
 			continue
 		}
 		if k := p.schoolContext(i); k >= 0 {
-			if e := p.schoolName(k); e >= 0 && !notNames[p.key(k)] {
+			e := p.schoolName(k)
+			if e < 0 && t&trigSchoolClass != 0 && p.caps[k] && letterCount(p.text(k)) >= 3 {
+				e = p.nameEnd(k) // "klas 3b van het Stedelijk": whatever word it is
+			}
+			if e >= 0 && !notNames[p.key(k)] {
 				c.add(School, p.ws[k].start, p.ws[e].end)
 			}
 		}
@@ -132,8 +136,8 @@ func classMark(w string) bool {
 // Regenboog", "Johan de Witt", "Sint-Jan"), not a place, platform or
 // agency on its own; or -1.
 func (p *textScan) schoolName(k int) int {
-	if k >= len(p.ws) || k == 0 || !spaces(p.gap(k)) {
-		return -1
+	if k >= len(p.ws) || k == 0 || !(spaces(p.gap(k)) || p.gap(k) == ": " && p.trig[k-1]&trigSchoolWord != 0) {
+		return -1 // but "School: Het Baken" is a label and its school
 	}
 	if w := p.text(k); !isCapitalised(w) || (letterCount(w) < 2 && !isDigitWord(w)) {
 		return -1

@@ -2,18 +2,10 @@ package casus
 
 import "strings"
 
-// streetNameEndings end the names of Dutch streets: Kerkstraat, Stationsweg,
-// Havenkade.
-var streetNameEndings = []string{
-	"straat", "weg", "laan", "plein", "singel", "gracht", "kade", "dijk", "dreef",
-	"pad", "steeg", "plantsoen", "markt", "baan", "wal", "haven", "allee",
-	"boulevard", "kanaal", "vaart", "wetering", "burgwal", "hof", "erf", "park",
-}
-
-// streetLast are the last letters of streetNameEndings.
+// streetLast are the last letters of streetWords.
 var streetLast = func() [256]bool {
 	var m [256]bool
-	for _, e := range streetNameEndings {
+	for _, e := range streetWords {
 		m[e[len(e)-1]] = true
 	}
 	return m
@@ -87,7 +79,7 @@ func streetWord(w string) bool {
 	if len(w) < 5 || !streetLast[w[len(w)-1]] {
 		return false
 	}
-	for _, e := range streetNameEndings {
+	for _, e := range streetWords {
 		if rest, ok := strings.CutSuffix(w, e); ok && len(rest) >= 3 && rest[len(rest)-1] != '-' {
 			return true
 		}

@@ -2,15 +2,21 @@ package casus
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
 
 // newTextScan reads the words of s once for the detectors of the probable
-// tier.
+// tier. Its buffers come from scans and go back with release.
 func newTextScan(s string, ws []word) *textScan {
-	p := &textScan{s: s, ws: ws, l: loadLists(), keys: make([]string, len(ws)), person: make([]bool, len(ws)),
-		known: make([]uint8, len(ws)), ext: make([]int32, len(ws)), trig: make([]uint16, len(ws)), lowers: make([]string, len(ws)), caps: make([]bool, len(ws))}
+	p := scans.Get().(*textScan)
+	n := len(ws)
+	p.s, p.ws, p.l = s, ws, loadLists()
+	p.keys, p.lowers = sized(p.keys, n), sized(p.lowers, n)
+	p.person, p.caps, p.org = sized(p.person, n), sized(p.caps, n), sized(p.org, n)
+	p.known, p.ext, p.trig = sized(p.known, n), sized(p.ext, n), sized(p.trig, n)
+	clear(p.ordinaryWords)
 	for i, w := range ws {
 		if b := s[w.start]; b < utf8.RuneSelf {
 			p.caps[i] = isUpper(b)
@@ -23,6 +29,31 @@ func newTextScan(s string, ws []word) *textScan {
 	}
 	p.markOrgs()
 	return p
+}
+
+// scans keeps the buffers of textScans between checks: a long note has
+// tens of thousands of words, and a buffer per word and question each time
+// would be most of what a check allocates.
+var scans = sync.Pool{New: func() any { return new(textScan) }}
+
+// release gives p's buffers back for the next check; p is not to be used
+// after.
+func (p *textScan) release() {
+	p.s, p.ws, p.l = "", nil, nil
+	clear(p.keys)
+	clear(p.lowers)
+	scans.Put(p)
+}
+
+// sized returns b with length n and every element zero, reusing its array
+// when it is large enough.
+func sized[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
 }
 
 // Bits of textScan.known: what is known of a word, and the answer.
@@ -114,7 +145,6 @@ func (p *textScan) gap(i int) string { return p.s[p.ws[i-1].end:p.ws[i].start] }
 
 // markOrgs marks the words of organisations' names (orgPhrases).
 func (p *textScan) markOrgs() {
-	p.org = make([]bool, len(p.ws))
 	for i := range p.ws {
 		if !p.caps[i] {
 			continue

@@ -48,7 +48,7 @@ func seedMeetings(ctx context.Context, tx bun.Tx, w *model.Workspace, def worksp
 		{"Training kindgerichte aanpak", model.MeetingTraining, -14, "09:00", 180, model.MeetingFinished, "Stadhuis, zaal 2", []item{
 			{"Opening en doelen", model.ItemInformation, 15, "Doelen: signalen herkennen en samen handelen vanuit kinderrechten.", ""},
 			{"Kinderrechten als uitgangspunt", model.ItemInformation, 30, "Artikelen 3, 12, 19 en 34 besproken; het kind wordt gehoord.", ""},
-			{"Casusbespreking met een ervaringsdeskundige", model.ItemCase, 45, "", "Fictieve casus A: meisje, 15 jaar, contact via sociale media met een oudere jongen; school en Veilig Thuis zijn betrokken."},
+			{"Casusbespreking met een ervaringsdeskundige", model.ItemCase, 45, "", "Fictieve casus, gepseudonimiseerd: jongere A, 15 jaar, had via [account] contact met een oudere jongen; [school] en Veilig Thuis zijn betrokken."},
 			{"Samenwerking en behandeling van slachtoffers", model.ItemDiscussion, 45, "Wie belt wie bij een signaal: afspraken per partner.", ""},
 			{"Afspraken en acties", model.ItemDecision, 30, "", ""},
 			{"Afsluiting", model.ItemInformation, 15, "", ""},

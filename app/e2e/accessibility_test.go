@@ -173,10 +173,10 @@ func TestAccessibility(t *testing.T) {
 			p.goToPlan(h.planPath(""))
 			input := p.openField(a.ID, "title")
 			cur := h.reload(t, a.ID)
-			if _, err := h.env.Svc.UpdateActionField(context.Background(), userOf(t, h, mo), h.workspace, a.ID, "title", "Voorlichting op scholen (Mo)", cur.Version); err != nil {
+			if _, err := h.env.Svc.UpdateActionField(context.Background(), userOf(t, h, mo), h.workspace, a.ID, "title", "Voorlichting op scholen (eerste versie)", cur.Version); err != nil {
 				t.Fatal(err)
 			}
-			p.fill(input, "Voorlichting op scholen (Anna)")
+			p.fill(input, "Voorlichting op scholen (tweede versie)")
 			p.press("\r")
 			p.waitVisible("#action-" + itoa(a.ID) + "-title.schakel-field--conflict")
 		}},

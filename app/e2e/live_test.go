@@ -162,7 +162,7 @@ func TestLiveTogether(t *testing.T) {
 
 			// Anna changes the very title Mo is typing: his editor stays,
 			// with what he typed, and says so.
-			annaTitle := "Signalenkaart verspreiden (Anna)"
+			annaTitle := "Signalenkaart verspreiden (gemeente)"
 			annaPage.editTitle(third.ID, annaTitle)
 			moPage.waitVisible("#action-" + itoa(third.ID) + "-title [data-stale-note]")
 			moPage.waitText("#live-status", nl("live.news.action_changed", "Name", annaName, "Title", annaTitle, "Fields", strings.ToLower(nl("actions.field.title"))))
@@ -182,7 +182,7 @@ func TestLiveTogether(t *testing.T) {
 			field := "#action-" + itoa(second.ID) + "-title"
 			annaInput := annaPage.openField(second.ID, "title")
 			moInput := moPage.openField(second.ID, "title")
-			annaTitle, moTitle := "Trainen in het gesprek over grenzen (Anna)", "Jongerenwerkers trainen (Mo)"
+			annaTitle, moTitle := "Trainen in het gesprek over grenzen (gemeente)", "Jongerenwerkers trainen (ketenpartner)"
 
 			annaPage.fill(annaInput, annaTitle)
 			annaPage.press("\r")

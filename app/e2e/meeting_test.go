@@ -163,7 +163,7 @@ func TestCaseNotesInTheBrowser(t *testing.T) {
 		p.waitVisible("#fi-" + item + "-case_notes")
 		p.do("type a note with a phone number", chromedp.Focus(chromedp.CSS("#fi-"+item+"-case_notes")),
 			chromedp.KeyEvent("Meisje (15), bereikbaar op 06-12345678."))
-		p.click("#item-" + item + "-case_notes button[type=submit]")
+		p.click("#item-" + item + "-case_notes .schakel-field__buttons button[type=submit]")
 		p.waitVisible("#item-" + item + "-case_notes [role=alert]")
 		p.waitText("#item-"+item+"-case_notes [role=alert]", nl("casus.kind.phone"))
 		if v := eval[string](p, `document.getElementById("fi-`+item+`-case_notes").value`); !strings.Contains(v, "06-12345678") {
@@ -171,7 +171,7 @@ func TestCaseNotesInTheBrowser(t *testing.T) {
 		}
 		p.checkAccessibility("a refused case note")
 		p.do("replace the note", chromedp.SetValue(chromedp.CSS("#fi-"+item+"-case_notes"), "Meisje A. (15), contact via sociale media; school en Veilig Thuis betrokken."))
-		p.click("#item-" + item + "-case_notes button[type=submit]")
+		p.click("#item-" + item + "-case_notes .schakel-field__buttons button[type=submit]")
 		p.waitText("#item-"+item+"-case_notes .schakel-case", "Meisje A. (15)")
 	})
 }

@@ -62,7 +62,7 @@ func TestToetsAndProgressInTheBrowser(t *testing.T) {
 			p.goTo(sheet)
 			p.fill("#"+q+"-note", "Bel de moeder op 06-12345678.")
 			p.click("#" + q + "-save")
-			p.waitVisible("#" + q + "-note-error")
+			p.waitVisible("#" + q + "-note-guard")
 		}},
 		{"completed toets", func(p *tab) { p.goTo(toets + "/" + itoa(done.ID)) }},
 		{"comparison", func(p *tab) { p.goTo(sheet + "/compare") }},

@@ -37,7 +37,7 @@ func TestEveryMessageExistsInBothLanguages(t *testing.T) {
 	}
 
 	used := map[string]string{}
-	idPattern := regexp.MustCompile(`"((?:layout|nav|form|field|signin|workspaces|members|accounts|admin|notice|error|validation|plans|actions|history|conflict|live|meetings|agenda|casus|attendees|outcomes|export|calendar|audit|frontdoor|privacy|errorpage)\.[a-z_.]*[a-z_])"`)
+	idPattern := regexp.MustCompile(`"((?:layout|nav|form|field|signin|workspaces|members|accounts|admin|notice|error|validation|plans|actions|history|conflict|live|meetings|agenda|casus|attendees|outcomes|export|calendar|audit|frontdoor|privacy|errorpage|textguard)\.[a-z_.]*[a-z_])"`)
 	for _, root := range []string{"../../views", "../../app"} {
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || strings.HasSuffix(path, "_test.go") {
@@ -116,6 +116,10 @@ func TestEveryMessageExistsInBothLanguages(t *testing.T) {
 	}
 	for _, k := range []casus.Kind{casus.BSN, casus.BirthDate, casus.Postcode, casus.Phone, casus.Email, casus.IBAN, casus.Plate, casus.Name} {
 		used["casus.kind."+string(k)] = "casus.Kind"
+	}
+	for _, k := range []casus.Kind{casus.BSN, casus.BirthDate, casus.Postcode, casus.Phone, casus.Email, casus.IBAN, casus.Plate,
+		casus.Name, casus.Initials, casus.School, casus.Handle, casus.Street} {
+		used["textguard.kind."+string(k)] = "views.GuardNote"
 	}
 	for _, l := range []string{"Upcoming", "Past"} {
 		used["meetings.list."+l] = "pages/meeting_list"

@@ -95,7 +95,7 @@ func (r Renderer) renderComment(ctx context.Context, ev realtime.Event, classes 
 			// Only a closed or deleted thread changes its reply form: a
 			// form someone is typing in stays otherwise.
 			if cm.ParentID == nil && (cm.DeletedAt != nil || cm.State == model.AdviceClosed) {
-				w.render(views.CommentReplyForm(cm, rights, "", nil, true))
+				w.render(views.CommentReplyForm(cm, rights, views.CommentForm{}, true))
 			}
 		}
 		w.render(views.CommentCount(t, true))

@@ -57,6 +57,14 @@ func ActionField(a *model.Action, field string) string {
 	return ""
 }
 
+// idOrZero is the id, or 0 for none.
+func idOrZero(id *int64) int64 {
+	if id == nil {
+		return 0
+	}
+	return *id
+}
+
 func idString(id *int64) string {
 	if id == nil {
 		return ""
@@ -82,6 +90,9 @@ var actionSaves = versioned[model.Action]{
 	fields: ActionFields,
 	text:   []string{"description"},
 	merged: []string{"description"},
+	// An action agreed at a meeting may name its guests.
+	guarded: []string{"title", "description"}, audit: model.AuditObjectAction,
+	meeting: func(a *model.Action) int64 { return idOrZero(a.MeetingID) },
 	load: func(ctx context.Context, tx bun.Tx, _ *model.User, workspaceID, id int64, _ string) (*model.Action, error) {
 		a, err := store.ActionForUpdate(ctx, tx, workspaceID, id)
 		if err == nil && a.DeletedAt != nil {

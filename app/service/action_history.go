@@ -35,5 +35,7 @@ func (s *Service) RestoreValue(ctx context.Context, u *model.User, workspaceID, 
 	if err != nil {
 		return nil, notFoundErr(err)
 	}
-	return s.UpdateActionField(ctx, u, workspaceID, actionID, c.Field, c.OldValue, a.Version)
+	// What was saved once had its probable identifiers accepted then; a
+	// certain one is refused again all the same.
+	return s.UpdateActionField(withAcceptedText(ctx, c.OldValue), u, workspaceID, actionID, c.Field, c.OldValue, a.Version)
 }

@@ -35,11 +35,12 @@ func (s *Service) CreateAction(ctx context.Context, u *model.User, workspaceID, 
 			return err
 		}
 		var v apperr.Validation
-		title := text(&v, "title", in.Title, true, MaxTitle)
+		g := s.guard(ctx, tx, workspaceID, 0)
+		title := g.text(ctx, &v, "title", in.Title, true, MaxTitle)
 		if !p.Framework.Has(in.Theme) {
 			v.Add("theme", "validation.choice")
 		}
-		if err := v.Err(); err != nil {
+		if err := g.result(&v); err != nil {
 			return err
 		}
 		last, err := store.LastPosition(ctx, tx, planID)
@@ -53,6 +54,9 @@ func (s *Service) CreateAction(ctx context.Context, u *model.User, workspaceID, 
 			CreatedBy: u.ID, CreatedAt: now, UpdatedAt: now,
 		}
 		if err := store.CreateAction(ctx, tx, a); err != nil {
+			return err
+		}
+		if err := g.audit(ctx, tx, u, model.AuditObjectAction, a.ID); err != nil {
 			return err
 		}
 		return store.AddChanges(ctx, tx, []model.Change{{

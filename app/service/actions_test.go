@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -307,7 +308,7 @@ func TestConcurrentStaleWritesOneWins(t *testing.T) {
 			wg.Add(1)
 			go func(i int, u *model.User) {
 				defer wg.Done()
-				_, results[i] = f.svc.UpdateActionField(ctx, u, f.ws, a.ID, "title", "Folder versie "+u.Name, a.Version)
+				_, results[i] = f.svc.UpdateActionField(ctx, u, f.ws, a.ID, "title", "Folder versie "+strconv.Itoa(i+1), a.Version)
 			}(i, u)
 		}
 		wg.Wait()

@@ -32,12 +32,13 @@ func (s *Service) CreateItem(ctx context.Context, u *model.User, workspaceID, me
 			return err
 		}
 		var v apperr.Validation
-		title := text(&v, "title", in.Title, true, MaxTitle)
+		g := s.guard(ctx, tx, workspaceID, m.ID)
+		title := g.text(ctx, &v, "title", in.Title, true, MaxTitle)
 		if !in.Kind.Valid() {
 			v.Add("kind", "validation.choice")
 		}
 		d := minutes(&v, "duration", in.Duration, MaxItemMinutes)
-		if err := v.Err(); err != nil {
+		if err := g.result(&v); err != nil {
 			return err
 		}
 		last, err := store.LastItemPosition(ctx, tx, m.ID)
@@ -50,6 +51,9 @@ func (s *Service) CreateItem(ctx context.Context, u *model.User, workspaceID, me
 			Position: last + 1, Version: 1, CreatedBy: u.ID, CreatedAt: now, UpdatedAt: now,
 		}
 		if err := store.CreateItem(ctx, tx, it); err != nil {
+			return err
+		}
+		if err := g.audit(ctx, tx, u, model.AuditObjectItem, it.ID); err != nil {
 			return err
 		}
 		return store.AddChanges(ctx, tx, []model.Change{{

@@ -79,8 +79,9 @@ func (s *Service) SaveTemplate(ctx context.Context, u *model.User, workspaceID, 
 		return nil, err
 	}
 	var v apperr.Validation
-	name = text(&v, "name", name, true, MaxName)
-	if err := v.Err(); err != nil {
+	g := s.guard(ctx, s.DB, workspaceID, meetingID)
+	name = g.text(ctx, &v, "name", name, true, MaxName)
+	if err := g.result(&v); err != nil {
 		return nil, err
 	}
 	var t *model.AgendaTemplate
@@ -100,7 +101,10 @@ func (s *Service) SaveTemplate(ctx context.Context, u *model.User, workspaceID, 
 		if t.Items == nil {
 			t.Items = []model.TemplateItem{}
 		}
-		return store.CreateTemplate(ctx, tx, t)
+		if err := store.CreateTemplate(ctx, tx, t); err != nil {
+			return err
+		}
+		return g.audit(ctx, tx, u, model.AuditObjectTemplate, t.ID)
 	})
 	return t, notFoundErr(err)
 }

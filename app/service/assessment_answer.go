@@ -11,7 +11,6 @@ import (
 
 	"schakel/app/apperr"
 	"schakel/app/authz"
-	"schakel/app/casus"
 	"schakel/app/model"
 	"schakel/app/store"
 )
@@ -34,9 +33,9 @@ type AnswerInput struct {
 // refused with a *Conflict; a note is merged three-way with theirs, and
 // refused with a *Conflict only where the edits overlap. A completed
 // assessment takes no answers. Notes are about policy and cooperation,
-// never about a child: one that holds what could identify someone (a
-// date, an address, a phone number …) is refused. It returns the answer as
-// saved, or as it stands when nothing changed.
+// never about a child: they go through the privacy guard as every text
+// does. It returns the answer as saved, or as it stands when nothing
+// changed.
 func (s *Service) SaveAnswer(ctx context.Context, u *model.User, workspaceID, assessmentID int64, in AnswerInput) (*model.AssessmentAnswer, error) {
 	if err := s.require(u, workspaceID, authz.ObjAssessment, authz.ActAnswer); err != nil {
 		return nil, err
@@ -62,6 +61,13 @@ func (s *Service) SaveAnswer(ctx context.Context, u *model.User, workspaceID, as
 		if in.Version < 1 || in.Version > cur.Version {
 			return apperr.New(http.StatusUnprocessableEntity, "error.version")
 		}
+		g := s.guard(ctx, tx, workspaceID, 0)
+		if note != cur.Note || g.asked("note") {
+			g.check(ctx, "note", note, cur.Note, false)
+			if err := g.result(&apperr.Validation{}); err != nil {
+				return err
+			}
+		}
 		next := *cur
 		var changed []string
 		if score != cur.Score {
@@ -83,6 +89,10 @@ func (s *Service) SaveAnswer(ctx context.Context, u *model.User, workspaceID, as
 				if _, merged, err = answerValues(AnswerInput{Score: in.Score, Note: merged}); err != nil {
 					return err
 				}
+				g.check(ctx, "note", merged, cur.Note, false)
+				if err := g.result(&apperr.Validation{}); err != nil {
+					return err
+				}
 			}
 			if merged != cur.Note {
 				next.Note = merged
@@ -98,6 +108,9 @@ func (s *Service) SaveAnswer(ctx context.Context, u *model.User, workspaceID, as
 		next.AnsweredBy = &u.ID
 		next.Answerer = &model.User{ID: u.ID, Name: u.Name}
 		if err := store.UpdateAssessmentAnswer(ctx, tx, &next, changed...); err != nil {
+			return err
+		}
+		if err := g.audit(ctx, tx, u, model.AuditObjectAssessment, a.ID); err != nil {
 			return err
 		}
 		history := make([]model.Change, 0, len(changed))
@@ -127,7 +140,7 @@ func (s *Service) SaveAnswer(ctx context.Context, u *model.User, workspaceID, as
 }
 
 // answerValues validates the score and note sent: a score is empty (not
-// answered) or 1 to 4; a note is optional text that gives nobody away.
+// answered) or 1 to 4; a note is optional text.
 func answerValues(in AnswerInput) (int, string, error) {
 	var v apperr.Validation
 	score := model.ScoreNone
@@ -140,20 +153,5 @@ func answerValues(in AnswerInput) (int, string, error) {
 		}
 	}
 	note := text(&v, "note", strings.ReplaceAll(in.Note, "\r\n", "\n"), false, MaxAnswerNote)
-	if v.Err() == nil && note != "" && certainFinding(casus.Check(note, nil)) {
-		v.Add("note", "toets.error.note_identifying")
-	}
 	return score, note, v.Err()
-}
-
-// certainFinding reports whether the guard is certain of one of found: a
-// note about a workspace's approach is refused only for an identifier
-// that is sure, not for a word that might be a name.
-func certainFinding(found []casus.Finding) bool {
-	for _, f := range found {
-		if f.Tier() == casus.Certain {
-			return true
-		}
-	}
-	return false
 }

@@ -109,11 +109,12 @@ func (s *Service) StartAssessment(ctx context.Context, u *model.User, workspaceI
 		return nil, err
 	}
 	var v apperr.Validation
-	title := text(&v, "title", in.Title, false, MaxTitle)
+	g := s.guard(ctx, s.DB, workspaceID, 0)
+	title := g.text(ctx, &v, "title", in.Title, false, MaxTitle)
 	if !in.Framework.Valid() {
 		v.Add("framework", "validation.choice")
 	}
-	if err := v.Err(); err != nil {
+	if err := g.result(&v); err != nil {
 		return nil, err
 	}
 	now := time.Now().UTC()
@@ -131,6 +132,9 @@ func (s *Service) StartAssessment(ctx context.Context, u *model.User, workspaceI
 			return err
 		}
 		if err := store.CreateAssessment(ctx, tx, a); err != nil {
+			return err
+		}
+		if err := g.audit(ctx, tx, u, model.AuditObjectAssessment, a.ID); err != nil {
 			return err
 		}
 		var answers []model.AssessmentAnswer

@@ -238,9 +238,9 @@ func TestSaveAnswer(t *testing.T) {
 				{"score in words", service.AnswerInput{Score: "volledig"}, 422, "score", "toets.error.score"},
 				{"note too long", service.AnswerInput{Score: "3", Note: strings.Repeat("n", service.MaxAnswerNote+1)}, 422, "note", "validation.too_long"},
 				{"note not UTF-8", service.AnswerInput{Score: "3", Note: "Goed \xff\xfe geregeld"}, 422, "note", "validation.invalid_text"},
-				{"note with a phone number", service.AnswerInput{Score: "3", Note: "Bel de moeder op 06-12345678."}, 422, "note", "toets.error.note_identifying"},
-				{"note with a date of birth", service.AnswerInput{Note: "Meisje geboren op 12-03-2011."}, 422, "note", "toets.error.note_identifying"},
-				{"note with a postcode", service.AnswerInput{Note: "Woont aan de Kerkstraat 12, 1234 AB."}, 422, "note", "toets.error.note_identifying"},
+				{"note with a phone number", service.AnswerInput{Score: "3", Note: "Bel de moeder op 06-12345678."}, 422, "note", "textguard.refused"},
+				{"note with a date of birth", service.AnswerInput{Note: "Meisje geboren op 12-03-2011."}, 422, "note", "textguard.refused"},
+				{"note with a postcode", service.AnswerInput{Note: "Woont aan de Kerkstraat 12, 1234 AB."}, 422, "note", "textguard.refused"},
 				{"stale version 0", service.AnswerInput{Score: "3"}, 422, "", "error.version"},
 				{"version from the future", service.AnswerInput{Score: "3", Version: 99}, 422, "", "error.version"},
 				{"unknown question", service.AnswerInput{Question: "preventie.onbekend", Score: "3"}, 404, "", "error.not_found"},
@@ -331,10 +331,10 @@ func TestSaveAnswer(t *testing.T) {
 			}
 			// Both changing the same line is a conflict.
 			base = load()
-			if _, err := f.svc.SaveAnswer(ctx, f.anna, f.ws, a.ID, service.AnswerInput{Question: q, Score: "3", Note: "Anna's versie.", Version: base.Version}); err != nil {
+			if _, err := f.svc.SaveAnswer(ctx, f.anna, f.ws, a.ID, service.AnswerInput{Question: q, Score: "3", Note: "De eerste versie.", Version: base.Version}); err != nil {
 				t.Fatal(err)
 			}
-			_, err = f.svc.SaveAnswer(ctx, f.mo, f.ws, a.ID, service.AnswerInput{Question: q, Score: "3", Note: "Mo's versie.", Version: base.Version})
+			_, err = f.svc.SaveAnswer(ctx, f.mo, f.ws, a.ID, service.AnswerInput{Question: q, Score: "3", Note: "De tweede versie.", Version: base.Version})
 			var c *service.Conflict
 			if !errors.As(err, &c) || c.Field != "note" {
 				t.Fatalf("overlapping notes: %v", err)
@@ -344,7 +344,7 @@ func TestSaveAnswer(t *testing.T) {
 		t.Run("every save is in the change history", func(t *testing.T) {
 			cur := load()
 			hist, err := store.Changes(ctx, db, f.ws, model.EntityAssessmentAnswer, cur.ID)
-			if err != nil || len(hist) == 0 || hist[0].Version != cur.Version || hist[0].Field != "note" || hist[0].NewValue != "Anna's versie." {
+			if err != nil || len(hist) == 0 || hist[0].Version != cur.Version || hist[0].Field != "note" || hist[0].NewValue != "De eerste versie." {
 				t.Fatalf("history %+v, %v", hist, err)
 			}
 		})

@@ -60,15 +60,20 @@ func (s *Service) InviteMember(ctx context.Context, u *model.User, workspaceID, 
 
 // InviteGuest adds a guest, who has no account, to a meeting's attendees.
 func (s *Service) InviteGuest(ctx context.Context, u *model.User, workspaceID, meetingID int64, in GuestInput) (*model.Attendee, error) {
+	var g *guard
 	return s.invite(ctx, u, workspaceID, meetingID, func(ctx context.Context, tx bun.Tx, a *model.Attendee) error {
 		var v apperr.Validation
+		g = s.guard(ctx, tx, workspaceID, meetingID)
 		a.GuestName = text(&v, "guest_name", in.Name, true, MaxName)
-		a.GuestOrganisation = text(&v, "guest_organisation", in.Organisation, false, MaxName)
-		return v.Err()
+		g.checkGuestName(ctx, "guest_name", a.GuestName)
+		a.GuestOrganisation = g.text(ctx, &v, "guest_organisation", in.Organisation, false, MaxName)
+		return g.result(&v)
+	}, func(ctx context.Context, tx bun.Tx, a *model.Attendee) error {
+		return g.audit(ctx, tx, u, model.AuditObjectAttendee, a.ID)
 	})
 }
 
-func (s *Service) invite(ctx context.Context, u *model.User, workspaceID, meetingID int64, fill func(context.Context, bun.Tx, *model.Attendee) error) (*model.Attendee, error) {
+func (s *Service) invite(ctx context.Context, u *model.User, workspaceID, meetingID int64, fill func(context.Context, bun.Tx, *model.Attendee) error, after ...func(context.Context, bun.Tx, *model.Attendee) error) (*model.Attendee, error) {
 	if err := s.require(u, workspaceID, authz.ObjMeeting, authz.ActManage); err != nil {
 		return nil, err
 	}
@@ -82,7 +87,15 @@ func (s *Service) invite(ctx context.Context, u *model.User, workspaceID, meetin
 		if err := fill(ctx, tx, a); err != nil {
 			return err
 		}
-		return store.CreateAttendee(ctx, tx, a)
+		if err := store.CreateAttendee(ctx, tx, a); err != nil {
+			return err
+		}
+		for _, f := range after {
+			if err := f(ctx, tx, a); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, notFoundErr(err)

@@ -82,7 +82,15 @@ func (s *Service) AddComment(ctx context.Context, u *model.User, workspaceID int
 		if ref, err = subjectRef(ctx, tx, workspaceID, in.Subject, in.SubjectID); err != nil {
 			return err
 		}
+		g := s.guard(ctx, tx, workspaceID, ref.MeetingID)
+		g.check(ctx, "body", c.Body, "", false)
+		if err := g.result(&v); err != nil {
+			return err
+		}
 		if err := store.CreateComment(ctx, tx, c); err != nil {
+			return err
+		}
+		if err := g.audit(ctx, tx, u, model.AuditObjectComment, c.ID); err != nil {
 			return err
 		}
 		return store.AddChanges(ctx, tx, []model.Change{{
@@ -140,11 +148,19 @@ func (s *Service) Reply(ctx context.Context, u *model.User, workspaceID, parentI
 		if ref, err = subjectRef(ctx, tx, workspaceID, p.Subject, p.SubjectID); err != nil {
 			return err
 		}
+		g := s.guard(ctx, tx, workspaceID, ref.MeetingID)
+		g.check(ctx, "body", body, "", false)
+		if err := g.result(&v); err != nil {
+			return err
+		}
 		reply = &model.Comment{
 			WorkspaceID: workspaceID, Subject: p.Subject, SubjectID: p.SubjectID, ParentID: &p.ID,
 			Kind: model.CommentRemark, Body: body, AuthorID: u.ID, Author: u, Version: 1, CreatedAt: now, UpdatedAt: now,
 		}
 		if err := store.CreateComment(ctx, tx, reply); err != nil {
+			return err
+		}
+		if err := g.audit(ctx, tx, u, model.AuditObjectComment, reply.ID); err != nil {
 			return err
 		}
 		changes := []model.Change{{

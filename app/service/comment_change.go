@@ -70,12 +70,23 @@ func (s *Service) EditComment(ctx context.Context, u *model.User, workspaceID, i
 		if c.Version != version {
 			return apperr.New(http.StatusConflict, "comments.error.changed")
 		}
+		if c.Body == body && !guardAnswersFrom(ctx).asked("body") {
+			return nil
+		}
+		g := s.guard(ctx, tx, workspaceID, ref.MeetingID)
+		g.check(ctx, "body", body, c.Body, false)
+		if err := g.result(&v); err != nil {
+			return err
+		}
 		if c.Body == body {
 			return nil
 		}
 		old := c.Body
 		c.Body, c.Version, c.UpdatedAt = body, c.Version+1, now
 		if err := store.UpdateComment(ctx, tx, c, "body"); err != nil {
+			return err
+		}
+		if err := g.audit(ctx, tx, u, model.AuditObjectComment, c.ID); err != nil {
 			return err
 		}
 		return store.AddChanges(ctx, tx, []model.Change{{

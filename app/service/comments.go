@@ -130,6 +130,8 @@ type SubjectRef struct {
 	Path    string
 	// Topic is the live topic whose pages show the object's comments.
 	Topic string
+	// MeetingID is the meeting of a meeting or agenda item, else 0.
+	MeetingID int64
 }
 
 // subjectRef loads the subject within the workspace: another workspace's
@@ -155,13 +157,13 @@ func subjectRef(ctx context.Context, db bun.IDB, workspaceID int64, subject mode
 		if err != nil {
 			return nil, notFoundErr(err)
 		}
-		ref.Title, ref.Path, ref.Topic = m.Title, ws+"/meetings/"+idStr(id), realtime.MeetingTopic(id)
+		ref.Title, ref.Path, ref.Topic, ref.MeetingID = m.Title, ws+"/meetings/"+idStr(id), realtime.MeetingTopic(id), id
 	case model.SubjectItem:
 		it, err := store.Item(ctx, db, workspaceID, id)
 		if err != nil || it.DeletedAt != nil {
 			return nil, apperr.NotFound()
 		}
-		ref.Title, ref.Path, ref.Topic = it.Title, ws+"/meetings/"+idStr(it.MeetingID)+"#item-"+idStr(id), realtime.MeetingTopic(it.MeetingID)
+		ref.Title, ref.Path, ref.Topic, ref.MeetingID = it.Title, ws+"/meetings/"+idStr(it.MeetingID)+"#item-"+idStr(id), realtime.MeetingTopic(it.MeetingID), it.MeetingID
 	default:
 		return nil, apperr.NotFound()
 	}

@@ -33,6 +33,14 @@ type versioned[T any] struct {
 	merged []string
 	// private fields are recorded in the history without their values.
 	private []string
+	// guarded fields are free text that others read, checked by the
+	// privacy guard before they are stored; strict ones (case notes)
+	// refuse probable identifiers too. audit names the object of a
+	// confirmation in the audit log; meeting, when set, is the meeting an
+	// object belongs to, whose guests' names the guard looks for.
+	guarded, strict []string
+	audit           string
+	meeting         func(obj *T) int64
 
 	// load reads the object for update and refuses a save of field that
 	// may not be made, such as one of a deleted object.
@@ -64,9 +72,13 @@ func saveField[T any](ctx context.Context, s *Service, k *versioned[T], u *model
 	if err := s.require(u, workspaceID, k.obj, k.act); err != nil {
 		return nil, err
 	}
-	if !slices.Contains(k.fields, field) {
+	i := slices.Index(k.fields, field)
+	if i < 0 {
 		return nil, apperr.NotFound()
 	}
+	// The field's name goes on into live events, which outlive the
+	// request: the kind's own string, not the caller's.
+	field = k.fields[i]
 	if slices.Contains(k.text, field) {
 		value = strings.ReplaceAll(value, "\r\n", "\n")
 	}
@@ -88,6 +100,12 @@ func saveField[T any](ctx context.Context, s *Service, k *versioned[T], u *model
 			return err
 		}
 		mine := k.get(next, field)
+		g := k.guard(ctx, s, tx, workspaceID, old, field)
+		if g != nil && (mine != current || g.asked("value")) {
+			if err := k.checkText(ctx, g, field, mine, current); err != nil {
+				return err
+			}
+		}
 		if mine == current {
 			return nil
 		}
@@ -97,17 +115,28 @@ func saveField[T any](ctx context.Context, s *Service, k *versioned[T], u *model
 		}
 		if stored != mine {
 			// The merged text is checked like any other: it may, for
-			// one, have grown too long.
+			// one, have grown too long, or hold what the guard refuses.
 			if next, extra, err = k.apply(ctx, tx, old, field, stored); err != nil {
 				return err
 			}
 			if k.get(next, field) == current {
 				return nil
 			}
+			if g != nil {
+				if err := k.checkText(ctx, g, field, k.get(next, field), current); err != nil {
+					return err
+				}
+			}
 		}
 		changed = append([]string{field}, extra...)
 		obj = next
-		return k.record(ctx, tx, u, workspaceID, old, next, changed)
+		if err := k.record(ctx, tx, u, workspaceID, old, next, changed); err != nil {
+			return err
+		}
+		if g != nil {
+			return g.audit(ctx, tx, u, k.audit, objID)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, notFoundErr(err)
@@ -126,6 +155,26 @@ func (k *versioned[T]) apply(ctx context.Context, tx bun.Tx, obj *T, field, valu
 	next := *obj
 	extra, err := k.set(ctx, tx, &next, field, value)
 	return &next, extra, err
+}
+
+// guard returns the privacy guard for a save of field of obj, or nil when
+// the field is no free text.
+func (k *versioned[T]) guard(ctx context.Context, s *Service, tx bun.Tx, workspaceID int64, obj *T, field string) *guard {
+	if !slices.Contains(k.guarded, field) {
+		return nil
+	}
+	var meetingID int64
+	if k.meeting != nil {
+		meetingID = k.meeting(obj)
+	}
+	return s.guard(ctx, tx, workspaceID, meetingID)
+}
+
+// checkText runs the guard over value, the new text of field, which an
+// editor sends as "value"; what the field holds now was accepted before.
+func (k *versioned[T]) checkText(ctx context.Context, g *guard, field, value, current string) error {
+	g.check(ctx, "value", value, current, slices.Contains(k.strict, field))
+	return g.result(&apperr.Validation{})
 }
 
 // record writes next, the changed old, with its version one up, and one

@@ -79,6 +79,17 @@ func (s *Service) SaveGuideText(ctx context.Context, u *model.User, slug, lang s
 		if current.Version != in.Version {
 			return s.guideConflict(ctx, tx, current, in, next)
 		}
+		// The guide is read in every workspace: what is typed into it is
+		// checked by the privacy guard as any text is, field by field.
+		g := s.guard(ctx, tx, 0, 0)
+		for _, f := range model.GuideFields {
+			if next.Field(f) != current.Field(f) || g.asked(f) {
+				g.check(ctx, f, next.Field(f), current.Field(f), false)
+			}
+		}
+		if err := g.result(&apperr.Validation{}); err != nil {
+			return err
+		}
 		if sameGuideText(current, next) {
 			saved = current
 			return nil
@@ -89,7 +100,7 @@ func (s *Service) SaveGuideText(ctx context.Context, u *model.User, slug, lang s
 			return err
 		}
 		saved, changed = next, true
-		return nil
+		return g.audit(ctx, tx, u, model.AuditObjectGuide, next.ID)
 	})
 	if errors.Is(err, store.ErrDuplicate) {
 		// Someone saved the same version a moment earlier.

@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"slices"
 	"strconv"
@@ -13,7 +12,6 @@ import (
 
 	"schakel/app/apperr"
 	"schakel/app/authz"
-	"schakel/app/casus"
 	"schakel/app/model"
 	"schakel/app/realtime"
 	"schakel/app/store"
@@ -51,34 +49,16 @@ func ItemField(it *model.AgendaItem, field string) string {
 	return ""
 }
 
-// CaseRefused is a case note refused because it gives someone away; it
-// names every identifier found, so the writer knows what to remove.
-type CaseRefused struct {
-	Findings []casus.Finding
-}
-
-func (e *CaseRefused) Error() string { return "case note refused: " + e.kinds(", ") }
-
-// kinds names the kinds of identifier found, joined by sep.
-func (e *CaseRefused) kinds(sep string) string {
-	kinds := make([]string, len(e.Findings))
-	for i, f := range e.Findings {
-		kinds[i] = string(f.Kind)
-	}
-	return strings.Join(kinds, sep)
-}
-
 // UpdateItemField changes one field of an agenda item, with the same
 // guarantees as an action: a stale short field is a *Conflict, notes are
-// merged three-way. Case notes are checked by the casus guard first and
-// refused with a *CaseRefused when they give someone away. It returns the
-// item as saved.
+// merged three-way. Text is checked by the privacy guard first; case notes
+// refuse whatever it finds, and such a refusal is written to the audit
+// log by kind. It returns the item as saved.
 func (s *Service) UpdateItemField(ctx context.Context, u *model.User, workspaceID, itemID int64, field, value string, baseVersion int) (*model.AgendaItem, error) {
 	it, err := saveField(ctx, s, s.itemSaves(), u, workspaceID, itemID, field, value, baseVersion)
-	var refused *CaseRefused
-	if errors.As(err, &refused) {
+	if g := Guarded(err)["value"]; field == "case_notes" && g != nil && g.Refused {
 		// What was refused is not kept anywhere; that it was, is.
-		if aerr := s.audit(ctx, s.DB, u, workspaceID, model.AuditCaseRefused, "agenda_item", itemID, refused.kinds(",")); aerr != nil {
+		if aerr := s.audit(ctx, s.DB, u, workspaceID, model.AuditCaseRefused, "agenda_item", itemID, g.kinds(",")); aerr != nil {
 			return nil, aerr
 		}
 	}
@@ -98,6 +78,9 @@ func (s *Service) itemSaves() *versioned[model.AgendaItem] {
 		// writers of them see each other's text side by side instead.
 		merged:  []string{"notes"},
 		private: []string{"case_notes"},
+		guarded: []string{"title", "notes", "case_notes"}, strict: []string{"case_notes"},
+		audit:   model.AuditObjectItem,
+		meeting: func(it *model.AgendaItem) int64 { return it.MeetingID },
 		load:    s.loadItemForSave,
 		get:     ItemField,
 		set:     setItemField,
@@ -147,8 +130,7 @@ func (s *Service) loadItemForSave(ctx context.Context, tx bun.Tx, u *model.User,
 	return it, nil
 }
 
-// setItemField validates value and sets field on it. A case note that
-// names someone is refused before anything else is checked.
+// setItemField validates value and sets field on it.
 func setItemField(ctx context.Context, tx bun.Tx, it *model.AgendaItem, field, value string) ([]string, error) {
 	var v apperr.Validation
 	switch field {
@@ -172,13 +154,6 @@ func setItemField(ctx context.Context, tx bun.Tx, it *model.AgendaItem, field, v
 	case "notes":
 		it.Notes = text(&v, "value", value, false, MaxLongText)
 	case "case_notes":
-		names, err := store.KnownNames(ctx, tx, it.WorkspaceID, it.MeetingID)
-		if err != nil {
-			return nil, err
-		}
-		if found := casus.Check(value, names); len(found) > 0 {
-			return nil, &CaseRefused{Findings: found}
-		}
 		it.CaseNotes = text(&v, "value", value, false, MaxLongText)
 	}
 	return nil, v.Err()

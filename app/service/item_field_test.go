@@ -76,9 +76,8 @@ func TestFieldSaveKeepsCaseNotesPrivate(t *testing.T) {
 			cur, _ := store.Item(ctx, db, f.ws, it.ID)
 			history, _ := store.Changes(ctx, db, f.ws, model.EntityItem, it.ID)
 			_, err := f.svc.UpdateItemField(ctx, f.anna, f.ws, it.ID, "case_notes", "Meisje, BSN 111222333, woont bij een tante.", cur.Version)
-			var refused *service.CaseRefused
-			if !errors.As(err, &refused) {
-				t.Fatalf("got %v, want the note refused", err)
+			if g := service.Guarded(err)["value"]; g == nil || !g.Refused || !g.Strict || len(g.Findings) != 1 || g.Findings[0].Masked != "1•••••••3" {
+				t.Fatalf("got %v, want the note refused, its BSN shown masked", err)
 			}
 			after, _ := store.Item(ctx, db, f.ws, it.ID)
 			now, _ := store.Changes(ctx, db, f.ws, model.EntityItem, it.ID)

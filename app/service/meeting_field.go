@@ -52,7 +52,8 @@ func (s *Service) UpdateMeetingField(ctx context.Context, u *model.User, workspa
 
 var meetingSaves = versioned[model.Meeting]{
 	entity: model.EntityMeeting, obj: authz.ObjMeeting, act: authz.ActManage,
-	fields: MeetingFields,
+	fields: MeetingFields, guarded: []string{"title", "location"}, audit: model.AuditObjectMeeting,
+	meeting: func(m *model.Meeting) int64 { return m.ID },
 	load: func(ctx context.Context, tx bun.Tx, _ *model.User, workspaceID, id int64, _ string) (*model.Meeting, error) {
 		return store.MeetingForUpdate(ctx, tx, workspaceID, id)
 	},

@@ -82,14 +82,15 @@ func (s *Service) CreateMeeting(ctx context.Context, u *model.User, workspaceID 
 		WorkspaceID: workspaceID, State: model.MeetingPlanned, Version: 1,
 		CreatedBy: u.ID, CreatedAt: now, UpdatedAt: now,
 	}
-	m.Title = text(&v, "title", in.Title, true, MaxTitle)
+	g := s.guard(ctx, s.DB, workspaceID, 0)
+	m.Title = g.text(ctx, &v, "title", in.Title, true, MaxTitle)
 	if m.Kind = in.Kind; !m.Kind.Valid() {
 		v.Add("kind", "validation.choice")
 	}
 	m.Date = requiredDate(&v, "date", in.Date)
 	m.StartTime = clock(&v, "start_time", in.StartTime)
 	m.Duration = minutes(&v, "duration", in.Duration, MaxMeetingMinutes)
-	m.Location = text(&v, "location", in.Location, false, MaxName)
+	m.Location = g.text(ctx, &v, "location", in.Location, false, MaxName)
 	m.OnlineURL = webAddress(&v, "online_url", in.OnlineURL)
 	items, err := s.templateItems(ctx, workspaceID, in.Template)
 	if err != nil {
@@ -100,11 +101,14 @@ func (s *Service) CreateMeeting(ctx context.Context, u *model.User, workspaceID 
 		if err != nil {
 			v.Add("plan", "validation.choice")
 		}
-		if err := v.Err(); err != nil {
+		if err := g.result(&v); err != nil {
 			return err
 		}
 		m.PlanID = plan
 		if err := store.CreateMeeting(ctx, tx, m); err != nil {
+			return err
+		}
+		if err := g.audit(ctx, tx, u, model.AuditObjectMeeting, m.ID); err != nil {
 			return err
 		}
 		for i, ti := range items {

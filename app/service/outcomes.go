@@ -61,11 +61,13 @@ func (s *Service) AddOutcome(ctx context.Context, u *model.User, workspaceID, it
 		if !in.Kind.Valid() {
 			v.Add("kind", "validation.choice")
 		}
-		txt := text(&v, "text", in.Text, true, MaxTitle)
+		longest := MaxTitle
 		if in.Kind == model.OutcomeInformation || in.Kind == model.OutcomeDecision {
-			txt = text(&v, "text", in.Text, true, MaxDescription)
+			longest = MaxDescription
 		}
-		if err := v.Err(); err != nil {
+		g := s.guard(ctx, tx, workspaceID, m.ID)
+		txt := g.text(ctx, &v, "text", in.Text, true, longest)
+		if err := g.result(&v); err != nil {
 			return err
 		}
 		now := time.Now().UTC()
@@ -77,7 +79,10 @@ func (s *Service) AddOutcome(ctx context.Context, u *model.User, workspaceID, it
 			}
 			o.ActionID = &a.ID
 		}
-		return store.CreateOutcome(ctx, tx, o)
+		if err := store.CreateOutcome(ctx, tx, o); err != nil {
+			return err
+		}
+		return g.audit(ctx, tx, u, model.AuditObjectOutcome, o.ID)
 	})
 	if err != nil {
 		return nil, notFoundErr(err)

@@ -41,7 +41,7 @@ func (s *Service) UpdatePlanField(ctx context.Context, u *model.User, workspaceI
 
 var planSaves = versioned[model.Plan]{
 	entity: model.EntityPlan, obj: authz.ObjPlan, act: authz.ActManage,
-	fields: PlanFields,
+	fields: PlanFields, guarded: []string{"title"}, audit: model.AuditObjectPlan,
 	load: func(ctx context.Context, tx bun.Tx, _ *model.User, workspaceID, id int64, _ string) (*model.Plan, error) {
 		return store.PlanForUpdate(ctx, tx, workspaceID, id)
 	},

@@ -40,14 +40,47 @@ type ActionImport struct {
 	Conflicts []ImportConflict
 	// Problems are what is wrong with the file, by line.
 	Problems []actioncsv.Problem
+	// Held are the lines whose new title the privacy guard holds back: a
+	// certain identifier cannot be imported at all; probable ones wait
+	// for the importer to confirm them with Confirmation, as a form's
+	// warning does.
+	Held         []ImportHeld
+	Confirmation string
 	// Applied says that the changes were saved.
 	Applied bool
 }
 
+// ImportHeld is a line whose new title may identify someone.
+type ImportHeld struct {
+	Line     int
+	Action   model.Action
+	Findings []GuardFinding
+	// Refused says that the title holds a certain identifier.
+	Refused bool
+
+	confirmation string
+}
+
 // Ready reports whether the import can be applied: it changes something,
-// and nothing is wrong or in conflict.
+// and nothing is wrong, in conflict or held back.
 func (im *ActionImport) Ready() bool {
-	return len(im.Rows) > 0 && len(im.Problems) == 0 && len(im.Conflicts) == 0
+	return len(im.Rows) > 0 && len(im.Problems) == 0 && len(im.Conflicts) == 0 && len(im.Held) == 0
+}
+
+// Confirmable reports whether the import can be applied once the importer
+// confirms that the titles the privacy guard held back identify nobody.
+func (im *ActionImport) Confirmable() bool {
+	return len(im.Held) > 0 && !im.Refused() && len(im.Problems) == 0 && len(im.Conflicts) == 0
+}
+
+// Refused reports whether a line holds what can never be imported.
+func (im *ActionImport) Refused() bool {
+	for _, h := range im.Held {
+		if h.Refused {
+			return true
+		}
+	}
+	return false
 }
 
 // Changes counts the fields the import changes, in all its rows.
@@ -107,7 +140,7 @@ func (s *Service) PreviewActionImport(ctx context.Context, u *model.User, worksp
 		if err != nil {
 			return err
 		}
-		im, _, err = s.readImport(ctx, tx, p, data, false)
+		im, _, err = s.readImport(ctx, tx, p, data, false, s.guard(ctx, tx, workspaceID, 0))
 		return err
 	})
 	return im, notFoundErr(err)
@@ -131,13 +164,17 @@ func (s *Service) ImportActions(ctx context.Context, u *model.User, workspaceID,
 		if err != nil {
 			return err
 		}
-		if im, changes, err = s.readImport(ctx, tx, p, data, true); err != nil || !im.Ready() {
+		g := s.guard(ctx, tx, workspaceID, 0)
+		if im, changes, err = s.readImport(ctx, tx, p, data, true, g); err != nil || !im.Ready() {
 			return err
 		}
 		for _, c := range changes {
 			if err := actionSaves.record(ctx, tx, u, workspaceID, c.old, c.next, c.fields); err != nil {
 				return err
 			}
+		}
+		if err := g.audit(ctx, tx, u, model.AuditObjectPlan, planID); err != nil {
+			return err
 		}
 		detail := fmt.Sprintf("actions=%d changes=%d", len(im.Rows), im.Changes())
 		return s.auditIn(ctx, tx, u, workspaceID, model.AuditPlanImport, model.AuditObjectPlan, planID, detail)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/uptrace/bun"
 
@@ -26,8 +27,8 @@ type importLine struct {
 // against its action as it stands (locked, when lock is set, in the order
 // of their ids so that two imports cannot wait for each other). It returns
 // what the import would do and, per changed row, the action before and
-// after.
-func (s *Service) readImport(ctx context.Context, tx bun.Tx, p *model.Plan, data []byte, lock bool) (*ActionImport, []importChange, error) {
+// after. New titles go through the privacy guard g.
+func (s *Service) readImport(ctx context.Context, tx bun.Tx, p *model.Plan, data []byte, lock bool, g *guard) (*ActionImport, []importChange, error) {
 	im := &ActionImport{Plan: p}
 	vocabularies := s.csvVocabularies()
 	rows, problems := actioncsv.Read(data, vocabularies, MaxImportRows)
@@ -65,7 +66,7 @@ func (s *Service) readImport(ctx context.Context, tx bun.Tx, p *model.Plan, data
 	}
 	var changes []importChange
 	for _, l := range lines {
-		c, problem, err := s.importRow(ctx, tx, im, l, current[l.id])
+		c, problem, err := s.importRow(ctx, tx, im, l, current[l.id], g)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -76,6 +77,17 @@ func (s *Service) readImport(ctx context.Context, tx bun.Tx, p *model.Plan, data
 		}
 	}
 	slices.SortStableFunc(im.Problems, func(a, b actioncsv.Problem) int { return a.Line - b.Line })
+	if g.failed != nil {
+		return nil, nil, g.failed
+	}
+	var digests []string
+	for _, h := range im.Held {
+		if !h.Refused {
+			digests = append(digests, strings.Split(h.confirmation, ".")...)
+		}
+	}
+	slices.Sort(digests)
+	im.Confirmation = strings.Join(slices.Compact(digests), ".")
 	return im, changes, nil
 }
 
@@ -167,7 +179,7 @@ func readImportLine(r actioncsv.Row, vocabularies []actioncsv.Vocabulary, known 
 // import never overwrites a change it was not made against. A field the
 // file leaves as it was downloaded keeps whatever it holds now, so that a
 // change made in Schakel since the download stays, and is no conflict.
-func (s *Service) importRow(ctx context.Context, tx bun.Tx, im *ActionImport, l importLine, cur *model.Action) (*importChange, *actioncsv.Problem, error) {
+func (s *Service) importRow(ctx context.Context, tx bun.Tx, im *ActionImport, l importLine, cur *model.Action, g *guard) (*importChange, *actioncsv.Problem, error) {
 	if cur.DeletedAt != nil {
 		// Deleted since the plan's ids were read.
 		return nil, &actioncsv.Problem{Line: l.line, Message: "actions.csv.error.deleted", Args: []any{"ID", cur.ID}}, nil
@@ -196,6 +208,15 @@ func (s *Service) importRow(ctx context.Context, tx bun.Tx, im *ActionImport, l 
 		if base != theirs {
 			conflicts = append(conflicts, ImportConflict{Line: l.line, Action: *cur, Field: f, Theirs: theirs, Mine: mine, By: by})
 			continue
+		}
+		if f == actioncsv.ColTitle {
+			// Every line's title answers to the same confirmation: the
+			// one the preview showed for the whole file.
+			if h := g.check(ctx, "title", mine, theirs, false); h != nil {
+				im.Held = append(im.Held, ImportHeld{Line: l.line, Action: *cur, Findings: h.Findings, Refused: h.Refused, confirmation: h.Confirmation})
+				g.release("title")
+				continue
+			}
 		}
 		if _, err := setActionField(ctx, tx, &next, f, mine); err != nil {
 			if _, ok := apperr.As(err); !ok {

@@ -41,7 +41,15 @@ func (s *Service) AddPlanReview(ctx context.Context, u *model.User, workspaceID,
 		if _, err := store.Plan(ctx, tx, workspaceID, planID); err != nil {
 			return notFoundErr(err)
 		}
-		return store.CreatePlanReview(ctx, tx, r)
+		g := s.guard(ctx, tx, workspaceID, 0)
+		g.check(ctx, "summary", r.Summary, "", false)
+		if err := g.result(&v); err != nil {
+			return err
+		}
+		if err := store.CreatePlanReview(ctx, tx, r); err != nil {
+			return err
+		}
+		return g.audit(ctx, tx, u, model.AuditObjectReview, r.ID)
 	})
 	if err != nil {
 		return nil, err

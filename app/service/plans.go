@@ -111,10 +111,11 @@ func (s *Service) CreatePlan(ctx context.Context, u *model.User, workspaceID int
 		return nil, err
 	}
 	var v apperr.Validation
+	g := s.guard(ctx, s.DB, workspaceID, 0)
 	now := time.Now().UTC()
 	p := &model.Plan{
 		WorkspaceID: workspaceID,
-		Title:       text(&v, "title", in.Title, true, MaxTitle),
+		Title:       g.text(ctx, &v, "title", in.Title, true, MaxTitle),
 		PeriodStart: date(&v, "period_start", in.PeriodStart),
 		PeriodEnd:   date(&v, "period_end", in.PeriodEnd),
 		Status:      model.PlanDraft,
@@ -130,11 +131,14 @@ func (s *Service) CreatePlan(ctx context.Context, u *model.User, workspaceID int
 	if p.PeriodStart != "" && p.PeriodEnd != "" && p.PeriodEnd < p.PeriodStart {
 		v.Add("period_end", "plans.error.period_order")
 	}
-	if err := v.Err(); err != nil {
+	if err := g.result(&v); err != nil {
 		return nil, err
 	}
 	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if err := store.CreatePlan(ctx, tx, p); err != nil {
+			return err
+		}
+		if err := g.audit(ctx, tx, u, model.AuditObjectPlan, p.ID); err != nil {
 			return err
 		}
 		return store.AddChanges(ctx, tx, []model.Change{{

@@ -44,13 +44,13 @@ func signalSource(ctx context.Context, db bun.IDB, workspaceID int64, source mod
 		if err != nil {
 			return nil, "", notFoundErr(err)
 		}
-		return &SubjectRef{ID: id, Title: o.Text, Path: ws + "/meetings/" + idStr(o.MeetingID) + "#item-" + idStr(o.ItemID)}, "", nil
+		return &SubjectRef{ID: id, Title: o.Text, Path: ws + "/meetings/" + idStr(o.MeetingID) + "#item-" + idStr(o.ItemID), MeetingID: o.MeetingID}, "", nil
 	case model.SignalFromAction:
 		a, err := store.Action(ctx, db, workspaceID, id)
 		if err != nil || a.DeletedAt != nil {
 			return nil, "", apperr.NotFound()
 		}
-		return &SubjectRef{Subject: model.SubjectAction, ID: id, Title: a.Title, Path: ws + "/actions/" + idStr(id)}, a.Theme, nil
+		return &SubjectRef{Subject: model.SubjectAction, ID: id, Title: a.Title, Path: ws + "/actions/" + idStr(id), MeetingID: idOrZero(a.MeetingID)}, a.Theme, nil
 	case model.SignalFromAdvice:
 		c, err := store.Comment(ctx, db, workspaceID, id)
 		if err != nil || c.DeletedAt != nil || !c.IsAdvice() || c.ParentID != nil {
@@ -64,7 +64,7 @@ func signalSource(ctx context.Context, db bun.IDB, workspaceID int64, source mod
 		if i := strings.IndexByte(path, '#'); i >= 0 {
 			path = path[:i]
 		}
-		return &SubjectRef{ID: id, Title: excerpt(c.Body, 120), Path: path + "#comment-" + idStr(id)}, "", nil
+		return &SubjectRef{ID: id, Title: excerpt(c.Body, 120), Path: path + "#comment-" + idStr(id), MeetingID: on.MeetingID}, "", nil
 	}
 	return nil, "", apperr.NotFound()
 }
@@ -115,10 +115,21 @@ func (s *Service) AddSignal(ctx context.Context, u *model.User, workspaceID int6
 		return nil, err
 	}
 	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		if _, _, err := signalSource(ctx, tx, workspaceID, in.Source, in.SourceID); err != nil {
+		src, _, err := signalSource(ctx, tx, workspaceID, in.Source, in.SourceID)
+		if err != nil {
 			return err
 		}
-		return store.CreateSignal(ctx, tx, sig)
+		// A signal goes to national policy: it is about the chain, never
+		// about a child.
+		g := s.guard(ctx, tx, workspaceID, src.MeetingID)
+		g.check(ctx, "description", sig.Description, "", false)
+		if err := g.result(&v); err != nil {
+			return err
+		}
+		if err := store.CreateSignal(ctx, tx, sig); err != nil {
+			return err
+		}
+		return g.audit(ctx, tx, u, model.AuditObjectSignal, sig.ID)
 	})
 	if err != nil {
 		return nil, err

@@ -53,11 +53,14 @@ func (s *Service) CreateWorkspace(ctx context.Context, actor *model.User, in Wor
 		return nil, apperr.Forbidden()
 	}
 	var v apperr.Validation
+	// A new workspace has no members yet: its description is checked for
+	// what is certain.
+	g := s.guard(ctx, s.DB, 0, 0)
 	now := time.Now().UTC()
 	w := &model.Workspace{
 		Name:        text(&v, "name", in.Name, true, MaxName),
 		Kind:        in.Kind,
-		Description: text(&v, "description", in.Description, false, MaxDescription),
+		Description: g.text(ctx, &v, "description", in.Description, false, MaxDescription),
 		CreatedAt:   now,
 	}
 	if !w.Kind.Valid() {
@@ -93,7 +96,7 @@ func (s *Service) CreateWorkspace(ctx context.Context, actor *model.User, in Wor
 			return nil, err
 		}
 	}
-	if err := v.Err(); err != nil {
+	if err := g.result(&v); err != nil {
 		return nil, err
 	}
 	err = s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
@@ -110,6 +113,10 @@ func (s *Service) CreateWorkspace(ctx context.Context, actor *model.User, in Wor
 		}
 		if err := store.CreateWorkspace(ctx, tx, w); err != nil {
 			return duplicateField(err, "name")
+		}
+		g.workspaceID = w.ID
+		if err := g.audit(ctx, tx, actor, model.AuditObjectWorkspace, w.ID); err != nil {
+			return err
 		}
 		detail := "coordinator=" + addr
 		if coordinator != nil {

@@ -298,21 +298,61 @@ func MeetingActions(ctx context.Context, db bun.IDB, workspaceID, meetingID int6
 	return list, err
 }
 
-// KnownNames lists the names of the people known to a workspace: its
-// members and the guests of its meetings.
-func KnownNames(ctx context.Context, db bun.IDB, workspaceID, meetingID int64) ([]string, error) {
-	var members []string
+// KnownNames are the names of the people known to a workspace, as the
+// privacy guard looks for them: its members, and the guests of one
+// meeting.
+type KnownNames struct {
+	// Members are the names of the workspace's members, but for its
+	// guests.
+	Members []string
+	// Guests are the names of the meeting's guests as they were typed or
+	// as their accounts have them, role words and all ("Iris
+	// (ervaringsdeskundige)").
+	Guests []string
+	// Places are the names of every workspace, region and organisation
+	// ("Havenstad", "Kustland", "Jeugdhulp De Brug"): names that are no
+	// person's, whatever word looks like a name in them.
+	Places []string
+}
+
+// KnownNamesOf lists the names of a workspace's members and, when
+// meetingID is not 0, of that meeting's guests: with an account (members
+// whose role is guest) or without. A guest of one meeting is nobody in
+// another.
+func KnownNamesOf(ctx context.Context, db bun.IDB, workspaceID, meetingID int64) (KnownNames, error) {
+	var k KnownNames
 	err := db.NewSelect().Model((*model.User)(nil)).Column("name").
-		Where("id IN (?)", db.NewSelect().TableExpr("memberships").Column("user_id").Where("workspace_id = ?", workspaceID)).
-		Scan(ctx, &members)
+		Where("id IN (?)", db.NewSelect().TableExpr("memberships").Column("user_id").
+			Where("workspace_id = ?", workspaceID).Where("role <> ?", model.RoleGuest)).
+		Scan(ctx, &k.Members)
 	if err != nil {
-		return nil, err
+		return k, err
 	}
-	var guests []string
+	for _, table := range []string{"workspaces", "regions", "organisations"} {
+		var names []string
+		if err := db.NewSelect().TableExpr(table).Column("name").Scan(ctx, &names); err != nil {
+			return k, err
+		}
+		k.Places = append(k.Places, names...)
+	}
+	if meetingID == 0 {
+		return k, nil
+	}
 	err = db.NewSelect().Model((*model.Attendee)(nil)).Column("guest_name").
-		Where("workspace_id = ?", workspaceID).Where("user_id IS NULL").
-		Scan(ctx, &guests)
-	return append(members, guests...), err
+		Where("workspace_id = ?", workspaceID).Where("meeting_id = ?", meetingID).Where("user_id IS NULL").
+		Scan(ctx, &k.Guests)
+	if err != nil {
+		return k, err
+	}
+	var accounts []string
+	err = db.NewSelect().Model((*model.User)(nil)).Column("name").
+		Where("id IN (?)", db.NewSelect().TableExpr("attendees").Column("user_id").
+			Where("workspace_id = ?", workspaceID).Where("meeting_id = ?", meetingID).Where("user_id IS NOT NULL")).
+		Where("id IN (?)", db.NewSelect().TableExpr("memberships").Column("user_id").
+			Where("workspace_id = ?", workspaceID).Where("role = ?", model.RoleGuest)).
+		Scan(ctx, &accounts)
+	k.Guests = append(k.Guests, accounts...)
+	return k, err
 }
 
 // GuestMeeting is a meeting with the name of its workspace.

@@ -25,7 +25,7 @@ func (s *Server) actionCreate(c *fiber.Ctx) error {
 		if derr != nil {
 			return derr
 		}
-		d.Add.Title, d.Add.Theme, d.Add.Errors = in.Title, string(in.Theme), fields
+		d.Add.Title, d.Add.Theme, d.Add.Errors, d.Add.Guard = in.Title, string(in.Theme), fields, service.Guarded(err)
 		if isHTMX(c) {
 			hxAnswer{Retarget: "#action-add", Reswap: "outerHTML"}.apply(c)
 			return s.renderFragments(c, http.StatusUnprocessableEntity, views.ActionAddForm(d.Add))

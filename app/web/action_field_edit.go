@@ -26,20 +26,20 @@ func (s *Server) actionFieldEdit(c *fiber.Ctx) error {
 	if a.DeletedAt != nil {
 		return apperr.New(http.StatusGone, "actions.error.deleted")
 	}
-	return s.actionEditor(c, a, p, field, service.ActionField(a, field), a.Version, "", http.StatusOK)
+	return s.actionEditor(c, a, p, field, service.ActionField(a, field), a.Version, "", nil, http.StatusOK)
 }
 
 // actionEditor answers with the editor of an action field holding value,
 // opened at version, with the message errID under it if set: in place for
 // htmx, and otherwise as the action's page with that field's form focused.
-func (s *Server) actionEditor(c *fiber.Ctx, a *model.Action, p *model.Plan, field, value string, version int, errID string, status int) error {
+func (s *Server) actionEditor(c *fiber.Ctx, a *model.Action, p *model.Plan, field, value string, version int, errID string, guard *service.GuardedField, status int) error {
 	if !isHTMX(c) {
 		d, err := s.actionPage(c, a, p)
 		if err != nil {
 			return err
 		}
 		e := &pageField(&d, field).Editor
-		e.Value, e.Version, e.Error, e.Autofocus = value, version, errID, true
+		e.Value, e.Version, e.Error, e.Guard, e.Autofocus = value, version, errID, guard, true
 		return s.renderActionPage(c, status, d)
 	}
 	choices, err := s.actionChoices(c, a, p)
@@ -47,6 +47,6 @@ func (s *Server) actionEditor(c *fiber.Ctx, a *model.Action, p *model.Plan, fiel
 		return err
 	}
 	return s.renderFragments(c, status, views.ActionFieldEditor(views.ActionEditor{
-		Action: a, Field: field, Value: value, Version: version, Error: errID, Autofocus: true, Choices: choices,
+		Action: a, Field: field, Value: value, Version: version, Error: errID, Guard: guard, Autofocus: true, Choices: choices,
 	}))
 }

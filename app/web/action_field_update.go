@@ -32,8 +32,8 @@ func (s *Server) actionFieldUpdate(c *fiber.Ctx) error {
 			saved, err = s.svc.UpdateActionField(c.UserContext(), currentUser(c), a.WorkspaceID, a.ID, field, value, version)
 			return err
 		},
-		editor: func(errID string, status int) error {
-			return s.actionEditor(c, a, p, field, value, version, errID, status)
+		editor: func(errID string, guard *service.GuardedField, status int) error {
+			return s.actionEditor(c, a, p, field, value, version, errID, guard, status)
 		},
 		conflict: func(conflict *service.Conflict) error { return s.actionConflict(c, a, p, field, conflict) },
 		saved: func() error {

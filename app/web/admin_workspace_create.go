@@ -23,7 +23,7 @@ func (s *Server) adminWorkspaceCreate(c *fiber.Ctx) error {
 	}
 	made, err := s.svc.CreateWorkspace(c.UserContext(), currentUser(c), in)
 	if fields := fieldErrors(err); fields != nil {
-		return s.renderAdminWorkspaceNew(c, http.StatusUnprocessableEntity, in, fields)
+		return s.renderAdminWorkspaceNew(c, http.StatusUnprocessableEntity, in, fields, service.Guarded(err))
 	}
 	if err != nil {
 		return err

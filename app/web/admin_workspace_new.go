@@ -16,12 +16,12 @@ import (
 func (s *Server) adminWorkspaceNew(c *fiber.Ctx) error {
 	return s.renderAdminWorkspaceNew(c, http.StatusOK, service.WorkspaceInput{
 		Kind: model.WorkspaceMunicipality, NewOrganisationKind: model.OrgMunicipality, Language: i18n.Default,
-	}, nil)
+	}, nil, nil)
 }
 
 // renderAdminWorkspaceNew shows the form as typed, with what was wrong
 // with it by field.
-func (s *Server) renderAdminWorkspaceNew(c *fiber.Ctx, status int, form service.WorkspaceInput, errs map[string]string) error {
+func (s *Server) renderAdminWorkspaceNew(c *fiber.Ctx, status int, form service.WorkspaceInput, errs map[string]string, guard service.GuardedFields) error {
 	ctx := c.UserContext()
 	orgs, err := s.svc.OrganisationsByRegion(ctx)
 	if err != nil {
@@ -32,5 +32,5 @@ func (s *Server) renderAdminWorkspaceNew(c *fiber.Ctx, status int, form service.
 		return err
 	}
 	return s.renderPage(c, status, views.Page{Title: s.translator(c).Get("admin.workspaces.new"), Scripts: []string{views.OrgPickerScript}},
-		views.AdminWorkspaceNewPage(views.WorkspaceNew{Form: form, Errors: errs, Organisations: orgs, Regions: regions}))
+		views.AdminWorkspaceNewPage(views.WorkspaceNew{Form: form, Errors: errs, Guard: guard, Organisations: orgs, Regions: regions}))
 }

@@ -182,7 +182,7 @@ func TestBoardCacheKeepsViewersApart(t *testing.T) {
 		ws := workspaceID(t, db, "Havenstad")
 		anna, mo := userByEmail(t, db, coordinator), userByEmail(t, db, editor)
 		p := newPlan(t, env, ws, coordinator, "Samen tegen uitbuiting", model.FrameworkPillars)
-		addAction(t, env, p, "Van Anna", model.ThemePrevention, "owner", itoa(anna.ID))
+		addAction(t, env, p, "Van de gemeente", model.ThemePrevention, "owner", itoa(anna.ID))
 		addAction(t, env, p, "Van Mo", model.ThemePrevention, "owner", itoa(mo.ID))
 		board := planURL(ws, p.ID, "")
 		client := func(who, lang string) *testkit.Client {
@@ -201,11 +201,11 @@ func TestBoardCacheKeepsViewersApart(t *testing.T) {
 			heading string
 			rows    string
 		}{
-			{"a coordinator", coordinator, "nl", "", true, "Preventie", "Van Anna | Van Mo"},
-			{"a reader after a coordinator", viewer, "nl", "", false, "Preventie", "Van Anna | Van Mo"},
-			{"a coordinator in English", coordinator, "en", "", true, "Prevention", "Van Anna | Van Mo"},
-			{"a reader in English", viewer, "en", "", false, "Prevention", "Van Anna | Van Mo"},
-			{"a coordinator's own actions", coordinator, "nl", "?mine=1", true, "Preventie", "Van Anna"},
+			{"a coordinator", coordinator, "nl", "", true, "Preventie", "Van de gemeente | Van Mo"},
+			{"a reader after a coordinator", viewer, "nl", "", false, "Preventie", "Van de gemeente | Van Mo"},
+			{"a coordinator in English", coordinator, "en", "", true, "Prevention", "Van de gemeente | Van Mo"},
+			{"a reader in English", viewer, "en", "", false, "Prevention", "Van de gemeente | Van Mo"},
+			{"a coordinator's own actions", coordinator, "nl", "?mine=1", true, "Preventie", "Van de gemeente"},
 			{"a co-coordinator's own actions", editor, "nl", "?mine=1", true, "Preventie", "Van Mo"},
 			{"a reader's own actions", viewer, "nl", "?mine=1", false, "Preventie", ""},
 		}

@@ -25,11 +25,17 @@ func (s *Server) commentCreate(c *fiber.Ctx) error {
 	threads := &service.Threads{WorkspaceID: wid, Subject: in.Subject, SubjectID: sid}
 	cm, err := s.svc.AddComment(ctx, u, wid, in)
 	if err != nil {
-		if errs := fieldErrors(err); errs != nil && isHTMX(c) && in.Subject.Valid() {
-			return s.renderFragments(c, http.StatusUnprocessableEntity, views.CommentNewForm(threads, in.Kind,
-				views.CommentForm{Kind: in.Kind, Body: typed(in.Body), DueDate: typed(in.DueDate), Errors: errs}))
+		errs := fieldErrors(err)
+		if errs == nil || !in.Subject.Valid() {
+			return err
 		}
-		return err
+		form := views.CommentNewForm(threads, in.Kind, views.CommentForm{
+			Kind: in.Kind, Body: typed(in.Body), DueDate: typed(in.DueDate), Errors: errs, Guard: service.Guarded(err)["body"],
+		})
+		if isHTMX(c) {
+			return s.renderFragments(c, http.StatusUnprocessableEntity, form)
+		}
+		return s.commentRetry(c, in.Subject, sid, form)
 	}
 	if !isHTMX(c) {
 		_, ref, err := s.svc.Comment(ctx, u, wid, cm.ID)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"schakel/app/service"
 	"schakel/views"
 )
 
@@ -21,14 +22,19 @@ func (s *Server) commentReply(c *fiber.Ctx) error {
 	body := c.FormValue("body")
 	reply, parent, err := s.svc.Reply(ctx, u, wid, cid, body)
 	if err != nil {
-		if errs := fieldErrors(err); errs != nil && isHTMX(c) {
-			p, _, lerr := s.svc.Comment(ctx, u, wid, cid)
-			if lerr != nil {
-				return lerr
-			}
-			return s.renderFragments(c, http.StatusUnprocessableEntity, views.CommentReplyForm(p, s.commentRights(c, wid), typed(body), errs, false))
+		errs := fieldErrors(err)
+		if errs == nil {
+			return err
 		}
-		return err
+		p, ref, lerr := s.svc.Comment(ctx, u, wid, cid)
+		if lerr != nil {
+			return lerr
+		}
+		form := views.CommentReplyForm(p, s.commentRights(c, wid), views.CommentForm{Body: typed(body), Errors: errs, Guard: service.Guarded(err)["body"]}, false)
+		if isHTMX(c) {
+			return s.renderFragments(c, http.StatusUnprocessableEntity, form)
+		}
+		return s.commentRetry(c, ref.Subject, ref.ID, form)
 	}
 	if !isHTMX(c) {
 		_, ref, err := s.svc.Comment(ctx, u, wid, reply.ID)
@@ -46,7 +52,7 @@ func (s *Server) commentReply(c *fiber.Ctx) error {
 		parent = &th.Comment
 	}
 	return s.renderFragments(c, http.StatusOK,
-		views.CommentReplyForm(parent, r, "", nil, false),
+		views.CommentReplyForm(parent, r, views.CommentForm{}, false),
 		oobAppend("#comment-"+itoa64(parent.ID)+"-replies", views.CommentReplyItem(views.CommentItem{Comment: reply, Rights: r})),
 		views.CommentMain(views.CommentItem{Comment: parent, Rights: r}, true),
 		views.CommentCount(threads, true))

@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/apperr"
+	"schakel/app/service"
 	"schakel/views"
 )
 
@@ -19,13 +20,29 @@ func (s *Server) commentUpdate(c *fiber.Ctx) error {
 		return err
 	}
 	version, _ := strconv.Atoi(c.FormValue("version"))
-	cm, err := s.svc.EditComment(ctx, u, wid, cid, c.FormValue("body"), version)
+	body := c.FormValue("body")
+	cm, err := s.svc.EditComment(ctx, u, wid, cid, body, version)
 	if err != nil {
-		// The form is small: its one message goes where messages go.
-		if e := fieldErrors(err)["body"]; e != "" {
-			return apperr.New(http.StatusUnprocessableEntity, e)
+		errs := fieldErrors(err)
+		guard := service.Guarded(err)["body"]
+		if guard == nil {
+			// The form is small: its one message goes where messages go.
+			if e := errs["body"]; e != "" {
+				return apperr.New(http.StatusUnprocessableEntity, e)
+			}
+			return err
 		}
-		return err
+		// What the privacy guard says stays with the text, in the
+		// editing form.
+		cur, ref, lerr := s.svc.Comment(ctx, u, wid, cid)
+		if lerr != nil {
+			return lerr
+		}
+		item := views.CommentItem{Comment: cur, Rights: s.commentRights(c, wid), Edit: &views.CommentForm{Body: typed(body), Errors: errs, Guard: guard}}
+		if isHTMX(c) {
+			return s.renderFragments(c, http.StatusUnprocessableEntity, views.CommentMain(item, false))
+		}
+		return s.commentRetry(c, ref.Subject, ref.ID, views.CommentMain(item, false))
 	}
 	return s.commentAnswer(c, cm.ID, false)
 }
@@ -51,5 +68,5 @@ func (s *Server) commentAnswer(c *fiber.Ctx, cid int64, reply bool) error {
 	if !reply {
 		return s.renderFragments(c, http.StatusOK, views.CommentMain(item, false), views.CommentCount(threads, true))
 	}
-	return s.renderFragments(c, http.StatusOK, views.CommentMain(item, false), views.CommentReplyForm(cm, r, "", nil, true), views.CommentCount(threads, true))
+	return s.renderFragments(c, http.StatusOK, views.CommentMain(item, false), views.CommentReplyForm(cm, r, views.CommentForm{}, true), views.CommentCount(threads, true))
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"io"
+	"net/http"
 	"strings"
 
 	"github.com/a-h/templ"
@@ -102,4 +103,19 @@ func (s *Server) itemComments(c *fiber.Ctx, d *views.MeetingParts) error {
 	}
 	d.ReadComments, d.ItemComments, d.CommentRights = true, x, s.commentRights(c, wid)
 	return nil
+}
+
+// commentRetry answers a comment, reply or change of one that a browser
+// without JavaScript sent and that came back (the privacy guard held it
+// back, or a field is wrong): a page with the form as sent, and the way
+// back to what it is about.
+func (s *Server) commentRetry(c *fiber.Ctx, subject model.Subject, id int64, form templ.Component) error {
+	ctx, u, wid := c.UserContext(), currentUser(c), workspaceID(c)
+	ref, err := s.svc.CommentSubject(ctx, u, wid, subject, id)
+	if err != nil {
+		return err
+	}
+	t := s.translator(c)
+	return s.renderPage(c, http.StatusUnprocessableEntity, views.Page{Title: t.Get("textguard.retry_title", "Title", ref.Title)},
+		views.CommentRetryPage(views.CommentRetry{Subject: ref.Title, Back: ref.Path, Form: form}))
 }

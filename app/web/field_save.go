@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -20,12 +21,11 @@ type fieldSave struct {
 	save func() error
 	// editor answers with the field's editor holding the value sent: 200
 	// for the conflict view's "edit on from mine", 422 with the message
-	// id of what is wrong.
-	editor func(errID string, status int) error
+	// id of what is wrong and, for text the privacy guard held back, its
+	// answer (what it found, or the pseudonymised text to review).
+	editor func(errID string, guard *service.GuardedField, status int) error
 	// conflict answers 409 with both values side by side.
 	conflict func(*service.Conflict) error
-	// refused, if set, answers a case note the guard refused (422).
-	refused func(*service.CaseRefused) error
 	// saved answers a save that went through.
 	saved func() error
 }
@@ -34,19 +34,15 @@ type fieldSave struct {
 // conflict view's choice to edit on from the value sent.
 func (s *Server) answerFieldSave(c *fiber.Ctx, f fieldSave) error {
 	if c.FormValue("edit") == "1" {
-		return f.editor("", http.StatusOK)
+		return f.editor("", nil, http.StatusOK)
 	}
 	err := f.save()
 	var conflict *service.Conflict
-	var refused *service.CaseRefused
-	switch {
-	case errors.As(err, &conflict):
+	if errors.As(err, &conflict) {
 		return f.conflict(conflict)
-	case f.refused != nil && errors.As(err, &refused):
-		return f.refused(refused)
 	}
 	if fields := fieldErrors(err); fields != nil {
-		return f.editor(fields["value"], http.StatusUnprocessableEntity)
+		return f.editor(fields["value"], service.Guarded(err)["value"], http.StatusUnprocessableEntity)
 	}
 	if err != nil {
 		return err
@@ -59,3 +55,8 @@ func sentVersion(c *fiber.Ctx) int {
 	v, _ := strconv.Atoi(c.FormValue("version"))
 	return v
 }
+
+// fieldParam is the field named in the path, copied: what fiber returns
+// lives in the request's buffer, which the next request reuses, and a
+// field's name travels on in live events after the answer has gone.
+func fieldParam(c *fiber.Ctx) string { return strings.Clone(c.Params("field")) }

@@ -35,7 +35,7 @@ func (s *Server) guideUpdate(c *fiber.Ctx) error {
 	var conflict *service.GuideConflict
 	switch {
 	case fieldErrors(err) != nil:
-		d.Errors = fieldErrors(err)
+		d.Errors, d.Guard = fieldErrors(err), service.Guarded(err)
 		return s.renderGuideEdit(c, http.StatusUnprocessableEntity, d)
 	case errors.As(err, &conflict):
 		d.Version, d.Values = conflict.Current.Version, conflict.Merged

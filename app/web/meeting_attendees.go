@@ -24,7 +24,7 @@ func (s *Server) attendeeInvite(c *fiber.Ctx) error {
 	} else {
 		_, err = s.svc.InviteMember(ctx, u, m.WorkspaceID, m.ID, c.FormValue("user"))
 	}
-	fields := fieldErrors(err)
+	fields, guard := fieldErrors(err), service.Guarded(err)
 	if err != nil && fields == nil {
 		return err
 	}
@@ -40,7 +40,7 @@ func (s *Server) attendeeInvite(c *fiber.Ctx) error {
 		status = http.StatusUnprocessableEntity
 		if guest {
 			p.Parts.GuestName, p.Parts.GuestOrganisation = c.FormValue("guest_name"), c.FormValue("guest_organisation")
-			p.Parts.GuestErrors = fields
+			p.Parts.GuestErrors, p.Parts.GuestGuard = fields, guard
 		} else {
 			p.Parts.InviteErrors = fields
 		}

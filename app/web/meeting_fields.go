@@ -36,7 +36,7 @@ func (s *Server) meetingFieldEdit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.meetingEditor(c, m, field, service.MeetingField(m, field), m.Version, "", http.StatusOK)
+	return s.meetingEditor(c, m, field, service.MeetingField(m, field), m.Version, "", nil, http.StatusOK)
 }
 
 // meetingFieldUpdate saves one detail of a meeting, or shows the conflict.
@@ -52,8 +52,8 @@ func (s *Server) meetingFieldUpdate(c *fiber.Ctx) error {
 			saved, err = s.svc.UpdateMeetingField(c.UserContext(), currentUser(c), m.WorkspaceID, m.ID, field, value, version)
 			return err
 		},
-		editor: func(errID string, status int) error {
-			return s.meetingEditor(c, m, field, value, version, errID, status)
+		editor: func(errID string, guard *service.GuardedField, status int) error {
+			return s.meetingEditor(c, m, field, value, version, errID, guard, status)
 		},
 		conflict: func(conflict *service.Conflict) error {
 			page := meetingPath(m.WorkspaceID, m.ID)
@@ -80,12 +80,12 @@ func (s *Server) meetingFieldUpdate(c *fiber.Ctx) error {
 
 // meetingEditor answers with the editor of a meeting's detail holding
 // value: alone for htmx, on the whole page for a browser without JavaScript.
-func (s *Server) meetingEditor(c *fiber.Ctx, m *model.Meeting, field, value string, version int, errID string, status int) error {
+func (s *Server) meetingEditor(c *fiber.Ctx, m *model.Meeting, field, value string, version int, errID string, guard *service.GuardedField, status int) error {
 	plans, _, err := s.svc.MeetingPlans(c.UserContext(), m)
 	if err != nil {
 		return err
 	}
-	e := views.MeetingFieldEditor{Meeting: m, Plans: plans, Field: field, Value: value, Version: version, Error: errID}
+	e := views.MeetingFieldEditor{Meeting: m, Plans: plans, Field: field, Value: value, Version: version, Error: errID, Guard: guard}
 	if !isHTMX(c) {
 		p, err := s.meetingPage(c, m.ID)
 		if err != nil {
@@ -114,7 +114,7 @@ func (s *Server) loadMeetingField(c *fiber.Ctx) (*model.Meeting, string, error) 
 	if err != nil {
 		return nil, "", err
 	}
-	field := c.Params("field")
+	field := fieldParam(c)
 	for _, f := range service.MeetingFields {
 		if f == field {
 			return m, field, nil

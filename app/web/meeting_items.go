@@ -9,7 +9,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"schakel/app/apperr"
-	"schakel/app/casus"
 	"schakel/app/model"
 	"schakel/app/service"
 	"schakel/views"
@@ -24,7 +23,7 @@ func (s *Server) itemCreate(c *fiber.Ctx) error {
 	in := service.ItemInput{Title: c.FormValue("title"), Kind: model.ItemKind(c.FormValue("kind")), Duration: c.FormValue("duration")}
 	it, err := s.svc.CreateItem(c.UserContext(), currentUser(c), m.WorkspaceID, m.ID, in)
 	if fields := fieldErrors(err); fields != nil {
-		form := views.ItemAddForm{Meeting: m, Title: in.Title, Kind: string(in.Kind), Duration: in.Duration, Errors: fields}
+		form := views.ItemAddForm{Meeting: m, Title: in.Title, Kind: string(in.Kind), Duration: in.Duration, Errors: fields, Guard: service.Guarded(err)}
 		if isHTMX(c) {
 			return s.renderFragments(c, http.StatusUnprocessableEntity, views.ItemAdd(form))
 		}
@@ -104,8 +103,8 @@ func (s *Server) itemCase(c *fiber.Ctx) error {
 }
 
 // itemFieldUpdate saves one field of an item: a conflict shows both
-// values; a case note that gives a child away is refused, naming what to
-// remove, and stays in the editor.
+// values; text the privacy guard holds back (a case note that gives a
+// child away, say) stays in the editor with what it found, masked.
 func (s *Server) itemFieldUpdate(c *fiber.Ctx) error {
 	it, m, field, err := s.loadItemField(c)
 	if err != nil {
@@ -118,8 +117,8 @@ func (s *Server) itemFieldUpdate(c *fiber.Ctx) error {
 			saved, err = s.svc.UpdateItemField(c.UserContext(), currentUser(c), it.WorkspaceID, it.ID, field, value, version)
 			return err
 		},
-		editor: func(errID string, status int) error {
-			return s.itemEditor(c, it, m, field, value, version, errID, nil, status)
+		editor: func(errID string, guard *service.GuardedField, status int) error {
+			return s.itemEditor(c, it, m, field, value, version, errID, guard, status)
 		},
 		conflict: func(conflict *service.Conflict) error {
 			page := itemPath(it.WorkspaceID, it.ID)
@@ -134,9 +133,6 @@ func (s *Server) itemFieldUpdate(c *fiber.Ctx) error {
 				v.Theirs, v.Mine = conflict.Theirs, conflict.Mine
 			}
 			return s.renderFragments(c, http.StatusConflict, views.FieldConflict(v))
-		},
-		refused: func(refused *service.CaseRefused) error {
-			return s.itemEditor(c, it, m, field, value, version, "casus.refused", refused.Findings, http.StatusUnprocessableEntity)
 		},
 		saved: func() error { return s.itemSaved(c, m, saved, field) },
 	})
@@ -161,35 +157,26 @@ func (s *Server) itemSaved(c *fiber.Ctx, m *model.Meeting, saved *model.AgendaIt
 	return s.renderFragments(c, http.StatusOK, parts...)
 }
 
-// itemEditor answers with the editor of an item field holding value.
-// A browser without JavaScript gets the meeting's page.
-func (s *Server) itemEditor(c *fiber.Ctx, it *model.AgendaItem, m *model.Meeting, field, value string, version int, errID string, found []casus.Finding, status int) error {
+// itemEditor answers with the editor of an item field holding value; a
+// browser without JavaScript gets the meeting's page with the editor open.
+func (s *Server) itemEditor(c *fiber.Ctx, it *model.AgendaItem, m *model.Meeting, field, value string, version int, errID string, guard *service.GuardedField, status int) error {
+	d, err := s.itemParts(c, m, field)
+	if err != nil {
+		return err
+	}
+	e := views.ItemEditor{
+		Item: it, Field: field, Value: value, Version: version, Error: errID, Guard: guard,
+		Autofocus: true, Members: d.Members, Attendees: d.Attendees,
+	}
 	if !isHTMX(c) {
 		p, err := s.meetingPage(c, m.ID)
 		if err != nil {
 			return err
 		}
+		p.Parts.ItemEditor = &e
 		return s.renderMeetingPage(c, status, p)
 	}
-	d, err := s.itemParts(c, m, field)
-	if err != nil {
-		return err
-	}
-	return s.renderFragments(c, status, views.ItemFieldEdit(views.ItemEditor{
-		Item: it, Field: field, Value: value, Version: version, Error: errID, Findings: s.findingTexts(c, found),
-		Autofocus: true, Members: d.Members, Attendees: d.Attendees,
-	}))
-}
-
-// findingTexts names each identifier found in a case note, masked, in the
-// user's language: "een BSN (1•••••••2)".
-func (s *Server) findingTexts(c *fiber.Ctx, found []casus.Finding) []string {
-	t := s.translator(c)
-	out := make([]string, 0, len(found))
-	for _, f := range found {
-		out = append(out, t.Get("casus.kind."+string(f.Kind))+" ("+f.Masked()+")")
-	}
-	return out
+	return s.renderFragments(c, status, views.ItemFieldEdit(e))
 }
 
 func (s *Server) loadItemField(c *fiber.Ctx) (*model.AgendaItem, *model.Meeting, string, error) {
@@ -197,7 +184,7 @@ func (s *Server) loadItemField(c *fiber.Ctx) (*model.AgendaItem, *model.Meeting,
 	if err != nil {
 		return nil, nil, "", err
 	}
-	field := c.Params("field")
+	field := fieldParam(c)
 	if !service.IsItemField(field) {
 		return nil, nil, "", apperr.NotFound()
 	}
@@ -311,7 +298,7 @@ func (s *Server) outcomeCreate(c *fiber.Ctx) error {
 		DueDate: c.FormValue("due_date"), Rights: strings.Join(formValues(c, "rights"), ","),
 	}
 	_, err = s.svc.AddOutcome(c.UserContext(), currentUser(c), m.WorkspaceID, it.ID, in)
-	fields := fieldErrors(err)
+	fields, guard := fieldErrors(err), service.Guarded(err)["text"]
 	if err != nil && fields == nil {
 		return err
 	}
@@ -324,6 +311,7 @@ func (s *Server) outcomeCreate(c *fiber.Ctx) error {
 			return err
 		}
 		p.Parts.OutcomeItem, p.Parts.OutcomeForm, p.Parts.OutcomeErrors = it.ID, &in, fields
+		p.Parts.OutcomeGuard = guard
 		return s.renderMeetingPage(c, http.StatusUnprocessableEntity, p)
 	}
 	d, err := s.meetingParts(c, m)
@@ -332,6 +320,7 @@ func (s *Server) outcomeCreate(c *fiber.Ctx) error {
 	}
 	if fields != nil {
 		d.OutcomeItem, d.OutcomeForm, d.OutcomeErrors = it.ID, &in, fields
+		d.OutcomeGuard = guard
 		return s.renderFragments(c, http.StatusUnprocessableEntity, views.ItemOutcomes(d, it, false))
 	}
 	return s.renderFragments(c, http.StatusOK, views.ItemOutcomes(d, it, false), views.MeetingActions(d, true),

@@ -87,7 +87,7 @@ func (s *Server) meetingCreate(c *fiber.Ctx) error {
 		return s.renderMeetingList(c, http.StatusUnprocessableEntity, views.MeetingForm{
 			Title: in.Title, Kind: string(in.Kind), Date: in.Date, StartTime: in.StartTime,
 			Duration: in.Duration, Location: in.Location, OnlineURL: in.OnlineURL,
-			Template: in.Template, Plan: in.PlanID,
+			Template: in.Template, Plan: in.PlanID, Guard: service.Guarded(err),
 		}, fields)
 	}
 	if err != nil {
@@ -108,7 +108,7 @@ func (s *Server) templateSave(c *fiber.Ctx) error {
 		if perr != nil {
 			return perr
 		}
-		p.TemplateError, p.TemplateName = fields["name"], c.FormValue("name")
+		p.TemplateError, p.TemplateName, p.TemplateGuard = fields["name"], c.FormValue("name"), service.Guarded(err)["name"]
 		return s.renderMeetingPage(c, http.StatusUnprocessableEntity, p)
 	}
 	if err != nil {

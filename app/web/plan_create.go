@@ -20,6 +20,7 @@ func (s *Server) planCreate(c *fiber.Ctx) error {
 	if fields := fieldErrors(err); fields != nil {
 		return s.renderPlanList(c, http.StatusUnprocessableEntity, views.PlanForm{
 			Title: in.Title, PeriodStart: in.PeriodStart, PeriodEnd: in.PeriodEnd, Framework: string(in.Framework),
+			Guard: service.Guarded(err),
 		}, fields)
 	}
 	if err != nil {

@@ -105,10 +105,11 @@ func uploadedCSV(c *fiber.Ctx) ([]byte, string, int) {
 }
 
 // importStatus is the status of an import's page: 422 when the file has
-// problems, 409 when it would overwrite someone's change, 200 otherwise.
+// problems or titles the privacy guard holds back, 409 when it would
+// overwrite someone's change, 200 otherwise.
 func importStatus(im *service.ActionImport) int {
 	switch {
-	case len(im.Problems) > 0:
+	case len(im.Problems) > 0, len(im.Held) > 0:
 		return http.StatusUnprocessableEntity
 	case len(im.Conflicts) > 0:
 		return http.StatusConflict

@@ -84,7 +84,7 @@ func TestPlanCSVRoundTrip(t *testing.T) {
 		s.set(t, cp.care.ID, "status", "Gereed")
 		s.set(t, cp.signal.ID, "voortgang", "30")
 		s.set(t, cp.signal.ID, "streefdatum", "1-3-2027")
-		s.set(t, cp.signal.ID, "titel", "'@jongerenwerk: signalenkaart")
+		s.set(t, cp.signal.ID, "titel", "'=jongerenwerk: signalenkaart")
 		before := reload(t, db, cp.care)
 		preview := upload(t, anna, ws, pid, "acties.csv", s.save(t))
 		if preview.Status != http.StatusOK {
@@ -134,7 +134,7 @@ func TestPlanCSVRoundTrip(t *testing.T) {
 			"#action-" + itoa(cp.care.ID) + "-summary .schakel-summary__progress":   "100%",
 			"#action-" + itoa(cp.signal.ID) + "-summary .schakel-summary__progress": "30%",
 			"#action-" + itoa(cp.signal.ID) + "-summary .schakel-summary__due":      "1 maart 2027",
-			"#action-" + itoa(cp.signal.ID) + "-title":                              "@jongerenwerk: signalenkaart",
+			"#action-" + itoa(cp.signal.ID) + "-title":                              "=jongerenwerk: signalenkaart",
 		} {
 			if got := board.Text(sel); !strings.Contains(got, want) {
 				t.Errorf("plan page %s: %q, want %q", sel, got, want)
@@ -170,7 +170,7 @@ func TestPlanCSVRoundTrip(t *testing.T) {
 		// it, and reading that file back changes nothing.
 		again := download(t, anna, ws, pid)
 		s2 := readSheet(t, again)
-		if got := s2.row(t, cp.signal.ID)[s2.col(t, "titel")]; got != "'@jongerenwerk: signalenkaart" {
+		if got := s2.row(t, cp.signal.ID)[s2.col(t, "titel")]; got != "'=jongerenwerk: signalenkaart" {
 			t.Fatalf("title written as %q", got)
 		}
 		if r := upload(t, anna, ws, pid, "acties.csv", again); !strings.Contains(r.Text("[role=status]"), "Niets te wijzigen") {

@@ -19,14 +19,14 @@ func (s *Server) planFieldEdit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.planEditor(c, p, field, service.PlanField(p, field), p.Version, "", http.StatusOK)
+	return s.planEditor(c, p, field, service.PlanField(p, field), p.Version, "", nil, http.StatusOK)
 }
 
 // planEditor answers with the editor of a plan field holding value, opened
 // at version, with the message errID under it if set: alone for htmx, on
 // the plan's page otherwise.
-func (s *Server) planEditor(c *fiber.Ctx, p *model.Plan, field, value string, version int, errID string, status int) error {
-	editor := views.PlanEditor{Plan: p, Field: field, Value: value, Version: version, Error: errID}
+func (s *Server) planEditor(c *fiber.Ctx, p *model.Plan, field, value string, version int, errID string, guard *service.GuardedField, status int) error {
+	editor := views.PlanEditor{Plan: p, Field: field, Value: value, Version: version, Error: errID, Guard: guard}
 	if isHTMX(c) {
 		return s.renderFragments(c, status, views.PlanFieldEditor(editor))
 	}
@@ -44,7 +44,7 @@ func (s *Server) loadPlanField(c *fiber.Ctx) (*model.Plan, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	field := c.Params("field")
+	field := fieldParam(c)
 	known := false
 	for _, f := range service.PlanFields {
 		known = known || f == field

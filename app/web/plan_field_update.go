@@ -26,8 +26,8 @@ func (s *Server) planFieldUpdate(c *fiber.Ctx) error {
 			saved, err = s.svc.UpdatePlanField(c.UserContext(), currentUser(c), workspaceID(c), p.ID, field, value, version)
 			return err
 		},
-		editor: func(errID string, status int) error {
-			return s.planEditor(c, p, field, value, version, errID, status)
+		editor: func(errID string, guard *service.GuardedField, status int) error {
+			return s.planEditor(c, p, field, value, version, errID, guard, status)
 		},
 		conflict: func(conflict *service.Conflict) error { return s.planConflict(c, p, field, conflict) },
 		saved: func() error {

@@ -139,7 +139,7 @@ func (s *Server) loadAction(c *fiber.Ctx) (*model.Action, *model.Plan, error) {
 
 // actionField reads and checks the :field of the route.
 func actionField(c *fiber.Ctx) (string, error) {
-	f := c.Params("field")
+	f := fieldParam(c)
 	if !service.IsActionField(f) {
 		return "", apperr.NotFound()
 	}

@@ -28,7 +28,7 @@ func (s *Server) planReviewCreate(c *fiber.Ctx) error {
 		if derr != nil {
 			return derr
 		}
-		d.Reviews = &views.PlanReviewsView{Plan: d.Board.Plan, ReviewedOn: typed(in.ReviewedOn), Summary: typed(in.Summary), Errors: errs}
+		d.Reviews = &views.PlanReviewsView{Plan: d.Board.Plan, ReviewedOn: typed(in.ReviewedOn), Summary: typed(in.Summary), Errors: errs, Guard: service.Guarded(err)["summary"]}
 		return s.renderPlanPage(c, http.StatusUnprocessableEntity, d)
 	}
 	return redirect(c, withNotice(planPath(wid, pid), "plan_reviewed")+"#plan-reviews")

@@ -132,6 +132,7 @@ func New(d Deps) (*Server, error) {
 			return apperr.Wrap(http.StatusForbidden, "error.csrf", err)
 		},
 	}))
+	s.App.Use(s.guardAnswers)
 	if err := s.routes(); err != nil {
 		return nil, err
 	}

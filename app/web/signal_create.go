@@ -37,7 +37,7 @@ func (s *Server) signalCreate(c *fiber.Ctx) error {
 		}
 		return s.renderSignalNew(c, http.StatusUnprocessableEntity, views.SignalNewView{
 			Workspace: w, Source: in.Source, Ref: ref, Bottleneck: typed(string(in.Bottleneck)), Theme: typed(string(in.Theme)),
-			Description: typed(in.Description), Errors: errs,
+			Description: typed(in.Description), Errors: errs, Guard: service.Guarded(err)["description"],
 		})
 	}
 	return redirect(c, withNotice("/signals?workspace="+itoa64(wid), "signal_added")+"#signal-"+itoa64(sig.ID))

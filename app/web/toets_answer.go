@@ -37,7 +37,7 @@ func (s *Server) toetsAnswer(c *fiber.Ctx) error {
 		}
 		q := views.ToetsQuestion{
 			Assessment: sheet.Assessment, Answer: *cur, Editable: true,
-			Score: in.Score, Note: in.Note, Version: in.Version, Errors: fields,
+			Score: in.Score, Note: in.Note, Version: in.Version, Errors: fields, Guard: service.Guarded(err)["note"],
 		}
 		status := http.StatusUnprocessableEntity
 		if conflict != nil {

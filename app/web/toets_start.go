@@ -16,7 +16,7 @@ func (s *Server) toetsStart(c *fiber.Ctx) error {
 	in := service.AssessmentInput{Title: c.FormValue("title"), Framework: model.Framework(c.FormValue("framework"))}
 	a, err := s.svc.StartAssessment(c.UserContext(), currentUser(c), workspaceID(c), in)
 	if fields := fieldErrors(err); fields != nil {
-		return s.renderToetsList(c, http.StatusUnprocessableEntity, views.ToetsForm{Title: in.Title, Framework: string(in.Framework)}, fields)
+		return s.renderToetsList(c, http.StatusUnprocessableEntity, views.ToetsForm{Title: in.Title, Framework: string(in.Framework), Guard: service.Guarded(err)}, fields)
 	}
 	if err != nil {
 		return err

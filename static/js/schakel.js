@@ -128,6 +128,50 @@
     if (to) { to.focus(); }
   });
 
+  // typedIn says whether someone is typing in form: the focus is in one of
+  // its text fields, or one holds text other than it came with.
+  function typedIn(form) {
+    var active = document.activeElement;
+    if (active && form.contains(active) && active.matches("input[type=text], input[type=email], input:not([type]), textarea")) {
+      return true;
+    }
+    return Array.prototype.some.call(form.querySelectorAll("input[type=text], input[type=email], input:not([type]), textarea"), function (field) {
+      return field.value !== field.defaultValue;
+    });
+  }
+
+  // findForm finds in fragment the form that takes the place of form, a
+  // form of target: the one with its id, or else the one sent to the same
+  // address in the same place among those.
+  function findForm(fragment, target, form) {
+    if (form.id) { return fragment.querySelector("#" + CSS.escape(form.id)); }
+    var action = form.getAttribute("action");
+    if (!action) { return null; }
+    var same = function (root) {
+      return Array.prototype.filter.call(root.querySelectorAll("form"), function (f) { return f.getAttribute("action") === action; });
+    };
+    var at = same(target).indexOf(form);
+    var there = same(fragment);
+    return at >= 0 && at < there.length ? there[at] : null;
+  }
+
+  // keepFocus gives the focus back to el, which a live update takes out of
+  // the page and puts back: at once when the swap is done, in the same
+  // turn, so that no key typed meanwhile goes astray.
+  var refocus = null;
+  function keepFocus(el) {
+    refocus = el;
+    window.setTimeout(function () {
+      if (refocus === el && el.isConnected) { el.focus(); }
+      refocus = null;
+    }, 0);
+  }
+  document.addEventListener("htmx:oobAfterSwap", function () {
+    if (refocus && refocus.isConnected && document.activeElement !== refocus) {
+      refocus.focus();
+    }
+  });
+
   // Live updates arrive as out-of-band fragments. They never replace a field
   // someone is editing: the editor stays, says the field changed meanwhile,
   // and saving it then shows both versions. An action the page has already
@@ -156,7 +200,22 @@
         var hadFocus = editor.contains(document.activeElement) ? document.activeElement : null;
         replacement.replaceWith(editor);
         if (hadFocus) {
-          window.setTimeout(function () { hadFocus.focus(); }, 0);
+          keepFocus(hadFocus);
+        }
+      }
+    });
+    // Nor do they take away what someone is typing in a form of the part
+    // they redraw (a guest's name under the attendees, say): that form
+    // stays as it is, with its text and the focus, and the rest of the
+    // part is redrawn around it.
+    target.querySelectorAll("form:not(.schakel-field--editing)").forEach(function (form) {
+      if (!typedIn(form)) { return; }
+      var replacement = findForm(fragment, target, form);
+      if (replacement) {
+        var hadFocus = form.contains(document.activeElement) ? document.activeElement : null;
+        replacement.replaceWith(form);
+        if (hadFocus) {
+          keepFocus(hadFocus);
         }
       }
     });
@@ -165,6 +224,28 @@
       fragment.querySelectorAll("li.schakel-action[id]").forEach(function (item) {
         if (document.getElementById(item.id)) { item.remove(); }
       });
+    }
+  });
+
+  // --- Privacy guard ------------------------------------------------------
+
+  // A form that shows the privacy guard's note has "Pseudonymise for me"
+  // as a submit button before its own Save. Enter in a text box submits
+  // with the first submit button, so it would pseudonymise instead of
+  // saving: here it presses the form's own button. (Without JavaScript
+  // Enter pseudonymises for review, which saves nothing.)
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || event.defaultPrevented || event.isComposing) { return; }
+    var input = event.target;
+    if (!(input instanceof HTMLInputElement) || !input.form || input.type === "checkbox" || input.type === "radio") { return; }
+    var form = input.form;
+    if (!form.querySelector("[data-guard-choice]")) { return; }
+    var own = Array.prototype.filter.call(form.querySelectorAll("button[type=submit], input[type=submit]"), function (b) {
+      return !b.hasAttribute("data-guard-choice");
+    })[0];
+    if (own) {
+      event.preventDefault();
+      form.requestSubmit(own);
     }
   });
 
