@@ -73,6 +73,8 @@ func (p *textScan) isPerson(i int) bool {
 		return true // "de Vries", "Van der Berg"
 	case cue:
 		return true
+	case info != nil && info.listed() && p.kinAfter(last):
+		return true // "met Bo en haar vader", however short the name
 	case after:
 		// "Jaylano (15)", "Roos' moeder"; not "de McDonald's"
 		return (listed || !p.isOrdinary(p.lower(i))) && !p.articleBefore(first)
