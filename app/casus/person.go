@@ -56,7 +56,7 @@ func (p *textScan) isPerson(i int) bool {
 	if !p.caps[i] {
 		return p.lowerCaseName(i)
 	}
-	if !p.eligible(i) {
+	if !p.eligible(i) || p.domainAfter(i) {
 		return false
 	}
 	first, last := p.nameStart(i), p.extend(i)
@@ -83,11 +83,11 @@ func (p *textScan) isPerson(i int) bool {
 		if start {
 			return p.verbAfter(last, info.current) || p.kinAfter(last)
 		}
-		return !p.articleBefore(first)
+		return !p.articleBefore(first) && !p.orgAround(first, last)
 	case listed && start && p.word(i):
 		return p.verbAfter(last, true) || p.kinAfter(last) // also a rare word: "Bram", "Mees"
 	case listed:
-		return !p.articleBefore(first)
+		return !p.articleBefore(first) && !p.orgAround(first, last)
 	case p.isOrdinary(p.lower(i)):
 		return false
 	case start:
@@ -99,7 +99,7 @@ func (p *textScan) isPerson(i int) bool {
 		// "Microsoft Authenticator", "Verdrag van Lanzarote", "FreeOTP").
 		return letterCount(p.text(i)) >= 3 && !innerCapital(p.text(i)) && !p.articleBefore(first) &&
 			!p.placeBefore(first) && !orgAfter(p, last) && !p.titleBefore(first) && !p.numberAfter(last) &&
-			!p.inTitle(first)
+			!p.inTitle(first) && !p.englishTitle(first, last)
 	}
 }
 

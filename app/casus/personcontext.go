@@ -60,6 +60,39 @@ func (p *textScan) numberAfter(i int) bool {
 	return i+1 < len(p.ws) && spaces(p.gap(i+1)) && isDigitWord(p.text(i+1))
 }
 
+// orgAround reports whether the name from word first to word last is an
+// organisation's, whatever names are in it: a word such as "stichting" or
+// "project" before it, or "Instituut" after it ("Stichting Jade",
+// "Verwey-Jonker Instituut").
+func (p *textScan) orgAround(first, last int) bool {
+	return first > 0 && orgLeadWords[p.lower(first-1)] || orgAfter(p, last)
+}
+
+// domainAfter reports whether word i is the name of a website:
+// "Helpwanted.nl", "Rijksoverheid.nl".
+func (p *textScan) domainAfter(i int) bool {
+	e := p.ws[i].end
+	if e >= len(p.s) || p.s[e] != '.' || i+1 >= len(p.ws) || p.ws[i+1].start != e+1 {
+		return false
+	}
+	switch p.lower(i + 1) {
+	case "nl", "be", "com", "org", "net", "eu", "info", "nu":
+		return true
+	}
+	return false
+}
+
+// englishTitle reports whether the words from first to last stand in a
+// title in English, joined to another capitalised word by "of", "for" or
+// "and": "Signs of Safety", "Board for Youth".
+func (p *textScan) englishTitle(first, last int) bool {
+	joins := func(w string) bool { return w == "of" || w == "for" || w == "and" || w == "the" }
+	if first >= 2 && joins(p.text(first-1)) && spaces(p.gap(first)) && spaces(p.gap(first-1)) && p.caps[first-2] {
+		return true
+	}
+	return last+2 < len(p.ws) && joins(p.text(last+1)) && spaces(p.gap(last+1)) && spaces(p.gap(last+2)) && p.caps[last+2]
+}
+
 // orgAfter reports whether the word after word i makes it part of an
 // organisation's name: "Lindenhout Jeugdzorg", "Kompaan Groep".
 func orgAfter(p *textScan, i int) bool {

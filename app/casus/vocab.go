@@ -101,6 +101,12 @@ woonplaats stadsdeel zorgaanbieder aanbieder organisatie instelling stichting bu
 vestiging locatie project programma via platform app website merk bedrijf winkel restaurant hotel
 `)
 
+// orgLeadWords come before the names of organisations and projects, even
+// when the name is a person's too: "Stichting Jade", "project Roos".
+var orgLeadWords = set(`gemeente provincie regio zorgaanbieder aanbieder organisatie instelling stichting
+vereniging bureau afdeling vestiging locatie project programma platform app website merk bedrijf winkel
+restaurant hotel school basisschool`)
+
 // orgWords follow the names of organisations: "Lindenhout Jeugdzorg".
 var orgWords = set(`groep zorg jeugdzorg jeugdhulp welzijn ggz instituut centrum college bv nv stichting
 foundation academy academie campus huis vereniging partners advies`)
