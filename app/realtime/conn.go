@@ -195,7 +195,12 @@ func (h *Hub) Serve(ctx context.Context, sock Socket, topicName string, workspac
 		c.Close(closePolicy, "no access")
 		return
 	}
-	h.subscribe(c)
+	if !h.subscribe(c) {
+		// The server is stopping: this page comes back by itself, to
+		// this instance once it is up again or to another.
+		c.Close(closeRestart, "server restarting")
+		return
+	}
 	err := c.readLoop(ctx, fields)
 	h.unsubscribe(c)
 	if err != nil {

@@ -91,6 +91,9 @@ type Hub struct {
 	alive    map[string]time.Time
 	mu       sync.Mutex
 	topics   map[string]*topic
+	// closed says that the hub has stopped: a page that connects now is
+	// told that the server is restarting, as those connected were.
+	closed bool
 
 	connections prometheus.Gauge
 	deliveries  prometheus.Counter
@@ -350,9 +353,14 @@ func (h *Hub) subscribers(name string) ([]*Conn, int64) {
 	return out, t.workspaceID
 }
 
-// subscribe adds c to its topic.
-func (h *Hub) subscribe(c *Conn) {
+// subscribe adds c to its topic, unless the hub has stopped; it reports
+// whether it did.
+func (h *Hub) subscribe(c *Conn) bool {
 	h.mu.Lock()
+	if h.closed {
+		h.mu.Unlock()
+		return false
+	}
 	t := h.topics[c.topic]
 	if t == nil {
 		t = &topic{name: c.topic, workspaceID: c.workspaceID, conns: map[*Conn]struct{}{}, editing: map[*Conn]FieldKey{}}
@@ -363,6 +371,7 @@ func (h *Hub) subscribe(c *Conn) {
 	h.connections.Inc()
 	h.presenceChanged(c.topic, nil)
 	h.announce(c, presenceHere, FieldKey{})
+	return true
 }
 
 // unsubscribe removes c from its topic and clears its presence.
@@ -415,6 +424,9 @@ func (h *Hub) EndSessions(userID int64, ids []int64) {
 }
 
 func (h *Hub) closeAll(code int, reason string) {
+	h.mu.Lock()
+	h.closed = true
+	h.mu.Unlock()
 	for _, c := range h.all() {
 		c.drop(code, reason)
 	}

@@ -62,6 +62,8 @@ type world struct {
 	stalled sync.Map // user id → chan struct{}: their writes hang until it closes
 	// ended counts the connections the hub has finished serving.
 	ended atomic.Int64
+	// stop stops the hub, as a server that shuts down does.
+	stop context.CancelFunc
 }
 
 // stalledSocket is a real websocket whose peer stops taking data: writes
@@ -99,6 +101,7 @@ func newWorld(t *testing.T, queue int) *world {
 		return c.(realtime.Class), true
 	}, realtime.Options{QueueSize: queue, Logger: logger})
 	ctx, cancel := context.WithCancel(context.Background())
+	w.stop = cancel
 	go w.hub.Run(ctx)
 	app := fiber.New(fiber.Config{DisableStartupMessage: true})
 	app.Get("/live/:user/:lang", func(c *fiber.Ctx) error {
@@ -267,6 +270,36 @@ func TestSlowConsumerIsDisconnectedWhileOthersKeepReceiving(t *testing.T) {
 	slow.closedWith("")
 	w.queue.Publish(context.Background(), realtime.Event{Topic: "plan:1", WorkspaceID: 7, Entity: "action", ID: 5000, Version: 1})
 	fast.expect("event 5000 ")
+}
+
+// TestPagesAreToldTheServerRestarts: when the hub stops, every page is
+// told that the server is restarting, and so is a page that connects
+// after that (a reconnect that slipped in before the listener closed),
+// instead of being held open while the server waits to shut down.
+func TestPagesAreToldTheServerRestarts(t *testing.T) {
+	w := newWorld(t, 16)
+	before := w.connect(t, 1, "nl", realtime.Class{})
+	waitFor(t, "the first page connected", func() bool { return w.hub.Connections("plan:1") == 1 })
+	w.stop()
+	for _, tt := range []struct {
+		name string
+		page func() *client
+	}{
+		{"a page connected before", func() *client { return before }},
+		{"a page that connects after", func() *client { return w.connect(t, 2, "nl", realtime.Class{}) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := tt.page()
+			c.t = t
+			c.closedWith("server restarting")
+			if code := c.closeCode.Load(); code != websocket.CloseServiceRestart {
+				t.Errorf("close code %d, want %d (service restart)", code, websocket.CloseServiceRestart)
+			}
+		})
+	}
+	if n := w.hub.Connections("plan:1"); n != 0 {
+		t.Errorf("%d pages still follow the topic", n)
+	}
 }
 
 func TestClientMessages(t *testing.T) {
