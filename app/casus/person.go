@@ -46,7 +46,12 @@ func findPeople(c *collector, p *textScan) {
 			continue
 		}
 		first, last := p.nameStart(i), p.extend(i)
-		c.add(Name, ws[first].start, ws[last].end)
+		end := ws[last].end
+		if j := last + 1; j < len(ws) && p.gap(j) == " " && ws[j].end-ws[j].start == 1 && isUpper(p.s[ws[j].start]) &&
+			ws[j].end < len(p.s) && p.s[ws[j].end] == '.' {
+			end, last = ws[j].end+1, j // the surname's initial: "Mohammed B."
+		}
+		c.add(Name, ws[first].start, end)
 		i = last
 	}
 }

@@ -19,6 +19,7 @@ var personCases = []testCase{
 	{"ordinary word with an age", "Meisje (15) is weggelopen.", nil},
 	{"kinship word", "Haar zusje Kaylani is ook benaderd.", []want{{Name, "Kaylani"}}},
 	{"named with a kin of theirs", "Tigist en haar zusje verblijven in de opvang.", []want{{Name, "Tigist"}}},
+	{"a surname's initial after the name", "De vriend, Mohammed B., is bekend bij de politie.", []want{{Name, "Mohammed B."}}},
 	{"a town with its partners", "Zwolle en haar partners werken samen.", nil},
 	{"relative of", "De moeder van Kaylani belde de school.", []want{{Name, "Kaylani"}}},
 	{"nickname in quotes", "Bijnaam 'Snoepje' volgens de politie.", []want{{Name, "Snoepje"}}},
