@@ -144,6 +144,9 @@ func TestGuardInTheBrowser(t *testing.T) {
 			p.fill("#action-add #f-title", "Gesprek met Sanne Jansen over de aanpak")
 			p.press("\r")
 			p.waitText("#f-title-guard[role=alert]", nl("textguard.kind.name"))
+			if got := p.text("#action-add .schakel-alert"); got != nl("textguard.summary") {
+				t.Errorf("the form's summary says %q, want %q: nothing was filled in wrongly", got, nl("textguard.summary"))
+			}
 			p.checkAccessibility("a form held back by the privacy guard")
 			p.do("focus the confirmation", chromedp.Focus(chromedp.CSS("#f-title-confirm")))
 			p.press(" ")
