@@ -314,6 +314,11 @@ func quoteOnly(g string) bool {
 	return false
 }
 
+// IsAbbreviation reports whether w is written in capitals, as the names
+// of organisations and agencies are (GGD, AVIM, OM): two letters or more,
+// none in lower case.
+func IsAbbreviation(w string) bool { return allCaps(w) }
+
 // allCaps reports whether w has two letters or more, all upper case.
 func allCaps(w string) bool {
 	n := 0

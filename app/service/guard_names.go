@@ -25,7 +25,7 @@ func guestPersonName(s string) string {
 		if w == "" {
 			continue
 		}
-		if isOrganisationWord(w) || isAbbreviation(w) {
+		if isOrganisationWord(w) || casus.IsAbbreviation(w) {
 			break
 		}
 		if !isRoleWord(w) {
@@ -119,22 +119,6 @@ func looksLikeNamePart(w string) bool {
 		}
 	}
 	return lower || utf8.RuneCountInString(w) <= 2
-}
-
-// isAbbreviation reports whether w is written in capitals, as
-// organisations are (GGD, AVIM, OM, ZVH): two letters or more, none lower
-// case.
-func isAbbreviation(w string) bool {
-	n := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n >= 2
 }
 
 // isTussenvoegsel reports whether w is a particle of a Dutch surname.
