@@ -34,9 +34,7 @@ func TestTypingSurvivesLiveUpdates(t *testing.T) {
 		} {
 			t.Run(tt.name, func(t *testing.T) {
 				p := p.in(t)
-				p.do("type "+tt.typed, chromedp.Focus(chromedp.CSS(tt.field)),
-					chromedp.Evaluate[chromedp.Void]("document.activeElement.value = ''"),
-					chromedp.KeyEvent(tt.typed))
+				p.do("type "+tt.typed, focusEmpty(tt.field), chromedp.KeyEvent(tt.typed))
 				focused := tt.field
 				if tt.field == "#f-guest_organisation" {
 					p.focus("#f-guest_name")
