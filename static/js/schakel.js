@@ -167,8 +167,12 @@
     }, 0);
   }
   document.addEventListener("htmx:oobAfterSwap", function () {
-    if (refocus && refocus.isConnected && document.activeElement !== refocus) {
-      refocus.focus();
+    var el = refocus;
+    if (el && el.isConnected) {
+      // Once: a later swap must not pull the focus back from where the
+      // person has moved it since.
+      refocus = null;
+      if (document.activeElement !== el) { el.focus(); }
     }
   });
 
